@@ -1,0 +1,17 @@
+namespace Diskominfo.Newsroom.Abstractions.Content;
+
+/// <summary>One version of an item, as other modules need to see it.</summary>
+public sealed record ContentSnapshot(
+    Guid ItemId,
+    Guid VersionId,
+    int VersionNumber,
+    string ContentType,
+    string OwnerId,
+    string Title,
+    string? Lead,
+    string? Body,
+    string? Category,
+    IReadOnlyList<PhotoRef> Photos,
+    string ContentHash,
+    string? Slug,
+    DateTimeOffset? PublishedAt);

@@ -1,0 +1,12 @@
+namespace Diskominfo.Newsroom.Abstractions.Content;
+
+/// <summary>Reads items and versions (Content module).</summary>
+public interface IContentCatalog
+{
+    Task<ContentSnapshot?> GetLatestAsync(Guid itemId, CancellationToken cancellationToken);
+
+    Task<ContentSnapshot?> GetVersionAsync(Guid itemId, Guid versionId, CancellationToken cancellationToken);
+
+    /// <summary>Whether the item has a version live on the public website.</summary>
+    Task<bool> IsPublishedAsync(Guid itemId, CancellationToken cancellationToken);
+}

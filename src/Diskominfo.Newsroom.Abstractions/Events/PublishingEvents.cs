@@ -1,0 +1,7 @@
+namespace Diskominfo.Newsroom.Abstractions.Events;
+
+/// <summary>One channel's publication reached its end (published, dry run, or failed for good).</summary>
+public sealed record PublicationFinished(Guid ItemId, string Channel, string Status, string? Url, DateTimeOffset At);
+
+/// <summary>Every publication of the item is finished: the item can be archived.</summary>
+public sealed record ItemPublicationsCompleted(Guid ItemId, string ContentType, DateTimeOffset At);

@@ -1,0 +1,19 @@
+namespace Diskominfo.Newsroom.Abstractions.Publishing;
+
+/// <summary>Reads the publication records of an item (Publishing module).</summary>
+public interface IPublicationQuery
+{
+    Task<IReadOnlyList<PublicationView>> ListAsync(Guid itemId, CancellationToken cancellationToken);
+}
+
+public sealed record PublicationView(
+    Guid Id,
+    string Channel,
+    string Status,
+    int Attempts,
+    string? RemoteId,
+    string? Url,
+    string? LastError,
+    DateTimeOffset DueAt,
+    DateTimeOffset? CompletedAt,
+    string? DryRunRequest);

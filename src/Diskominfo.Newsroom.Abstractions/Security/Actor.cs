@@ -1,0 +1,33 @@
+using System.Security.Claims;
+
+namespace Diskominfo.Newsroom.Abstractions.Security;
+
+/// <summary>Who is acting: taken from the signed-in principal and passed into every use case.</summary>
+public sealed record Actor(string UserId, string UserName, string DisplayName, IReadOnlySet<string> Roles)
+{
+    public bool IsInRole(string role) => Roles.Contains(role);
+
+    public bool IsStaff => Roles.Count > 0;
+
+    public static Actor? FromPrincipal(ClaimsPrincipal? principal)
+    {
+        if (principal?.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+
+        var id = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? principal.FindFirstValue("sub");
+        if (string.IsNullOrEmpty(id))
+        {
+            return null;
+        }
+
+        var name = principal.FindFirstValue(ClaimTypes.Name) ?? principal.Identity.Name ?? id;
+        var display = principal.FindFirstValue(NewsroomClaims.DisplayName) ?? name;
+        var roles = principal.FindAll(c => c.Type is ClaimTypes.Role or "role").Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        return new Actor(id, name, display, roles);
+    }
+
+    /// <summary>The background jobs act as the system.</summary>
+    public static Actor System { get; } = new("system", "system", "Sistem", new HashSet<string>());
+}

@@ -1,0 +1,7 @@
+namespace Diskominfo.Newsroom.Infrastructure.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

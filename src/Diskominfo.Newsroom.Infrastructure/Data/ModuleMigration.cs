@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Diskominfo.Newsroom.Infrastructure.Data;
+
+internal sealed class ModuleMigration<TContext>(string module) : IModuleMigration
+    where TContext : DbContext
+{
+    public string Module => module;
+
+    public Task MigrateAsync(IServiceProvider scopedServices, CancellationToken cancellationToken)
+        => scopedServices.GetRequiredService<TContext>().Database.MigrateAsync(cancellationToken);
+}

@@ -1,0 +1,138 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Diskominfo.Newsroom.Infrastructure.Data;
+
+/// <summary>
+/// One database connection per scope, shared by every module's DbContext, so that a change and the
+/// reactions of other modules to it (events) commit in one transaction while each module keeps its own
+/// DbContext and tables.
+/// </summary>
+public sealed class NewsroomDatabase : IAsyncDisposable, IDisposable
+{
+    private readonly List<DbContext> _contexts = [];
+    private DbConnection? _connection;
+    private DbTransaction? _transaction;
+    private List<Func<Task>> _afterCommit = [];
+
+    public NewsroomDatabase(IOptions<NewsroomDatabaseOptions> options)
+    {
+        Options = options.Value;
+    }
+
+    public NewsroomDatabaseOptions Options { get; }
+
+    public DatabaseProvider Provider => Options.Provider;
+
+    public DbConnection Connection => _connection ??= Options.Provider switch
+    {
+        DatabaseProvider.Postgres => new NpgsqlConnection(Options.ConnectionString),
+        _ => new SqliteConnection(Options.ConnectionString),
+    };
+
+    public bool InTransaction => _transaction is not null;
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the current transaction has committed (at once when there is none):
+    /// for work that must only see committed data, such as enqueueing a background job.
+    /// </summary>
+    public Task AfterCommitAsync(Func<Task> action)
+    {
+        if (_transaction is null)
+        {
+            return action();
+        }
+
+        _afterCommit.Add(action);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Called by each module DbContext when it is created in this scope.</summary>
+    public void Enlist(DbContext context)
+    {
+        _contexts.Add(context);
+        if (_transaction is not null)
+        {
+            context.Database.UseTransaction(_transaction);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction across all module contexts of the scope.
+    /// Nested calls join the outer transaction.
+    /// </summary>
+    public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (_transaction is not null)
+        {
+            return await work(cancellationToken);
+        }
+
+        if (Connection.State != System.Data.ConnectionState.Open)
+        {
+            await Connection.OpenAsync(cancellationToken);
+        }
+
+        _transaction = await Connection.BeginTransactionAsync(cancellationToken);
+        foreach (var context in _contexts)
+        {
+            await context.Database.UseTransactionAsync(_transaction, cancellationToken);
+        }
+
+        var committed = false;
+        try
+        {
+            var result = await work(cancellationToken);
+            await _transaction.CommitAsync(cancellationToken);
+            committed = true;
+            return result;
+        }
+        catch
+        {
+            await _transaction.RollbackAsync(CancellationToken.None);
+            foreach (var context in _contexts)
+            {
+                context.ChangeTracker.Clear();
+            }
+
+            throw;
+        }
+        finally
+        {
+            var transaction = _transaction;
+            _transaction = null;
+            foreach (var context in _contexts)
+            {
+                await context.Database.UseTransactionAsync(null, CancellationToken.None);
+            }
+
+            await transaction.DisposeAsync();
+            var afterCommit = _afterCommit;
+            _afterCommit = [];
+            if (committed)
+            {
+                foreach (var action in afterCommit)
+                {
+                    await action();
+                }
+            }
+        }
+    }
+
+    public Task InTransactionAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+        => InTransactionAsync<bool>(async ct => { await work(ct); return true; }, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+    }
+
+    public void Dispose() => _connection?.Dispose();
+}

@@ -1,0 +1,32 @@
+using Diskominfo.Newsroom.Infrastructure.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Diskominfo.Newsroom.Infrastructure.Data;
+
+internal sealed class NewsroomDatabaseOptionsSetup(IConfiguration configuration, IOptions<DataDirectoryOptions> dataDir)
+    : IConfigureOptions<NewsroomDatabaseOptions>
+{
+    public void Configure(NewsroomDatabaseOptions options)
+    {
+        var provider = configuration["Newsroom:Database:Provider"];
+        if (!string.IsNullOrWhiteSpace(provider))
+        {
+            options.Provider = Enum.Parse<DatabaseProvider>(provider, ignoreCase: true);
+        }
+
+        var connectionString = configuration.GetConnectionString("Newsroom");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (options.Provider == DatabaseProvider.Postgres)
+            {
+                throw new InvalidOperationException(
+                    "Newsroom:Database:Provider is Postgres but ConnectionStrings:Newsroom is not set.");
+            }
+
+            connectionString = $"Data Source={Path.Combine(dataDir.Value.Path, "newsroom.db")}";
+        }
+
+        options.ConnectionString = connectionString;
+    }
+}

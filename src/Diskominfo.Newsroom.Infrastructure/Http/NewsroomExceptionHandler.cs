@@ -1,0 +1,40 @@
+using Diskominfo.Newsroom.Infrastructure.Hosting;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Diskominfo.Newsroom.Infrastructure.Http;
+
+/// <summary>Every unhandled failure becomes problem details in Indonesian; no stack trace ever reaches a user.</summary>
+internal sealed partial class NewsroomExceptionHandler(IProblemDetailsService problems, ILogger<NewsroomExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, detail) = exception switch
+        {
+            BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                => (bad.StatusCode, "Berkas atau data yang dikirim terlalu besar."),
+            BadHttpRequestException bad
+                => (bad.StatusCode, "Format data yang dikirim tidak dapat dibaca. Periksa isian tanggal, angka, dan JSON-nya."),
+            DbUpdateConcurrencyException
+                => (StatusCodes.Status409Conflict, "Data ini baru saja diubah oleh pengguna lain. Muat ulang lalu coba lagi."),
+            _ => (StatusCodes.Status500InternalServerError, "Terjadi kesalahan pada server. Pekerjaan Anda yang sudah tersimpan tidak hilang; coba lagi sebentar lagi."),
+        };
+        if (status >= 500)
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = NewsroomInfrastructureExtensions.StatusTitle(status), Detail = detail },
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure on {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string path);
+}

@@ -1,0 +1,26 @@
+using Diskominfo.Newsroom.Abstractions.Results;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Diskominfo.Newsroom.Infrastructure.Http;
+
+/// <summary>Turns a refused <see cref="Outcome"/> into problem details with the right status code.</summary>
+public static class OutcomeResults
+{
+    public static ProblemHttpResult Problem(Outcome outcome)
+    {
+        var (status, title) = outcome.Kind switch
+        {
+            OutcomeKind.NotFound => (StatusCodes.Status404NotFound, "Tidak ditemukan"),
+            OutcomeKind.Forbidden => (StatusCodes.Status403Forbidden, "Tidak diizinkan"),
+            OutcomeKind.Conflict => (StatusCodes.Status409Conflict, "Tidak dapat dilakukan pada status ini"),
+            OutcomeKind.Invalid => (StatusCodes.Status400BadRequest, "Data tidak valid"),
+            _ => (StatusCodes.Status500InternalServerError, "Kesalahan"),
+        };
+
+        var extensions = outcome.Errors is null
+            ? null
+            : new Dictionary<string, object?> { ["errors"] = outcome.Errors };
+        return TypedResults.Problem(detail: outcome.Message, statusCode: status, title: title, extensions: extensions);
+    }
+}

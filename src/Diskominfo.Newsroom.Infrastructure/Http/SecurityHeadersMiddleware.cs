@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Diskominfo.Newsroom.Infrastructure.Http;
+
+/// <summary>Sends the baseline security headers on every response.</summary>
+internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers["X-Content-Type-Options"] = "nosniff";
+            headers["X-Frame-Options"] = "DENY";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            if (!headers.ContainsKey("Content-Security-Policy"))
+            {
+                headers["Content-Security-Policy"] =
+                    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            }
+
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+}

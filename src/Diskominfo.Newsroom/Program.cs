@@ -1,0 +1,40 @@
+using Diskominfo.Newsroom.Archive;
+using Diskominfo.Newsroom.Content;
+using Diskominfo.Newsroom.Editorial;
+using Diskominfo.Newsroom.Infrastructure.Hosting;
+using Diskominfo.Newsroom.Media;
+using Diskominfo.Newsroom.Publishing;
+using Diskominfo.Newsroom.Theme;
+using Diskominfo.Newsroom.Users;
+using Diskominfo.Newsroom.Users.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddNewsroomInfrastructure().AddOpenApi();
+builder.Services
+    .AddUsersModule()
+    .AddContentModule()
+    .AddEditorialModule()
+    .AddMediaModule()
+    .AddPublishingModule(builder.Configuration)
+    .AddArchiveModule()
+    .AddNewsroomTheme();
+
+var app = builder.Build();
+if (args is ["create-admin", ..])
+{
+    return await UsersCommands.CreateAdminAsync(app.Services, args, Console.Out);
+}
+
+app.UseNewsroomDefaults();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+app.MapOpenApi();
+app.MapUsersEndpoints().MapContentEndpoints().MapEditorialEndpoints().MapMediaEndpoints();
+app.MapRazorPages();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the functional tests' WebApplicationFactory.</summary>
+public partial class Program;

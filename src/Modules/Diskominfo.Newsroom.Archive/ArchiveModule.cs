@@ -1,0 +1,25 @@
+using Diskominfo.Newsroom.Abstractions.Archive;
+using Diskominfo.Newsroom.Abstractions.Events;
+using Diskominfo.Newsroom.Archive.Data;
+using Diskominfo.Newsroom.Archive.Handlers;
+using Diskominfo.Newsroom.Archive.Services;
+using Diskominfo.Newsroom.Infrastructure.Data;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Diskominfo.Newsroom.Archive;
+
+public static class ArchiveModule
+{
+    internal const string Name = "archive";
+
+    /// <summary>Archive records with numbers and classification codes, assigned when an item's publications finish.</summary>
+    public static IServiceCollection AddArchiveModule(this IServiceCollection services)
+    {
+        services.AddModuleDbContext<ArchiveDbContext, SqliteArchiveDbContext, PostgresArchiveDbContext>(Name);
+        services.AddOptions<ArchiveOptions>().BindConfiguration("Newsroom:Archive");
+        services.AddScoped<ArchiveOnPublicationsCompleted>();
+        services.AddScoped<IEventHandler<ItemPublicationsCompleted>>(sp => sp.GetRequiredService<ArchiveOnPublicationsCompleted>());
+        services.AddScoped<IArchiveQuery>(sp => sp.GetRequiredService<ArchiveOnPublicationsCompleted>());
+        return services;
+    }
+}

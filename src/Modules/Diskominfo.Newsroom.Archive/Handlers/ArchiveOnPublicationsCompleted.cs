@@ -1,0 +1,55 @@
+using System.Globalization;
+using Diskominfo.Newsroom.Abstractions.Archive;
+using Diskominfo.Newsroom.Abstractions.Events;
+using Diskominfo.Newsroom.Archive.Data;
+using Diskominfo.Newsroom.Archive.Models;
+using Diskominfo.Newsroom.Archive.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Diskominfo.Newsroom.Archive.Handlers;
+
+/// <summary>Files the item once all its publications are finished, in the same transaction, with the next archive number of the year.</summary>
+internal sealed class ArchiveOnPublicationsCompleted(ArchiveDbContext db, IEventPublisher events, IOptions<ArchiveOptions> options)
+    : IEventHandler<ItemPublicationsCompleted>, IArchiveQuery
+{
+    public async Task HandleAsync(ItemPublicationsCompleted @event, CancellationToken cancellationToken)
+    {
+        if (await db.Records.AnyAsync(r => r.ItemId == @event.ItemId, cancellationToken))
+        {
+            return;
+        }
+
+        var settings = options.Value;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone);
+        var year = TimeZoneInfo.ConvertTime(@event.At, zone).Year;
+        var code = settings.Classifications.GetValueOrDefault(@event.ContentType, "480");
+
+        // The surrounding transaction holds the write lock (SQLite) or the unique index arbitrates (PostgreSQL):
+        // two items archived at once cannot take the same number.
+        var last = await db.Records.Where(r => r.Year == year).MaxAsync(r => (int?)r.Sequence, cancellationToken) ?? 0;
+        var sequence = last + 1;
+        var number = settings.NumberFormat
+            .Replace("{code}", code, StringComparison.Ordinal)
+            .Replace("{seq}", sequence.ToString("0000", CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{year}", year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        db.Records.Add(new ArchiveRecord
+        {
+            ItemId = @event.ItemId,
+            ContentType = @event.ContentType,
+            Year = year,
+            Sequence = sequence,
+            Number = number,
+            Classification = code,
+            ArchivedAt = @event.At,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await events.PublishAsync(new ItemArchived(@event.ItemId, number, code, @event.At), cancellationToken);
+    }
+
+    public async Task<ArchiveView?> GetAsync(Guid itemId, CancellationToken cancellationToken)
+    {
+        var record = await db.Records.AsNoTracking().SingleOrDefaultAsync(r => r.ItemId == itemId, cancellationToken);
+        return record is null ? null : new ArchiveView(record.Number, record.Classification, record.ArchivedAt);
+    }
+}

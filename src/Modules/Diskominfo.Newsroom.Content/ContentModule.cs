@@ -1,0 +1,38 @@
+using Diskominfo.Newsroom.Abstractions.Content;
+using Diskominfo.Newsroom.Abstractions.Events;
+using Diskominfo.Newsroom.Content.Data;
+using Diskominfo.Newsroom.Content.Endpoints;
+using Diskominfo.Newsroom.Content.Handlers;
+using Diskominfo.Newsroom.Content.Services;
+using Diskominfo.Newsroom.Infrastructure.Data;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Diskominfo.Newsroom.Content;
+
+public static class ContentModule
+{
+    internal const string Name = "content";
+
+    /// <summary>Items, types, parts and versions; the published version read by the website.</summary>
+    public static IServiceCollection AddContentModule(this IServiceCollection services)
+    {
+        services.AddModuleDbContext<ContentDbContext, SqliteContentDbContext, PostgresContentDbContext>(Name);
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddScoped<ContentService>();
+        services.AddScoped<IContentEditor>(sp => sp.GetRequiredService<ContentService>());
+        services.AddScoped<ContentCatalog>();
+        services.AddScoped<IContentCatalog>(sp => sp.GetRequiredService<ContentCatalog>());
+        services.AddScoped<IPublishedContentQuery>(sp => sp.GetRequiredService<ContentCatalog>());
+        services.AddScoped<IContentPublisher, ContentPublisher>();
+        services.AddScoped<ItemReader>();
+        services.AddScoped<IEventHandler<ItemSubmitted>, SealVersionOnSubmit>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapContentEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapItemEndpoints();
+        return endpoints;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Diskominfo.Newsroom.Content.Models;
+using Diskominfo.Newsroom.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Diskominfo.Newsroom.Content.Data;
+
+/// <summary>The Content module's tables, prefixed <c>content_</c>.</summary>
+internal abstract class ContentDbContext(DbContextOptions options, NewsroomDatabase database) : ModuleDbContext(options, database)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public DbSet<ContentItem> Items => Set<ContentItem>();
+
+    public DbSet<ContentVersion> Versions => Set<ContentVersion>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ContentItem>(b =>
+        {
+            b.ToTable("content_items");
+            b.HasKey(i => i.Id);
+            b.Property(i => i.ContentType).HasMaxLength(40).IsRequired();
+            b.Property(i => i.OwnerId).HasMaxLength(64).IsRequired();
+            b.Property(i => i.OwnerName).HasMaxLength(200).IsRequired();
+            b.Property(i => i.Slug).HasMaxLength(120);
+            b.HasIndex(i => i.Slug).IsUnique();
+            b.HasIndex(i => i.PublishedAt);
+            b.HasIndex(i => i.OwnerId);
+        });
+
+        var partsComparer = new ValueComparer<ContentParts>(
+            (a, b) => Serialize(a) == Serialize(b),
+            v => Serialize(v).GetHashCode(StringComparison.Ordinal),
+            v => Deserialize(Serialize(v)));
+        modelBuilder.Entity<ContentVersion>(b =>
+        {
+            b.ToTable("content_versions");
+            b.HasKey(v => v.Id);
+            b.HasIndex(v => new { v.ItemId, v.Number }).IsUnique();
+            b.Property(v => v.Title).HasMaxLength(300).IsRequired();
+            b.Property(v => v.ContentHash).HasMaxLength(80).IsRequired();
+            b.Property(v => v.CreatedBy).HasMaxLength(64).IsRequired();
+            b.Property(v => v.Parts)
+                .HasColumnName("parts_json")
+                .HasConversion(v => Serialize(v), s => Deserialize(s), partsComparer)
+                .IsRequired();
+        });
+    }
+
+    private static string Serialize(ContentParts? parts) => JsonSerializer.Serialize(parts ?? new ContentParts(), Json);
+
+    private static ContentParts Deserialize(string json) => JsonSerializer.Deserialize<ContentParts>(json, Json) ?? new ContentParts();
+}
+
+internal sealed class SqliteContentDbContext(DbContextOptions<SqliteContentDbContext> options, NewsroomDatabase database)
+    : ContentDbContext(options, database);
+
+internal sealed class PostgresContentDbContext(DbContextOptions<PostgresContentDbContext> options, NewsroomDatabase database)
+    : ContentDbContext(options, database);

@@ -1,0 +1,64 @@
+using Diskominfo.Newsroom.Abstractions.Archive;
+using Diskominfo.Newsroom.Abstractions.Editorial;
+using Diskominfo.Newsroom.Abstractions.Publishing;
+
+namespace Diskominfo.Newsroom.Content.Endpoints;
+
+public sealed record ItemDetails
+{
+    public Guid Id { get; init; }
+
+    public string Type { get; init; } = "";
+
+    public string Status { get; init; } = "";
+
+    public string StatusLabel { get; init; } = "";
+
+    public string? AwaitingRole { get; init; }
+
+    public int Version { get; init; }
+
+    public string ContentHash { get; init; } = "";
+
+    public string Owner { get; init; } = "";
+
+    public string OwnerName { get; init; } = "";
+
+    public string Title { get; init; } = "";
+
+    public string? Lead { get; init; }
+
+    public string? Body { get; init; }
+
+    public string? Category { get; init; }
+
+    public DateOnly? EventDate { get; init; }
+
+    public string? EventPlace { get; init; }
+
+    public string? VideoUrl { get; init; }
+
+    public object? Clipping { get; init; }
+
+    public object? Adventorial { get; init; }
+
+    public IReadOnlyList<PhotoDetails> Photos { get; init; } = [];
+
+    public string? Slug { get; init; }
+
+    public string? Url { get; init; }
+
+    public DateTimeOffset? PublishedAt { get; init; }
+
+    public IReadOnlyList<HistoryEntryView> History { get; init; } = [];
+
+    public IReadOnlyList<PublicationView> Publications { get; init; } = [];
+
+    public ArchiveView? Archive { get; init; }
+}
+
+public sealed record PhotoDetails(Guid MediaId, string Url, string? Caption, string? Credit, int Width, int Height, string ContentType);
+
+public sealed record ItemSummary(Guid Id, string Type, string Title, string Status, string StatusLabel, string OwnerName, DateTimeOffset CreatedAt, string? Url);
+
+public sealed record ItemCreatedResponse(Guid Id, int Version, string ContentHash);

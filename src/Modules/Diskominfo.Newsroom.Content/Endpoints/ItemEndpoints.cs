@@ -1,0 +1,55 @@
+using Diskominfo.Newsroom.Abstractions.Results;
+using Diskominfo.Newsroom.Abstractions.Security;
+using Diskominfo.Newsroom.Content.Models;
+using Diskominfo.Newsroom.Content.Services;
+using Diskominfo.Newsroom.Infrastructure.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Diskominfo.Newsroom.Content.Endpoints;
+
+internal static class ItemEndpoints
+{
+    public static void MapItemEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var items = endpoints.MapGroup("/api/v1/items").WithTags("Items");
+        items.MapPost("/", CreateAsync).RequireAuthorization(NewsroomPolicies.ApiStaff)
+            .WithSummary("Membuat naskah baru (siaran pers, kliping, atau adventorial).");
+        items.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(NewsroomPolicies.ApiStaff)
+            .WithSummary("Mengubah naskah; siapa yang boleh mengubah mengikuti rantai persetujuan.");
+        items.MapGet("/{id:guid}", GetAsync).AllowAnonymous()
+            .WithSummary("Rincian naskah: status, riwayat, publikasi, arsip. Tanpa masuk hanya naskah yang sudah terbit.");
+        items.MapGet("/", ListAsync).RequireAuthorization(NewsroomPolicies.ApiStaff)
+            .WithSummary("Daftar naskah yang dapat dilihat pengguna.");
+    }
+
+    private static async Task<Results<Created<ItemCreatedResponse>, ProblemHttpResult>> CreateAsync(
+        ItemInput input, HttpContext http, ContentService content, CancellationToken cancellationToken)
+    {
+        var outcome = await content.CreateAsync(input, Actor.FromPrincipal(http.User)!, cancellationToken);
+        return outcome.Succeeded
+            ? TypedResults.Created($"/api/v1/items/{outcome.Value!.ItemId}", new ItemCreatedResponse(outcome.Value.ItemId, outcome.Value.Number, outcome.Value.ContentHash))
+            : OutcomeResults.Problem(outcome);
+    }
+
+    private static async Task<Results<Ok<ItemCreatedResponse>, ProblemHttpResult>> UpdateAsync(
+        Guid id, ItemInput input, HttpContext http, ContentService content, CancellationToken cancellationToken)
+    {
+        var outcome = await content.UpdateAsync(id, input, Actor.FromPrincipal(http.User)!, cancellationToken);
+        return outcome.Succeeded
+            ? TypedResults.Ok(new ItemCreatedResponse(outcome.Value!.ItemId, outcome.Value.Number, outcome.Value.ContentHash))
+            : OutcomeResults.Problem(outcome);
+    }
+
+    private static async Task<Results<Ok<ItemDetails>, ProblemHttpResult>> GetAsync(
+        Guid id, HttpContext http, ItemReader reader, CancellationToken cancellationToken)
+    {
+        var details = await reader.GetAsync(id, Actor.FromPrincipal(http.User), cancellationToken);
+        return details is null ? OutcomeResults.Problem(Outcome.NotFound("Naskah tidak ditemukan.")) : TypedResults.Ok(details);
+    }
+
+    private static async Task<Ok<IReadOnlyList<ItemSummary>>> ListAsync(HttpContext http, ItemReader reader, CancellationToken cancellationToken)
+        => TypedResults.Ok(await reader.ListAsync(Actor.FromPrincipal(http.User)!, 200, cancellationToken));
+}

@@ -1,0 +1,24 @@
+namespace Diskominfo.Newsroom.Content.Models;
+
+/// <summary>A content item: its type, owner, and which of its versions is the working one and which is live.</summary>
+internal sealed class ContentItem
+{
+    public Guid Id { get; set; }
+
+    public string ContentType { get; set; } = "";
+
+    public string OwnerId { get; set; } = "";
+
+    public string OwnerName { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public Guid LatestVersionId { get; set; }
+
+    public Guid? PublishedVersionId { get; set; }
+
+    /// <summary>Assigned at first publication and never changed afterwards.</summary>
+    public string? Slug { get; set; }
+
+    public DateTimeOffset? PublishedAt { get; set; }
+}

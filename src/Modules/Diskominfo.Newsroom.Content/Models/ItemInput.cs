@@ -1,0 +1,49 @@
+namespace Diskominfo.Newsroom.Content.Models;
+
+/// <summary>What a client sends to create or edit an item; which fields count depends on <see cref="Type"/>.</summary>
+public sealed record ItemInput
+{
+    public string? Type { get; init; }
+
+    public string? Title { get; init; }
+
+    // Press release (and the article of an adventorial)
+    public string? Lead { get; init; }
+
+    public string? Body { get; init; }
+
+    public string? Category { get; init; }
+
+    public DateOnly? EventDate { get; init; }
+
+    public string? EventPlace { get; init; }
+
+    public string? VideoUrl { get; init; }
+
+    // Clipping and adventorial
+    public string? Outlet { get; init; }
+
+    public string? MediaType { get; init; }
+
+    public DateOnly? EditionDate { get; init; }
+
+    public string? Page { get; init; }
+
+    public string? Headline { get; init; }
+
+    public string? Text { get; init; }
+
+    public string? Tone { get; init; }
+
+    public IReadOnlyList<string>? Topics { get; init; }
+
+    public decimal? Cost { get; init; }
+
+    public string? BudgetLine { get; init; }
+
+    public string? HspkReference { get; init; }
+
+    public string? ContractNumber { get; init; }
+
+    public DateOnly? PublicationDate { get; init; }
+}

@@ -1,0 +1,80 @@
+using Diskominfo.Newsroom.Abstractions.Content;
+using Diskominfo.Newsroom.Content.Data;
+using Diskominfo.Newsroom.Content.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace Diskominfo.Newsroom.Content.Services;
+
+internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markdown) : IContentCatalog, IPublishedContentQuery
+{
+    public async Task<ContentSnapshot?> GetLatestAsync(Guid itemId, CancellationToken cancellationToken)
+    {
+        var item = await db.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, cancellationToken);
+        return item is null ? null : await SnapshotAsync(item, item.LatestVersionId, cancellationToken);
+    }
+
+    public async Task<ContentSnapshot?> GetVersionAsync(Guid itemId, Guid versionId, CancellationToken cancellationToken)
+    {
+        var item = await db.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, cancellationToken);
+        return item is null ? null : await SnapshotAsync(item, versionId, cancellationToken);
+    }
+
+    public Task<bool> IsPublishedAsync(Guid itemId, CancellationToken cancellationToken)
+        => db.Items.AnyAsync(i => i.Id == itemId && i.PublishedVersionId != null, cancellationToken);
+
+    public async Task<IReadOnlyList<PublishedArticle>> LatestAsync(int take, CancellationToken cancellationToken)
+    {
+        var items = await PublishedItems()
+            .OrderByDescending(i => i.PublishedAt)
+            .Take(take)
+            .ToListAsync(cancellationToken);
+        return await ToArticlesAsync(items, cancellationToken);
+    }
+
+    public async Task<PublishedArticle?> GetBySlugAsync(string slug, CancellationToken cancellationToken)
+    {
+        var items = await PublishedItems().Where(i => i.Slug == slug).ToListAsync(cancellationToken);
+        return (await ToArticlesAsync(items, cancellationToken)).SingleOrDefault();
+    }
+
+    private IQueryable<ContentItem> PublishedItems()
+        => db.Items.AsNoTracking().Where(i => i.PublishedVersionId != null && i.ContentType != ContentTypes.Clipping);
+
+    private async Task<IReadOnlyList<PublishedArticle>> ToArticlesAsync(List<ContentItem> items, CancellationToken cancellationToken)
+    {
+        var versionIds = items.Select(i => i.PublishedVersionId!.Value).ToList();
+        var versions = await db.Versions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
+        return items.Select(i => ToArticle(i, versions[i.PublishedVersionId!.Value])).ToList();
+    }
+
+    private PublishedArticle ToArticle(ContentItem item, ContentVersion version)
+    {
+        var article = version.Parts.Article;
+        return new PublishedArticle(
+            item.Id,
+            item.ContentType,
+            item.Slug!,
+            version.Title,
+            article?.Lead,
+            markdown.ToHtml(article?.Body ?? ""),
+            article?.Category,
+            article?.EventDate,
+            article?.EventPlace,
+            version.Parts.Photos,
+            item.PublishedAt!.Value);
+    }
+
+    private async Task<ContentSnapshot?> SnapshotAsync(ContentItem item, Guid versionId, CancellationToken cancellationToken)
+    {
+        var version = await db.Versions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == versionId && v.ItemId == item.Id, cancellationToken);
+        if (version is null)
+        {
+            return null;
+        }
+
+        var article = version.Parts.Article;
+        return new ContentSnapshot(
+            item.Id, version.Id, version.Number, item.ContentType, item.OwnerId, version.Title,
+            article?.Lead, article?.Body, article?.Category, version.Parts.Photos, version.ContentHash, item.Slug, item.PublishedAt);
+    }
+}

@@ -1,0 +1,102 @@
+using Diskominfo.Newsroom.Abstractions.Content;
+using Diskominfo.Newsroom.Content.Models;
+
+namespace Diskominfo.Newsroom.Content.Services;
+
+/// <summary>Validates an <see cref="ItemInput"/> against its content type and builds the parts, with Indonesian messages.</summary>
+internal static class ContentInputMapper
+{
+    private static readonly string[] MediaTypes = ["koran", "majalah", "tabloid"];
+    private static readonly string[] Tones = ["positif", "netral", "negatif"];
+
+    public static ContentParts? TryBuild(ContentTypeDefinition type, ItemInput input, IReadOnlyList<PhotoRef> photos, Dictionary<string, string[]> errors)
+    {
+        Require(errors, "title", input.Title, 300, "Judul");
+        ArticlePart? article = null;
+        ClippingPart? clipping = null;
+        AdventorialPart? adventorial = null;
+
+        if (type.Has(ContentTypeDefinition.ArticlePartName))
+        {
+            Require(errors, "lead", input.Lead, 1000, "Teras berita (lead)");
+            Require(errors, "body", input.Body, 100_000, "Isi berita");
+            if (string.IsNullOrWhiteSpace(input.Category))
+            {
+                errors["category"] = ["Jenis berita wajib dipilih."];
+            }
+            else if (!NewsCategories.All.ContainsKey(input.Category))
+            {
+                errors["category"] = [$"Jenis berita '{input.Category}' tidak dikenal. Pilihan: {string.Join(", ", NewsCategories.All.Keys)}."];
+            }
+
+            Optional(errors, "eventPlace", input.EventPlace, 200, "Tempat kegiatan");
+            if (!string.IsNullOrWhiteSpace(input.VideoUrl)
+                && (!Uri.TryCreate(input.VideoUrl, UriKind.Absolute, out var video) || (video.Scheme != Uri.UriSchemeHttps && video.Scheme != Uri.UriSchemeHttp)))
+            {
+                errors["videoUrl"] = ["Tautan video harus berupa alamat http(s) yang lengkap."];
+            }
+
+            article = new ArticlePart(
+                input.Lead?.Trim() ?? "", input.Body ?? "", input.Category ?? "", input.EventDate, Clean(input.EventPlace), Clean(input.VideoUrl));
+        }
+
+        if (type.Has(ContentTypeDefinition.ClippingPartName))
+        {
+            Require(errors, "outlet", input.Outlet, 200, "Nama media");
+            OneOf(errors, "mediaType", input.MediaType, MediaTypes, "Jenis media");
+            OneOf(errors, "tone", input.Tone, Tones, "Nada pemberitaan");
+            if (input.EditionDate is null)
+            {
+                errors["editionDate"] = ["Tanggal terbit wajib diisi."];
+            }
+
+            clipping = new ClippingPart(
+                input.Outlet?.Trim() ?? "", input.MediaType ?? "", input.EditionDate ?? default, Clean(input.Page), Clean(input.Headline),
+                input.Text, input.Tone ?? "", input.Topics?.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).ToArray() ?? []);
+        }
+
+        if (type.Has(ContentTypeDefinition.AdventorialPartName))
+        {
+            Require(errors, "outlet", input.Outlet, 200, "Nama media");
+            if (input.Cost is < 0)
+            {
+                errors["cost"] = ["Biaya tidak boleh negatif."];
+            }
+
+            adventorial = new AdventorialPart(
+                input.Outlet?.Trim() ?? "", input.Cost, Clean(input.BudgetLine), Clean(input.HspkReference), Clean(input.ContractNumber), input.PublicationDate);
+        }
+
+        return errors.Count > 0 ? null : new ContentParts { Article = article, Clipping = clipping, Adventorial = adventorial, Photos = photos };
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static void Require(Dictionary<string, string[]> errors, string field, string? value, int max, string label)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors[field] = [$"{label} wajib diisi."];
+        }
+        else
+        {
+            Optional(errors, field, value, max, label);
+        }
+    }
+
+    private static void Optional(Dictionary<string, string[]> errors, string field, string? value, int max, string label)
+    {
+        if (value is not null && value.Length > max)
+        {
+            errors[field] = [$"{label} paling panjang {max} karakter."];
+        }
+    }
+
+    private static void OneOf(Dictionary<string, string[]> errors, string field, string? value, string[] allowed, string label)
+    {
+        if (string.IsNullOrWhiteSpace(value) || !allowed.Contains(value))
+        {
+            errors[field] = [$"{label} wajib salah satu dari: {string.Join(", ", allowed)}."];
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using Diskominfo.Newsroom.Abstractions.Content;
+using Diskominfo.Newsroom.Abstractions.Editorial;
+using Diskominfo.Newsroom.Abstractions.Events;
+using Diskominfo.Newsroom.Abstractions.Results;
+using Diskominfo.Newsroom.Abstractions.Security;
+using Diskominfo.Newsroom.Content.Data;
+using Diskominfo.Newsroom.Content.Models;
+using Diskominfo.Newsroom.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Diskominfo.Newsroom.Content.Services;
+
+/// <summary>Creates items and changes their working version; the approval chain decides who may change what, when.</summary>
+internal sealed class ContentService(
+    ContentDbContext db,
+    NewsroomDatabase database,
+    IEditGate editGate,
+    IEventPublisher events,
+    TimeProvider clock) : IContentEditor
+{
+    private static readonly string[] AuthorRoles = [NewsroomRoles.Reporter, NewsroomRoles.Kasi, NewsroomRoles.Kabid, NewsroomRoles.Kadis];
+
+    public async Task<Outcome<ContentVersion>> CreateAsync(ItemInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!AuthorRoles.Any(actor.IsInRole))
+        {
+            return Outcome<ContentVersion>.From(Outcome.Forbidden("Peran Anda tidak dapat membuat naskah."));
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Type) || !ContentTypeDefinition.All.TryGetValue(input.Type, out var type))
+        {
+            return Outcome<ContentVersion>.From(Outcome.Invalid("type", $"Jenis konten wajib salah satu dari: {string.Join(", ", ContentTypes.All)}."));
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var parts = ContentInputMapper.TryBuild(type, input, [], errors);
+        if (parts is null)
+        {
+            return Outcome<ContentVersion>.From(Outcome.Invalid(errors));
+        }
+
+        var now = clock.GetUtcNow();
+        var item = new ContentItem
+        {
+            Id = Guid.CreateVersion7(now),
+            ContentType = type.Name,
+            OwnerId = actor.UserId,
+            OwnerName = actor.DisplayName,
+            CreatedAt = now,
+        };
+        var version = NewVersion(item, 1, input.Title!.Trim(), parts, actor, now);
+        item.LatestVersionId = version.Id;
+
+        await database.InTransactionAsync(async ct =>
+        {
+            db.Items.Add(item);
+            db.Versions.Add(version);
+            await db.SaveChangesAsync(ct);
+            await events.PublishAsync(new ItemCreated(item.Id, item.ContentType, actor.UserId, actor.DisplayName, version.ContentHash, now), ct);
+        }, cancellationToken);
+        return Outcome<ContentVersion>.Ok(version);
+    }
+
+    public async Task<Outcome<ContentVersion>> UpdateAsync(Guid itemId, ItemInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        return await database.InTransactionAsync(async ct =>
+        {
+            var (item, latest, refusal) = await LoadEditableAsync(itemId, actor, ct);
+            if (refusal is not null)
+            {
+                return Outcome<ContentVersion>.From(refusal);
+            }
+
+            if (input.Type is not null && input.Type != item!.ContentType)
+            {
+                return Outcome<ContentVersion>.From(Outcome.Invalid("type", "Jenis konten tidak dapat diubah."));
+            }
+
+            var errors = new Dictionary<string, string[]>();
+            var parts = ContentInputMapper.TryBuild(ContentTypeDefinition.All[item!.ContentType], input, latest!.Parts.Photos, errors);
+            return parts is null
+                ? Outcome<ContentVersion>.From(Outcome.Invalid(errors))
+                : Outcome<ContentVersion>.Ok(await ChangeAsync(item, latest, input.Title!.Trim(), parts, actor, ct));
+        }, cancellationToken);
+    }
+
+    public async Task<Outcome> AttachPhotoAsync(Guid itemId, PhotoRef photo, Actor actor, CancellationToken cancellationToken)
+    {
+        return await database.InTransactionAsync<Outcome>(async ct =>
+        {
+            var (item, latest, refusal) = await LoadEditableAsync(itemId, actor, ct);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            var parts = latest!.Parts with { Photos = [.. latest.Parts.Photos, photo] };
+            await ChangeAsync(item!, latest, latest.Title, parts, actor, ct);
+            return Outcome.Ok();
+        }, cancellationToken);
+    }
+
+    private async Task<(ContentItem? Item, ContentVersion? Latest, Outcome? Refusal)> LoadEditableAsync(Guid itemId, Actor actor, CancellationToken ct)
+    {
+        var item = await db.Items.SingleOrDefaultAsync(i => i.Id == itemId, ct);
+        if (item is null)
+        {
+            return (null, null, Outcome.NotFound("Naskah tidak ditemukan."));
+        }
+
+        var gate = await editGate.CanEditAsync(itemId, actor, ct);
+        if (!gate.Succeeded)
+        {
+            return (null, null, gate);
+        }
+
+        var latest = await db.Versions.SingleAsync(v => v.Id == item.LatestVersionId, ct);
+        return (item, latest, null);
+    }
+
+    /// <summary>Applies a change: in place on an unseen draft, otherwise as a new version. Unchanged content is a no-op.</summary>
+    private async Task<ContentVersion> ChangeAsync(ContentItem item, ContentVersion latest, string title, ContentParts parts, Actor actor, CancellationToken ct)
+    {
+        var hash = ContentHasher.Compute(item.ContentType, title, parts);
+        if (hash == latest.ContentHash)
+        {
+            return latest;
+        }
+
+        var now = clock.GetUtcNow();
+        ContentVersion version;
+        if (latest.Sealed)
+        {
+            version = NewVersion(item, latest.Number + 1, title, parts, actor, now);
+            db.Versions.Add(version);
+            item.LatestVersionId = version.Id;
+        }
+        else
+        {
+            version = latest;
+            version.Title = title;
+            version.Parts = parts;
+            version.ContentHash = hash;
+        }
+
+        await db.SaveChangesAsync(ct);
+        await events.PublishAsync(
+            new ItemContentChanged(item.Id, version.Id, version.ContentHash, actor.UserId, actor.DisplayName, actor.Roles, now), ct);
+        return version;
+    }
+
+    private static ContentVersion NewVersion(ContentItem item, int number, string title, ContentParts parts, Actor actor, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        ItemId = item.Id,
+        Number = number,
+        Title = title,
+        Parts = parts,
+        ContentHash = ContentHasher.Compute(item.ContentType, title, parts),
+        CreatedAt = now,
+        CreatedBy = actor.UserId,
+    };
+}

@@ -1,0 +1,112 @@
+using Diskominfo.Newsroom.Abstractions.Archive;
+using Diskominfo.Newsroom.Abstractions.Editorial;
+using Diskominfo.Newsroom.Abstractions.Media;
+using Diskominfo.Newsroom.Abstractions.Publishing;
+using Diskominfo.Newsroom.Abstractions.Security;
+using Diskominfo.Newsroom.Content.Data;
+using Diskominfo.Newsroom.Content.Endpoints;
+using Diskominfo.Newsroom.Content.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace Diskominfo.Newsroom.Content.Services;
+
+/// <summary>
+/// Reads items for the API and the desk, composing the other modules' views through their contracts.
+/// Anonymous readers see only the published version of published items; reporters see their own items.
+/// </summary>
+internal sealed class ItemReader(
+    ContentDbContext db,
+    IWorkflowQuery workflow,
+    IPublicationQuery publications,
+    IArchiveQuery archive)
+{
+    public async Task<ItemDetails?> GetAsync(Guid itemId, Actor? actor, CancellationToken cancellationToken)
+    {
+        var item = await db.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, cancellationToken);
+        if (item is null)
+        {
+            return null;
+        }
+
+        var staffView = CanSeeWork(item, actor);
+        if (!staffView && item.PublishedVersionId is null)
+        {
+            return null;
+        }
+
+        var versionId = staffView ? item.LatestVersionId : item.PublishedVersionId!.Value;
+        var version = await db.Versions.AsNoTracking().SingleAsync(v => v.Id == versionId, cancellationToken);
+        var flow = await workflow.GetAsync(itemId, cancellationToken);
+        var status = flow?.Status ?? WorkflowStatuses.Draft;
+        var article = version.Parts.Article;
+        var details = new ItemDetails
+        {
+            Id = item.Id,
+            Type = item.ContentType,
+            Status = status,
+            StatusLabel = WorkflowStatuses.Label(status),
+            Version = version.Number,
+            ContentHash = version.ContentHash,
+            Owner = item.OwnerId,
+            OwnerName = item.OwnerName,
+            Title = version.Title,
+            Lead = article?.Lead,
+            Body = article?.Body,
+            Category = article?.Category,
+            EventDate = article?.EventDate,
+            EventPlace = article?.EventPlace,
+            VideoUrl = article?.VideoUrl,
+            Clipping = version.Parts.Clipping,
+            Adventorial = version.Parts.Adventorial,
+            Photos = version.Parts.Photos
+                .Select(p => new PhotoDetails(p.MediaId, MediaPaths.Original(p.MediaId), p.Caption, p.Credit, p.Width, p.Height, p.ContentType))
+                .ToList(),
+            Slug = item.Slug,
+            Url = item.Slug is null ? null : ContentPublisher.ArticlePath(item.Slug),
+            PublishedAt = item.PublishedAt,
+        };
+        if (!staffView)
+        {
+            return details;
+        }
+
+        return details with
+        {
+            AwaitingRole = flow?.AwaitingRole,
+            History = flow?.History ?? [],
+            Publications = await publications.ListAsync(itemId, cancellationToken),
+            Archive = await archive.GetAsync(itemId, cancellationToken),
+        };
+    }
+
+    public async Task<IReadOnlyList<ItemSummary>> ListAsync(Actor actor, int take, CancellationToken cancellationToken)
+    {
+        var query = db.Items.AsNoTracking();
+        if (!SeesAllWork(actor))
+        {
+            query = query.Where(i => i.OwnerId == actor.UserId);
+        }
+
+        var rows = await (from item in query
+                          join version in db.Versions.AsNoTracking() on item.LatestVersionId equals version.Id
+                          orderby item.CreatedAt descending
+                          select new { item, version.Title })
+            .Take(take)
+            .ToListAsync(cancellationToken);
+        var statuses = await workflow.GetStatusesAsync(rows.Select(r => r.item.Id).ToList(), cancellationToken);
+        return rows.Select(r =>
+        {
+            var status = statuses.GetValueOrDefault(r.item.Id, WorkflowStatuses.Draft);
+            return new ItemSummary(
+                r.item.Id, r.item.ContentType, r.Title, status, WorkflowStatuses.Label(status), r.item.OwnerName, r.item.CreatedAt,
+                r.item.Slug is null ? null : ContentPublisher.ArticlePath(r.item.Slug));
+        }).ToList();
+    }
+
+    private static bool CanSeeWork(ContentItem item, Actor? actor)
+        => actor is not null && (item.OwnerId == actor.UserId || SeesAllWork(actor));
+
+    /// <summary>Approvers, archivists, operators and admins see every item; reporters only their own.</summary>
+    private static bool SeesAllWork(Actor actor)
+        => actor.Roles.Any(r => r is not NewsroomRoles.Reporter);
+}

@@ -1,0 +1,38 @@
+using Diskominfo.Newsroom.Abstractions.Editorial;
+using Diskominfo.Newsroom.Abstractions.Events;
+using Diskominfo.Newsroom.Editorial.Data;
+using Diskominfo.Newsroom.Editorial.Endpoints;
+using Diskominfo.Newsroom.Editorial.Handlers;
+using Diskominfo.Newsroom.Editorial.Services;
+using Diskominfo.Newsroom.Infrastructure.Data;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Diskominfo.Newsroom.Editorial;
+
+public static class EditorialModule
+{
+    internal const string Name = "editorial";
+
+    /// <summary>The approval chain, the edit gate, the history.</summary>
+    public static IServiceCollection AddEditorialModule(this IServiceCollection services)
+    {
+        services.AddModuleDbContext<EditorialDbContext, SqliteEditorialDbContext, PostgresEditorialDbContext>(Name);
+        services.AddScoped<EditorialService>();
+        services.AddScoped<WorkflowQuery>();
+        services.AddScoped<IWorkflowQuery>(sp => sp.GetRequiredService<WorkflowQuery>());
+        services.AddScoped<IEditGate>(sp => sp.GetRequiredService<WorkflowQuery>());
+        services.AddScoped<WorkflowHandlers>();
+        services.AddScoped<IEventHandler<ItemCreated>>(sp => sp.GetRequiredService<WorkflowHandlers>());
+        services.AddScoped<IEventHandler<ItemContentChanged>>(sp => sp.GetRequiredService<WorkflowHandlers>());
+        services.AddScoped<IEventHandler<PublicationFinished>>(sp => sp.GetRequiredService<WorkflowHandlers>());
+        services.AddScoped<IEventHandler<ItemArchived>>(sp => sp.GetRequiredService<WorkflowHandlers>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapEditorialEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapApprovalEndpoints();
+        return endpoints;
+    }
+}

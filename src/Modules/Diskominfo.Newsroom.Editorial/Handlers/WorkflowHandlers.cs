@@ -1,0 +1,54 @@
+using Diskominfo.Newsroom.Abstractions.Events;
+using Diskominfo.Newsroom.Abstractions.Publishing;
+using Diskominfo.Newsroom.Editorial.Data;
+using Diskominfo.Newsroom.Editorial.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace Diskominfo.Newsroom.Editorial.Handlers;
+
+/// <summary>Keeps the item's way through the office in step with what the other modules report.</summary>
+internal sealed class WorkflowHandlers(EditorialDbContext db) :
+    IEventHandler<ItemCreated>,
+    IEventHandler<ItemContentChanged>,
+    IEventHandler<PublicationFinished>,
+    IEventHandler<ItemArchived>
+{
+    public async Task HandleAsync(ItemCreated @event, CancellationToken cancellationToken)
+    {
+        db.Workflows.Add(Workflow.Start(@event.ItemId, @event.ContentType, @event.OwnerId, @event.OwnerName, @event.ContentHash, @event.At));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task HandleAsync(ItemContentChanged @event, CancellationToken cancellationToken)
+    {
+        var workflow = await LoadAsync(@event.ItemId, cancellationToken);
+        workflow.ContentChanged(@event.ActorId, @event.ActorName, @event.ActorRoles, @event.ContentHash, @event.VersionId, @event.At);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task HandleAsync(PublicationFinished @event, CancellationToken cancellationToken)
+    {
+        if (@event is not { Channel: PublicationChannels.Website, Status: PublicationStatuses.Published })
+        {
+            return;
+        }
+
+        var workflow = await LoadAsync(@event.ItemId, cancellationToken);
+        if (workflow.MarkPublished(@event.Url, @event.At))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    public async Task HandleAsync(ItemArchived @event, CancellationToken cancellationToken)
+    {
+        var workflow = await LoadAsync(@event.ItemId, cancellationToken);
+        if (workflow.MarkArchived(@event.Number, @event.Classification, @event.At))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private Task<Workflow> LoadAsync(Guid itemId, CancellationToken cancellationToken)
+        => db.Workflows.Include(w => w.History).SingleAsync(w => w.ItemId == itemId, cancellationToken);
+}

@@ -1,0 +1,229 @@
+using Diskominfo.Newsroom.Abstractions.Editorial;
+using Diskominfo.Newsroom.Abstractions.Results;
+using Diskominfo.Newsroom.Abstractions.Security;
+
+namespace Diskominfo.Newsroom.Editorial.Models;
+
+/// <summary>
+/// An item's way through the approval chain. It guards its own rules: only the owner submits, only the
+/// role of the current step approves or returns, no step is skipped, and a change after an approval
+/// voids the approvals.
+/// </summary>
+internal sealed class Workflow
+{
+    public Guid ItemId { get; set; }
+
+    public string ContentType { get; set; } = "";
+
+    public string OwnerId { get; set; } = "";
+
+    /// <summary>The chain the item started with, comma separated (it keeps it even if the defaults change).</summary>
+    public string Chain { get; set; } = "";
+
+    public string Status { get; set; } = WorkflowStatuses.Draft;
+
+    /// <summary>Index in <see cref="Chain"/> of the role whose turn it is; -1 when no approver is awaited.</summary>
+    public int StepIndex { get; set; } = -1;
+
+    public int Revision { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public List<HistoryEntry> History { get; set; } = [];
+
+    public IReadOnlyList<string> ChainRoles => Chain.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    public string? AwaitingRole => StepIndex >= 0 && StepIndex < ChainRoles.Count ? ChainRoles[StepIndex] : null;
+
+    public bool InReview => AwaitingRole is not null;
+
+    public static Workflow Start(Guid itemId, string contentType, string ownerId, string ownerName, string contentHash, DateTimeOffset at)
+    {
+        var workflow = new Workflow
+        {
+            ItemId = itemId,
+            ContentType = contentType,
+            OwnerId = ownerId,
+            Chain = string.Join(',', ApprovalChain.For(contentType)),
+            UpdatedAt = at,
+        };
+        workflow.Record("reporter", HistoryActions.Created, ownerId, ownerName, NewsroomRoles.Reporter, at, null, contentHash, null);
+        return workflow;
+    }
+
+    public Outcome Submit(Actor actor, string contentHash, Guid versionId, DateTimeOffset at)
+    {
+        if (actor.UserId != OwnerId)
+        {
+            return Outcome.Forbidden("Hanya penulis naskah yang dapat mengajukannya.");
+        }
+
+        if (Status is not (WorkflowStatuses.Draft or WorkflowStatuses.Returned))
+        {
+            return Outcome.Conflict($"Naskah berstatus '{WorkflowStatuses.Label(Status)}' dan tidak dapat diajukan lagi.");
+        }
+
+        MoveTo(0);
+        Record("reporter", HistoryActions.Submitted, actor, NewsroomRoles.Reporter, at, null, contentHash, versionId);
+        return Outcome.Ok();
+    }
+
+    public Outcome Approve(Actor actor, string contentHash, Guid versionId, string? note, string? expectedHash, DateTimeOffset at)
+    {
+        var refusal = CheckApprover(actor, "menyetujui");
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (expectedHash is not null && expectedHash != contentHash)
+        {
+            return Outcome.Conflict("Naskah telah berubah sejak Anda membukanya. Muat ulang dan periksa perubahannya sebelum menyetujui.");
+        }
+
+        var role = AwaitingRole!;
+        var isLast = StepIndex == ChainRoles.Count - 1;
+        if (isLast)
+        {
+            StepIndex = -1;
+            Status = WorkflowStatuses.Signed;
+        }
+        else
+        {
+            MoveTo(StepIndex + 1);
+        }
+
+        Record(role, isLast ? HistoryActions.Signed : HistoryActions.Approved, actor, role, at, Trim(note), contentHash, versionId);
+        return Outcome.Ok();
+    }
+
+    public Outcome Return(Actor actor, string contentHash, Guid versionId, string? note, DateTimeOffset at)
+    {
+        var refusal = CheckApprover(actor, "mengembalikan");
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            return Outcome.Invalid("note", "Catatan wajib diisi saat mengembalikan naskah, agar penulis tahu apa yang harus diperbaiki.");
+        }
+
+        var role = AwaitingRole!;
+        StepIndex = -1;
+        Status = WorkflowStatuses.Returned;
+        Record(role, HistoryActions.Returned, actor, role, at, Trim(note), contentHash, versionId);
+        return Outcome.Ok();
+    }
+
+    public Outcome CanEdit(Actor actor)
+    {
+        if (Status is WorkflowStatuses.Draft or WorkflowStatuses.Returned)
+        {
+            return actor.UserId == OwnerId
+                ? Outcome.Ok()
+                : Outcome.Forbidden("Naskah yang belum diajukan hanya dapat diubah oleh penulisnya.");
+        }
+
+        if (InReview)
+        {
+            return actor.IsInRole(AwaitingRole!)
+                ? Outcome.Ok()
+                : Outcome.Forbidden($"Naskah sedang menunggu {NewsroomRoles.Title(AwaitingRole!)}; hanya {NewsroomRoles.Title(AwaitingRole!)} yang dapat menyuntingnya sekarang.");
+        }
+
+        return Outcome.Conflict("Naskah sudah ditandatangani dan tidak dapat diubah lagi.");
+    }
+
+    /// <summary>The content changed: while in review the change is logged, and approvals already given no longer hold.</summary>
+    public void ContentChanged(string actorId, string actorName, IReadOnlyCollection<string> actorRoles, string contentHash, Guid versionId, DateTimeOffset at)
+    {
+        if (!InReview)
+        {
+            return;
+        }
+
+        var role = actorRoles.FirstOrDefault(r => r == AwaitingRole) ?? actorRoles.FirstOrDefault();
+        Record(AwaitingRole!, HistoryActions.Edited, actorId, actorName, role, at, null, contentHash, versionId);
+        if (StepIndex > 0)
+        {
+            MoveTo(0);
+            Record(AwaitingRole!, HistoryActions.ApprovalsInvalidated, actorId, actorName, role, at,
+                "Naskah berubah setelah diparaf; persetujuan sebelumnya batal dan naskah kembali ke Kasi.", contentHash, versionId);
+        }
+    }
+
+    public bool MarkPublished(string? url, DateTimeOffset at)
+    {
+        if (Status != WorkflowStatuses.Signed)
+        {
+            return false;
+        }
+
+        Status = WorkflowStatuses.Published;
+        Record("publish", HistoryActions.Published, Actor.System, NewsroomRoles.Operator, at, url, null, null);
+        return true;
+    }
+
+    public bool MarkArchived(string number, string classification, DateTimeOffset at)
+    {
+        if (Status == WorkflowStatuses.Archived)
+        {
+            return false;
+        }
+
+        Status = WorkflowStatuses.Archived;
+        Record("archive", HistoryActions.Archived, Actor.System, NewsroomRoles.Archivist, at, $"Nomor arsip {number}, klasifikasi {classification}", null, null);
+        return true;
+    }
+
+    private Outcome? CheckApprover(Actor actor, string verb)
+    {
+        if (!InReview)
+        {
+            return Outcome.Conflict($"Naskah berstatus '{WorkflowStatuses.Label(Status)}'; tidak ada yang dapat {verb} sekarang.");
+        }
+
+        if (actor.IsInRole(AwaitingRole!))
+        {
+            return null;
+        }
+
+        var passed = ChainRoles.Take(StepIndex).Any(actor.IsInRole);
+        return passed
+            ? Outcome.Conflict($"Langkah Anda sudah selesai; naskah kini menunggu {NewsroomRoles.Title(AwaitingRole!)}.")
+            : Outcome.Forbidden($"Langkah ini menunggu {NewsroomRoles.Title(AwaitingRole!)}; peran Anda tidak dapat {verb} naskah ini sekarang.");
+    }
+
+    private void MoveTo(int stepIndex)
+    {
+        StepIndex = stepIndex;
+        Status = stepIndex == 0 ? WorkflowStatuses.Submitted : $"{ChainRoles[stepIndex - 1]}_approved";
+    }
+
+    private static string? Trim(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+
+    private void Record(string step, string action, Actor actor, string? role, DateTimeOffset at, string? note, string? hash, Guid? versionId)
+        => Record(step, action, actor.UserId, actor.DisplayName, role, at, note, hash, versionId);
+
+    private void Record(string step, string action, string actorId, string actorName, string? role, DateTimeOffset at, string? note, string? hash, Guid? versionId)
+    {
+        UpdatedAt = at;
+        Revision++;
+        History.Add(new HistoryEntry
+        {
+            ItemId = ItemId,
+            Sequence = History.Count == 0 ? 1 : History.Max(h => h.Sequence) + 1,
+            Step = step,
+            Action = action,
+            ActorId = actorId,
+            ActorName = actorName,
+            Role = role,
+            At = at,
+            Note = note,
+            ContentHash = hash,
+            VersionId = versionId,
+        });
+    }
+}

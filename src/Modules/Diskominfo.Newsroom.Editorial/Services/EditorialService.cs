@@ -1,0 +1,85 @@
+using Diskominfo.Newsroom.Abstractions.Content;
+using Diskominfo.Newsroom.Abstractions.Events;
+using Diskominfo.Newsroom.Abstractions.Results;
+using Diskominfo.Newsroom.Abstractions.Security;
+using Diskominfo.Newsroom.Editorial.Data;
+using Diskominfo.Newsroom.Editorial.Models;
+using Diskominfo.Newsroom.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Diskominfo.Newsroom.Editorial.Services;
+
+/// <summary>Submit, approve (paraf / tandatangan) and return: each in one transaction with its consequences.</summary>
+internal sealed class EditorialService(
+    EditorialDbContext db,
+    NewsroomDatabase database,
+    IContentCatalog content,
+    IEventPublisher events,
+    TimeProvider clock)
+{
+    public Task<Outcome> SubmitAsync(Guid itemId, Actor actor, CancellationToken cancellationToken)
+        => ActAsync(itemId, async (workflow, snapshot, now, ct) =>
+        {
+            var outcome = workflow.Submit(actor, snapshot.ContentHash, snapshot.VersionId, now);
+            if (outcome.Succeeded)
+            {
+                await db.SaveChangesAsync(ct);
+                await events.PublishAsync(new ItemSubmitted(itemId, snapshot.VersionId, now), ct);
+            }
+
+            return outcome;
+        }, cancellationToken);
+
+    public Task<Outcome> ApproveAsync(Guid itemId, Actor actor, string? note, string? expectedHash, CancellationToken cancellationToken)
+        => ActAsync(itemId, async (workflow, snapshot, now, ct) =>
+        {
+            var outcome = workflow.Approve(actor, snapshot.ContentHash, snapshot.VersionId, note, expectedHash, now);
+            if (outcome.Succeeded)
+            {
+                await db.SaveChangesAsync(ct);
+                if (workflow.Status == Abstractions.Editorial.WorkflowStatuses.Signed)
+                {
+                    await events.PublishAsync(
+                        new ItemSigned(itemId, workflow.ContentType, snapshot.VersionId, snapshot.ContentHash, actor.UserId, now), ct);
+                }
+            }
+
+            return outcome;
+        }, cancellationToken);
+
+    public Task<Outcome> ReturnAsync(Guid itemId, Actor actor, string? note, CancellationToken cancellationToken)
+        => ActAsync(itemId, async (workflow, snapshot, now, ct) =>
+        {
+            var outcome = workflow.Return(actor, snapshot.ContentHash, snapshot.VersionId, note, now);
+            if (outcome.Succeeded)
+            {
+                await db.SaveChangesAsync(ct);
+            }
+
+            return outcome;
+        }, cancellationToken);
+
+    private async Task<Outcome> ActAsync(
+        Guid itemId, Func<Workflow, ContentSnapshot, DateTimeOffset, CancellationToken, Task<Outcome>> act, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await database.InTransactionAsync(async ct =>
+            {
+                var workflow = await db.Workflows.Include(w => w.History).SingleOrDefaultAsync(w => w.ItemId == itemId, ct);
+                var snapshot = await content.GetLatestAsync(itemId, ct);
+                if (workflow is null || snapshot is null)
+                {
+                    return Outcome.NotFound("Naskah tidak ditemukan.");
+                }
+
+                return await act(workflow, snapshot, clock.GetUtcNow(), ct);
+            }, cancellationToken);
+        }
+        catch (DbUpdateException) when (database.InTransaction is false)
+        {
+            // A concurrency token mismatch or a unique-sequence clash: someone else acted on the item first.
+            return Outcome.Conflict("Naskah ini baru saja diproses oleh pengguna lain. Muat ulang untuk melihat statusnya sekarang.");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Diskominfo.Newsroom.Abstractions.Media;
+using Diskominfo.Newsroom.Infrastructure.Data;
+using Diskominfo.Newsroom.Media.Data;
+using Diskominfo.Newsroom.Media.Endpoints;
+using Diskominfo.Newsroom.Media.Services;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Diskominfo.Newsroom.Media;
+
+public static class MediaModule
+{
+    internal const string Name = "media";
+
+    /// <summary>Uploads, stored originals, social renditions.</summary>
+    public static IServiceCollection AddMediaModule(this IServiceCollection services)
+    {
+        services.AddModuleDbContext<MediaDbContext, SqliteMediaDbContext, PostgresMediaDbContext>(Name);
+        services.AddOptions<MediaOptions>().BindConfiguration("Newsroom:Media");
+        services.AddSingleton<MediaStorage>();
+        services.AddScoped<UploadService>();
+        services.AddScoped<IMediaLibrary, MediaLibrary>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<MediaOptions>>().Value;
+        endpoints.MapMediaEndpoints(options.MaxBytes);
+        return endpoints;
+    }
+}

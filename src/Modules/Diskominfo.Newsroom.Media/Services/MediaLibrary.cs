@@ -1,0 +1,58 @@
+using Diskominfo.Newsroom.Abstractions.Media;
+using Diskominfo.Newsroom.Media.Data;
+using Microsoft.EntityFrameworkCore;
+using NetVips;
+
+namespace Diskominfo.Newsroom.Media.Services;
+
+/// <summary>JPEG renditions for the social channels, made once from the original and kept on disk.</summary>
+internal sealed class MediaLibrary(MediaDbContext db, MediaStorage storage) : IMediaLibrary
+{
+    public const int InstagramWidth = 1080;
+    public const double InstagramMinAspect = 0.8;
+    public const double InstagramMaxAspect = 1.91;
+
+    public async Task<byte[]?> GetRenditionAsync(Guid mediaId, SocialRendition rendition, CancellationToken cancellationToken)
+    {
+        var file = await db.Files.AsNoTracking().SingleOrDefaultAsync(f => f.Id == mediaId, cancellationToken);
+        if (file is null)
+        {
+            return null;
+        }
+
+        var path = storage.RenditionPath(mediaId, rendition.ToString().ToLowerInvariant());
+        if (File.Exists(path))
+        {
+            return await File.ReadAllBytesAsync(path, cancellationToken);
+        }
+
+        var original = await File.ReadAllBytesAsync(storage.FullPath(file.StoragePath), cancellationToken);
+        var bytes = rendition == SocialRendition.Instagram ? Instagram(original) : Facebook(original);
+        await MediaStorage.WriteAtomicallyAsync(path, bytes, cancellationToken);
+        return bytes;
+    }
+
+    /// <summary>Instagram accepts 4:5 .. 1.91:1: a photo outside that range is centre-cropped to the nearest bound, 1080 px wide.</summary>
+    internal static byte[] Instagram(byte[] original)
+    {
+        using var header = Image.NewFromBuffer(original, access: Enums.Access.Sequential);
+        var (width, height) = OrientedSize(header);
+        var aspect = Math.Clamp((double)width / height, InstagramMinAspect, InstagramMaxAspect);
+        var targetHeight = (int)Math.Round(InstagramWidth / aspect);
+        using var image = Image.ThumbnailBuffer(original, InstagramWidth, height: targetHeight, crop: Enums.Interesting.Centre, size: Enums.Size.Both);
+        return image.JpegsaveBuffer(q: 85, keep: Enums.ForeignKeep.None);
+    }
+
+    /// <summary>Facebook photo: JPEG (WebP is not accepted), longest edge at most 2048 px.</summary>
+    internal static byte[] Facebook(byte[] original)
+    {
+        using var image = Image.ThumbnailBuffer(original, 2048, height: 2048, size: Enums.Size.Down);
+        return image.JpegsaveBuffer(q: 85, keep: Enums.ForeignKeep.None);
+    }
+
+    private static (int Width, int Height) OrientedSize(Image image)
+    {
+        var orientation = image.Contains("orientation") ? (int)image.Get("orientation") : 1;
+        return orientation is >= 5 and <= 8 ? (image.Height, image.Width) : (image.Width, image.Height);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using Diskominfo.Newsroom.Abstractions.Content;
+using Diskominfo.Newsroom.Abstractions.Editorial;
+using Diskominfo.Newsroom.Abstractions.Results;
+using Diskominfo.Newsroom.Abstractions.Security;
+using Diskominfo.Newsroom.Infrastructure.Data;
+using Diskominfo.Newsroom.Media.Data;
+using Diskominfo.Newsroom.Media.Models;
+using Microsoft.Extensions.Options;
+
+namespace Diskominfo.Newsroom.Media.Services;
+
+/// <summary>
+/// Takes an upload: the item must be editable by the uploader, the file is checked by content, stored under
+/// a generated name and attached to the item's working version. A refused file changes nothing.
+/// </summary>
+internal sealed class UploadService(
+    MediaDbContext db,
+    NewsroomDatabase database,
+    MediaStorage storage,
+    IEditGate editGate,
+    IContentEditor content,
+    IOptions<MediaOptions> options,
+    TimeProvider clock)
+{
+    public sealed record Upload(byte[] Bytes, string FileName, string? Caption, string? Credit);
+
+    public async Task<Outcome<MediaFile>> UploadAsync(Guid itemId, Upload upload, Actor actor, CancellationToken cancellationToken)
+    {
+        var gate = await editGate.CanEditAsync(itemId, actor, cancellationToken);
+        if (!gate.Succeeded)
+        {
+            return Outcome<MediaFile>.From(gate);
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (upload.Caption?.Length > 1000)
+        {
+            errors["caption"] = ["Keterangan foto paling panjang 1000 karakter."];
+        }
+
+        if (upload.Credit?.Length > 200)
+        {
+            errors["credit"] = ["Nama fotografer paling panjang 200 karakter."];
+        }
+
+        if (upload.Bytes.Length == 0)
+        {
+            errors["file"] = ["Berkas kosong."];
+        }
+        else if (upload.Bytes.Length > options.Value.MaxBytes)
+        {
+            errors["file"] = [$"Berkas terlalu besar ({upload.Bytes.Length / 1024 / 1024} MB). Batasnya {options.Value.MaxBytes / 1024 / 1024} MB."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome<MediaFile>.From(Outcome.Invalid(errors));
+        }
+
+        var inspection = ImageInspector.Inspect(upload.Bytes, options.Value.MaxPixels);
+        if (!inspection.Succeeded)
+        {
+            return Outcome<MediaFile>.From(inspection);
+        }
+
+        var now = clock.GetUtcNow();
+        var info = inspection.Value!;
+        var file = new MediaFile
+        {
+            Id = Guid.CreateVersion7(now),
+            ItemId = itemId,
+            OriginalName = Path.GetFileName(upload.FileName).Length > 300 ? Path.GetFileName(upload.FileName)[..300] : Path.GetFileName(upload.FileName),
+            ContentType = info.ContentType,
+            Size = upload.Bytes.Length,
+            Width = info.Width,
+            Height = info.Height,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(upload.Bytes)),
+            UploadedBy = actor.UserId,
+            UploadedAt = now,
+        };
+        file.StoragePath = await storage.SaveOriginalAsync(file.Id, info.Extension, upload.Bytes, now, cancellationToken);
+        try
+        {
+            var photo = new PhotoRef(file.Id, file.Sha256, file.ContentType, file.Width, file.Height, Clean(upload.Caption), Clean(upload.Credit));
+            var attached = await database.InTransactionAsync(async ct =>
+            {
+                var outcome = await content.AttachPhotoAsync(itemId, photo, actor, ct);
+                if (outcome.Succeeded)
+                {
+                    db.Files.Add(file);
+                    await db.SaveChangesAsync(ct);
+                }
+
+                return outcome;
+            }, cancellationToken);
+            if (!attached.Succeeded)
+            {
+                storage.Delete(file.StoragePath);
+                return Outcome<MediaFile>.From(attached);
+            }
+        }
+        catch
+        {
+            storage.Delete(file.StoragePath);
+            throw;
+        }
+
+        return Outcome<MediaFile>.Ok(file);
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

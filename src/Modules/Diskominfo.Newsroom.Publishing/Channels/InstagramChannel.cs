@@ -1,0 +1,129 @@
+using Diskominfo.Newsroom.Abstractions.Media;
+using Diskominfo.Newsroom.Abstractions.Publishing;
+using Diskominfo.Newsroom.Publishing.Graph;
+using Diskominfo.Newsroom.Publishing.Services;
+using Microsoft.Extensions.Options;
+
+namespace Diskominfo.Newsroom.Publishing.Channels;
+
+/// <summary>
+/// Instagram in two steps: a media container from the public JPEG URL of the photo's Instagram crop, then
+/// media_publish once the container is FINISHED. The container id is stored at once; a retry looks at that
+/// container (PUBLISHED means the post went out) instead of making another.
+/// </summary>
+internal sealed class InstagramChannel(GraphClient graph, IMediaLibrary media, IOptions<PublishingOptions> options, TimeProvider clock) : IChannelPublisher
+{
+    public string Channel => PublicationChannels.Instagram;
+
+    public async Task<ChannelResult> PublishAsync(PublicationContext context, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var channel = settings.Instagram;
+        var publication = context.Publication;
+        var photo = context.Content.Photos.Count > 0 ? context.Content.Photos[0] : null;
+        if (photo is null)
+        {
+            return new ChannelResult.Failed("Instagram hanya menerima unggahan bergambar; naskah ini tidak memiliki foto.");
+        }
+
+        var imageUrl = settings.PublicBaseUrl.TrimEnd('/') + MediaPaths.Rendition(photo.MediaId, SocialRendition.Instagram);
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("image_url", imageUrl),
+            new("caption", Captions.Instagram(context.Content, context.ArticleUrl)),
+        };
+        if (photo.Caption is not null)
+        {
+            fields.Add(new("alt_text", Captions.Shorten(photo.Caption, 1000)));
+        }
+
+        if (!channel.IsConfigured)
+        {
+            return new ChannelResult.DryRun(DryRunRecord.Describe("POST", $"{channel.GraphBaseUrl}/{{ig-user-id}}/media", fields, null,
+                new { method = "POST", url = $"{channel.GraphBaseUrl}/{{ig-user-id}}/media_publish", fields = new { creation_id = "{container-id}" } }));
+        }
+
+        if (publication.RemoteId is not null)
+        {
+            return new ChannelResult.Published(publication.RemoteId, publication.Url);
+        }
+
+        if (publication.ContainerId is not null)
+        {
+            var status = await ContainerStatusAsync(channel, publication.ContainerId, cancellationToken);
+            switch (status)
+            {
+                case "PUBLISHED":
+                    return new ChannelResult.Published(publication.ContainerId, null);
+                case "ERROR" or "EXPIRED" or null:
+                    publication.ContainerId = null;
+                    break;
+            }
+        }
+
+        if (publication.ContainerId is null)
+        {
+            // Make (and keep) the crop before Meta comes to fetch it.
+            _ = await media.GetRenditionAsync(photo.MediaId, SocialRendition.Instagram, cancellationToken);
+            var created = await graph.PostFormAsync(channel, $"{channel.TargetId}/media", fields, cancellationToken);
+            if (!created.Ok)
+            {
+                return created.Error!.Kind == GraphErrorKind.ImageUnreachable && publication.Attempts < 3
+                    ? new ChannelResult.Retry(created.Error.Describe(), GraphOutcomes.Backoff(publication.Attempts))
+                    : GraphOutcomes.FromError(created.Error, publication.Attempts);
+            }
+
+            publication.ContainerId = created.String("id");
+            await context.SaveProgressAsync();
+        }
+
+        var deadline = clock.GetUtcNow() + settings.ContainerWait;
+        string? state;
+        while ((state = await ContainerStatusAsync(channel, publication.ContainerId!, cancellationToken)) is "IN_PROGRESS" or null)
+        {
+            if (clock.GetUtcNow() >= deadline)
+            {
+                return new ChannelResult.Retry("Kontainer Instagram belum siap; diperiksa lagi nanti.", TimeSpan.FromSeconds(30));
+            }
+
+            await Task.Delay(settings.ContainerPollInterval, clock, cancellationToken);
+        }
+
+        if (state == "PUBLISHED")
+        {
+            return new ChannelResult.Published(publication.ContainerId, null);
+        }
+
+        if (state != "FINISHED")
+        {
+            publication.ContainerId = null;
+            return new ChannelResult.Retry($"Kontainer Instagram berstatus {state}; dibuat ulang.", GraphOutcomes.Backoff(publication.Attempts));
+        }
+
+        publication.AttemptOpen = true;
+        await context.SaveProgressAsync();
+        var published = await graph.PostFormAsync(channel, $"{channel.TargetId}/media_publish", [new("creation_id", publication.ContainerId!)], cancellationToken);
+        if (!published.Ok)
+        {
+            return GraphOutcomes.FromError(published.Error!, publication.Attempts);
+        }
+
+        var mediaId = published.String("id")!;
+        publication.RemoteId = mediaId;
+        await context.SaveProgressAsync();
+        var permalink = await graph.GetAsync(channel, $"{mediaId}?fields=permalink", cancellationToken);
+        return new ChannelResult.Published(mediaId, permalink.Ok ? permalink.String("permalink") : null);
+    }
+
+    private async Task<string?> ContainerStatusAsync(ChannelCredentials channel, string containerId, CancellationToken cancellationToken)
+    {
+        var response = await graph.GetAsync(channel, $"{containerId}?fields=status_code,status", cancellationToken);
+        if (response.Ok)
+        {
+            return response.String("status_code");
+        }
+
+        // Reading a container right after creating it sometimes answers code 100/33: not an answer about the container.
+        return response.Error!.Kind is GraphErrorKind.ContainerGone ? "EXPIRED" : null;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Diskominfo.Newsroom.Publishing.Services;
+
+namespace Diskominfo.Newsroom.Publishing.Graph;
+
+/// <summary>A thin client of the Meta Graph API: form posts, multipart uploads and reads, token in the Authorization header.</summary>
+internal sealed class GraphClient(HttpClient http)
+{
+    public Task<GraphResponse> PostFormAsync(ChannelCredentials channel, string path, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
+        => SendAsync(channel, HttpMethod.Post, path, new FormUrlEncodedContent(fields), cancellationToken);
+
+    public Task<GraphResponse> PostPhotoAsync(
+        ChannelCredentials channel, string path, IEnumerable<KeyValuePair<string, string>> fields, byte[] jpeg, CancellationToken cancellationToken)
+    {
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        var file = new ByteArrayContent(jpeg);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        content.Add(file, "source", "photo.jpg");
+        return SendAsync(channel, HttpMethod.Post, path, content, cancellationToken);
+    }
+
+    public Task<GraphResponse> GetAsync(ChannelCredentials channel, string pathAndQuery, CancellationToken cancellationToken)
+        => SendAsync(channel, HttpMethod.Get, pathAndQuery, null, cancellationToken);
+
+    private async Task<GraphResponse> SendAsync(ChannelCredentials channel, HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, channel.GraphBaseUrl.TrimEnd('/') + "/" + path.TrimStart('/')) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", channel.AccessToken);
+        using var response = await http.SendAsync(request, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        JsonElement json;
+        try
+        {
+            json = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "{}" : body).RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            // Not the Graph API answering (a proxy error page): the outcome is unknown.
+            throw new HttpRequestException($"Jawaban bukan JSON dari Graph API (HTTP {(int)response.StatusCode}).");
+        }
+
+        if (json.TryGetProperty("error", out var error))
+        {
+            return new GraphResponse(json, new GraphError(
+                error.TryGetProperty("code", out var code) && code.TryGetInt32(out var c) ? c : 0,
+                error.TryGetProperty("error_subcode", out var sub) && sub.TryGetInt32(out var s) ? s : null,
+                error.TryGetProperty("message", out var message) ? message.GetString() ?? "" : "",
+                error.TryGetProperty("error_user_msg", out var user) ? user.GetString() : null,
+                error.TryGetProperty("is_transient", out var transient) && transient.ValueKind == JsonValueKind.True));
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"Graph API menjawab HTTP {(int)response.StatusCode} tanpa keterangan galat.");
+        }
+
+        return new GraphResponse(json, null);
+    }
+}
+
+internal sealed record GraphResponse(JsonElement Body, GraphError? Error)
+{
+    public bool Ok => Error is null;
+
+    public string? String(string property)
+        => Body.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

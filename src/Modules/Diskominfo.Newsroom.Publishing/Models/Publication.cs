@@ -1,0 +1,51 @@
+using Diskominfo.Newsroom.Abstractions.Publishing;
+
+namespace Diskominfo.Newsroom.Publishing.Models;
+
+/// <summary>
+/// What must be published where: written in the same transaction as the signature, executed by a job.
+/// The remote ids are stored the moment the remote side answers, so a retry checks before it posts again.
+/// </summary>
+internal sealed class Publication
+{
+    public Guid Id { get; set; }
+
+    public Guid ItemId { get; set; }
+
+    public Guid VersionId { get; set; }
+
+    public string ContentType { get; set; } = "";
+
+    public string Channel { get; set; } = "";
+
+    public string Status { get; set; } = PublicationStatuses.Pending;
+
+    public int Attempts { get; set; }
+
+    /// <summary>An attempt reached the remote side and its outcome is not known (timeout, crash): check before posting again.</summary>
+    public bool AttemptOpen { get; set; }
+
+    /// <summary>When the publication is due: the signature time (or the scheduled time); the article's date.</summary>
+    public DateTimeOffset DueAt { get; set; }
+
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
+    /// <summary>A job holds the publication until this time; no other job runs it meanwhile.</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
+
+    public string? ContainerId { get; set; }
+
+    public string? RemoteId { get; set; }
+
+    public string? Url { get; set; }
+
+    public string? LastError { get; set; }
+
+    public string? DryRunRequest { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    public bool IsFinished => Status is not PublicationStatuses.Pending;
+}

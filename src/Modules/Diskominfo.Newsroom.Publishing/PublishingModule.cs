@@ -1,0 +1,51 @@
+using Diskominfo.Newsroom.Abstractions.Events;
+using Diskominfo.Newsroom.Abstractions.Publishing;
+using Diskominfo.Newsroom.Infrastructure.Data;
+using Diskominfo.Newsroom.Infrastructure.Hosting;
+using Diskominfo.Newsroom.Publishing.Channels;
+using Diskominfo.Newsroom.Publishing.Data;
+using Diskominfo.Newsroom.Publishing.Graph;
+using Diskominfo.Newsroom.Publishing.Handlers;
+using Diskominfo.Newsroom.Publishing.Services;
+using Hangfire;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Diskominfo.Newsroom.Publishing;
+
+public static class PublishingModule
+{
+    internal const string Name = "publishing";
+
+    /// <summary>Publication records, the job server, the website, Facebook and Instagram channels.</summary>
+    public static IServiceCollection AddPublishingModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<PublishingDbContext, SqlitePublishingDbContext, PostgresPublishingDbContext>(Name);
+        services.AddOptions<PublishingOptions>().BindConfiguration("Newsroom").BindConfiguration("Newsroom:Channels");
+        services.AddHttpClient<GraphClient>(c => c.Timeout = TimeSpan.FromSeconds(60));
+        services.AddScoped<IChannelPublisher, WebsiteChannel>();
+        services.AddScoped<IChannelPublisher, FacebookChannel>();
+        services.AddScoped<IChannelPublisher, InstagramChannel>();
+        services.AddScoped<PublicationQueue>();
+        services.AddScoped<PublicationJob>();
+        services.AddScoped<PublicationSweeper>();
+        services.AddScoped<IPublicationQuery, PublicationQuery>();
+        services.AddScoped<IEventHandler<ItemSigned>, CreatePublicationsOnSignature>();
+        services.AddSingleton<IStartupTask, PublicationRecovery>();
+
+        // The storage is this host's own instance (not Hangfire's static one), so several hosts can share a process.
+        services.AddSingleton(JobStorageFactory.Create);
+        services.AddHangfire(c => c.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
+        if (configuration.GetValue("Newsroom:RunJobServer", true))
+        {
+            services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+                o.ServerName = $"newsroom-{Environment.MachineName}-{Guid.NewGuid():N}"[..40];
+            });
+        }
+
+        return services;
+    }
+}

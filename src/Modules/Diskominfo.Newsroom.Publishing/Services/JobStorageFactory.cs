@@ -1,0 +1,32 @@
+using Diskominfo.Newsroom.Infrastructure.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Microsoft.Extensions.Options;
+
+namespace Diskominfo.Newsroom.Publishing.Services;
+
+/// <summary>Hangfire's storage beside the database: InMemory beside SQLite, PostgreSql beside PostgreSQL (schema <c>hangfire</c>).</summary>
+internal static class JobStorageFactory
+{
+    public static JobStorage Create(IServiceProvider services)
+    {
+        var database = services.GetRequiredService<IOptions<NewsroomDatabaseOptions>>().Value;
+        if (database.Provider != DatabaseProvider.Postgres)
+        {
+            return new InMemoryStorage(new InMemoryStorageOptions());
+        }
+
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = true,
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = TimeSpan.FromMinutes(5),
+            QueuePollInterval = TimeSpan.FromMilliseconds(500),
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
+    }
+}

@@ -1,0 +1,179 @@
+using Diskominfo.Newsroom.Abstractions.Content;
+using Diskominfo.Newsroom.Abstractions.Events;
+using Diskominfo.Newsroom.Abstractions.Publishing;
+using Diskominfo.Newsroom.Infrastructure.Data;
+using Diskominfo.Newsroom.Publishing.Channels;
+using Diskominfo.Newsroom.Publishing.Data;
+using Diskominfo.Newsroom.Publishing.Models;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Diskominfo.Newsroom.Publishing.Services;
+
+/// <summary>
+/// Executes one publication record. It first takes a lease on the record (so two workers never run it at
+/// once), saves progress before and after every remote call, and decides retries itself: Hangfire's own
+/// retries are off, the database says what remains to be done.
+/// </summary>
+internal sealed partial class PublicationJob(
+    PublishingDbContext db,
+    NewsroomDatabase database,
+    IContentCatalog content,
+    IEnumerable<IChannelPublisher> channels,
+    PublicationQueue queue,
+    IEventPublisher events,
+    IOptions<PublishingOptions> options,
+    TimeProvider clock,
+    ILogger<PublicationJob> logger)
+{
+    [AutomaticRetry(Attempts = 0)]
+    [JobDisplayName("Publikasi {0}")]
+    public async Task RunAsync(Guid publicationId, CancellationToken cancellationToken)
+    {
+        if (!await TryLeaseAsync(publicationId, cancellationToken))
+        {
+            return;
+        }
+
+        var publication = await db.Publications.SingleAsync(p => p.Id == publicationId, cancellationToken);
+        var website = publication.Channel == PublicationChannels.Website
+            ? publication
+            : await db.Publications.AsNoTracking().SingleOrDefaultAsync(p => p.ItemId == publication.ItemId && p.Channel == PublicationChannels.Website, cancellationToken);
+        ChannelResult result;
+        if (publication.Channel != PublicationChannels.Website && website?.Status != PublicationStatuses.Published)
+        {
+            result = new ChannelResult.Waiting();
+        }
+        else
+        {
+            publication.Attempts++;
+            await SaveProgressAsync(publication, cancellationToken);
+            result = await AttemptAsync(publication, website?.Url, cancellationToken);
+        }
+
+        await database.InTransactionAsync(ct => ApplyAsync(publication, result, ct), cancellationToken);
+    }
+
+    private async Task<ChannelResult> AttemptAsync(Publication publication, string? articleUrl, CancellationToken cancellationToken)
+    {
+        var snapshot = await content.GetVersionAsync(publication.ItemId, publication.VersionId, cancellationToken);
+        if (snapshot is null)
+        {
+            return new ChannelResult.Failed("Versi naskah yang ditandatangani tidak ditemukan.");
+        }
+
+        var channel = channels.Single(c => c.Channel == publication.Channel);
+        try
+        {
+            var context = new PublicationContext(publication, snapshot, articleUrl, () => SaveProgressAsync(publication, CancellationToken.None));
+            return await channel.PublishAsync(context, cancellationToken);
+        }
+        catch (Exception e) when (GraphOutcomes.IsTransport(e) && !cancellationToken.IsCancellationRequested)
+        {
+            LogTransportFailure(logger, e, publication.Channel, publication.ItemId);
+            return GraphOutcomes.FromTransport(e, publication.Attempts);
+        }
+    }
+
+    private async Task ApplyAsync(Publication publication, ChannelResult result, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        publication.LeaseUntil = null;
+        switch (result)
+        {
+            case ChannelResult.Published published:
+                publication.Status = PublicationStatuses.Published;
+                publication.RemoteId = published.RemoteId ?? publication.RemoteId;
+                publication.Url = published.Url ?? publication.Url;
+                publication.AttemptOpen = false;
+                publication.LastError = null;
+                break;
+            case ChannelResult.DryRun dryRun:
+                publication.Status = PublicationStatuses.DryRun;
+                publication.DryRunRequest = dryRun.Request;
+                publication.AttemptOpen = false;
+                break;
+            case ChannelResult.Failed failed:
+                publication.Status = PublicationStatuses.Failed;
+                publication.LastError = failed.Error;
+                publication.AttemptOpen = false;
+                break;
+            case ChannelResult.Retry retry when publication.Attempts >= options.Value.MaxAttempts:
+                publication.Status = PublicationStatuses.Failed;
+                publication.LastError = $"Gagal setelah {publication.Attempts} percobaan. Terakhir: {retry.Error}";
+                break;
+            case ChannelResult.Retry retry:
+                publication.LastError = retry.Error;
+                publication.NextAttemptAt = now + retry.Delay;
+                await queue.ScheduleAsync(publication.Id, retry.Delay);
+                break;
+            case ChannelResult.Waiting:
+                break;
+        }
+
+        if (publication.IsFinished)
+        {
+            publication.CompletedAt = now;
+            publication.NextAttemptAt = null;
+        }
+
+        await db.SaveChangesAsync(ct);
+        if (!publication.IsFinished)
+        {
+            return;
+        }
+
+        LogFinished(logger, publication.Channel, publication.ItemId, publication.Status);
+        await events.PublishAsync(new PublicationFinished(publication.ItemId, publication.Channel, publication.Status, publication.Url, now), ct);
+        var siblings = await db.Publications.Where(p => p.ItemId == publication.ItemId && p.Id != publication.Id).ToListAsync(ct);
+        if (publication.Channel == PublicationChannels.Website && publication.Status == PublicationStatuses.Published)
+        {
+            foreach (var social in siblings.Where(p => !p.IsFinished))
+            {
+                await queue.EnqueueAsync(social.Id);
+            }
+        }
+        else if (publication.Channel == PublicationChannels.Website)
+        {
+            // Without the article the social posts have nothing to link to: they fail with the website.
+            foreach (var social in siblings.Where(p => !p.IsFinished))
+            {
+                social.Status = PublicationStatuses.Failed;
+                social.LastError = "Tidak diterbitkan karena publikasi ke situs web gagal.";
+                social.CompletedAt = now;
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        if (siblings.All(p => p.IsFinished))
+        {
+            await events.PublishAsync(new ItemPublicationsCompleted(publication.ItemId, publication.ContentType, now), ct);
+        }
+    }
+
+    /// <summary>Takes the record for this run if it is pending and nobody holds it; one conditional UPDATE, so it is atomic.</summary>
+    private async Task<bool> TryLeaseAsync(Guid publicationId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var until = now + options.Value.Lease;
+        var taken = await db.Publications
+            .Where(p => p.Id == publicationId && p.Status == PublicationStatuses.Pending && (p.LeaseUntil == null || p.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.LeaseUntil, until), cancellationToken);
+        return taken == 1;
+    }
+
+    private async Task SaveProgressAsync(Publication publication, CancellationToken cancellationToken)
+    {
+        publication.LeaseUntil = clock.GetUtcNow() + options.Value.Lease;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No answer from {Channel} for item {ItemId}; the next attempt checks before posting")]
+    private static partial void LogTransportFailure(ILogger logger, Exception exception, string channel, Guid itemId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Publication of item {ItemId} to {Channel} finished: {Status}")]
+    private static partial void LogFinished(ILogger logger, string channel, Guid itemId, string status);
+}

@@ -1,0 +1,19 @@
+using Diskominfo.Newsroom.Abstractions.Publishing;
+using Diskominfo.Newsroom.Publishing.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Diskominfo.Newsroom.Publishing.Services;
+
+internal sealed class PublicationQuery(PublishingDbContext db) : IPublicationQuery
+{
+    private static readonly string[] Order = [PublicationChannels.Website, PublicationChannels.Facebook, PublicationChannels.Instagram];
+
+    public async Task<IReadOnlyList<PublicationView>> ListAsync(Guid itemId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Publications.AsNoTracking().Where(p => p.ItemId == itemId).ToListAsync(cancellationToken);
+        return rows
+            .OrderBy(p => Array.IndexOf(Order, p.Channel))
+            .Select(p => new PublicationView(p.Id, p.Channel, p.Status, p.Attempts, p.RemoteId, p.Url, p.LastError, p.DueAt, p.CompletedAt, p.DryRunRequest))
+            .ToList();
+    }
+}

@@ -1,0 +1,60 @@
+using Diskominfo.Newsroom.Abstractions.Publishing;
+using Diskominfo.Newsroom.Infrastructure.Hosting;
+using Diskominfo.Newsroom.Publishing.Data;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Diskominfo.Newsroom.Publishing.Services;
+
+/// <summary>
+/// The database, not the job queue, is the source of truth: at start-up and every minute, every unfinished
+/// publication that nobody holds and that is due gets a job again. A job lost with a process is thus redone;
+/// one that still exists finds the lease taken or the record finished and does nothing.
+/// </summary>
+internal sealed partial class PublicationSweeper(PublishingDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ILogger<PublicationSweeper> logger)
+{
+    public const string RecurringJobId = "publishing-sweep";
+
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(60)]
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var due = await db.Publications.AsNoTracking()
+            .Where(p => p.Status == PublicationStatuses.Pending
+                        && (p.LeaseUntil == null || p.LeaseUntil < now)
+                        && (p.NextAttemptAt == null || p.NextAttemptAt <= now))
+            .OrderBy(p => p.DueAt)
+            .Select(p => p.Id)
+            .Take(500)
+            .ToListAsync(cancellationToken);
+        foreach (var id in due)
+        {
+            jobs.Enqueue<PublicationJob>(job => job.RunAsync(id, CancellationToken.None));
+        }
+
+        if (due.Count > 0)
+        {
+            LogRequeued(logger, due.Count);
+        }
+
+        return due.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} unfinished publications handed to the job server again")]
+    private static partial void LogRequeued(ILogger logger, int count);
+}
+
+/// <summary>At start-up: requeue what a previous process left unfinished, and keep the sweep running every minute.</summary>
+internal sealed class PublicationRecovery(IRecurringJobManager recurring) : IStartupTask
+{
+    public int Order => 100;
+
+    public async Task RunAsync(IServiceProvider scopedServices, CancellationToken cancellationToken)
+    {
+        recurring.AddOrUpdate<PublicationSweeper>(PublicationSweeper.RecurringJobId, s => s.RunAsync(CancellationToken.None), Cron.Minutely());
+        await scopedServices.GetRequiredService<PublicationSweeper>().RunAsync(cancellationToken);
+    }
+}

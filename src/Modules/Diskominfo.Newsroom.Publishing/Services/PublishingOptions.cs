@@ -1,0 +1,43 @@
+namespace Diskominfo.Newsroom.Publishing.Services;
+
+/// <summary>Settings under <c>Newsroom</c>: the public address and the social channels.</summary>
+public sealed class PublishingOptions
+{
+    public const string DefaultGraphBaseUrl = "https://graph.facebook.com/v24.0";
+
+    /// <summary>The website's public address; links in social posts and Instagram's image URLs are built from it.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
+    public ChannelCredentials Facebook { get; set; } = new();
+
+    public ChannelCredentials Instagram { get; set; } = new();
+
+    /// <summary>Run the job server in this process (off for a node that only serves pages).</summary>
+    public bool RunJobServer { get; set; } = true;
+
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>How long a job holds a publication before another job may take it over.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long one job waits for an Instagram container to be ready before rescheduling.</summary>
+    public TimeSpan ContainerWait { get; set; } = TimeSpan.FromSeconds(20);
+
+    public TimeSpan ContainerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+}
+
+public sealed class ChannelCredentials
+{
+    /// <summary>Page id (Facebook) or Instagram professional account id.</summary>
+    public string? PageId { get; set; }
+
+    public string? AccountId { get; set; }
+
+    public string? AccessToken { get; set; }
+
+    public string GraphBaseUrl { get; set; } = PublishingOptions.DefaultGraphBaseUrl;
+
+    public string? TargetId => string.IsNullOrWhiteSpace(PageId) ? AccountId : PageId;
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(TargetId) && !string.IsNullOrWhiteSpace(AccessToken);
+}

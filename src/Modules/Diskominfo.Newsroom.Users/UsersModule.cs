@@ -1,0 +1,83 @@
+using Diskominfo.Newsroom.Abstractions.Security;
+using Diskominfo.Newsroom.Infrastructure.Data;
+using Diskominfo.Newsroom.Infrastructure.Hosting;
+using Diskominfo.Newsroom.Users.Data;
+using Diskominfo.Newsroom.Users.Endpoints;
+using Diskominfo.Newsroom.Users.Models;
+using Diskominfo.Newsroom.Users.Services;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Diskominfo.Newsroom.Users;
+
+public static class UsersModule
+{
+    internal const string Name = "users";
+    private const string SelectorScheme = "newsroom";
+
+    /// <summary>Accounts and roles (Identity), sign-in by cookie for pages and by bearer token for <c>/api</c>.</summary>
+    public static IServiceCollection AddUsersModule(this IServiceCollection services)
+    {
+        services.AddModuleDbContext<UsersDbContext, SqliteUsersDbContext, PostgresUsersDbContext>(Name);
+        services.AddIdentity<NewsroomUser, IdentityRole>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<UsersDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<IndonesianIdentityErrorDescriber>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "newsroom.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/masuk";
+            o.LogoutPath = "/keluar";
+            o.AccessDeniedPath = "/ditolak";
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.SlidingExpiration = true;
+        });
+
+        services.AddSingleton<IConfigureOptions<ApiTokenOptions>, TokenOptionsSetup>();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerOptionsSetup>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SelectorScheme;
+                o.DefaultChallengeScheme = SelectorScheme;
+            })
+            .AddPolicyScheme(SelectorScheme, "Cookie or bearer", o => o.ForwardDefaultSelector = SelectScheme)
+            .AddJwtBearer();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(NewsroomPolicies.Staff, p => p.RequireRole(NewsroomRoles.All))
+            .AddPolicy(NewsroomPolicies.ApiStaff, p => p.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme).RequireRole(NewsroomRoles.All))
+            .AddPolicy(NewsroomPolicies.Admin, p => p.RequireRole(NewsroomRoles.Admin));
+
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<IStartupTask, AccountSeeder>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapUsersEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapAuthEndpoints();
+        return endpoints;
+    }
+
+    /// <summary>The API takes bearer tokens only (no cookies, so no cross-site requests); pages take the cookie.</summary>
+    private static string SelectScheme(HttpContext context)
+    {
+        var isApi = context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+        var hasBearer = context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+        return isApi || hasBearer ? JwtBearerDefaults.AuthenticationScheme : IdentityConstants.ApplicationScheme;
+    }
+}
