@@ -52,8 +52,11 @@ public static class UsersModule
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerOptionsSetup>();
         services.AddAuthentication(o =>
             {
+                // AddIdentity set the cookie as the default for authenticate and challenge; the selector must win both.
                 o.DefaultScheme = SelectorScheme;
+                o.DefaultAuthenticateScheme = SelectorScheme;
                 o.DefaultChallengeScheme = SelectorScheme;
+                o.DefaultForbidScheme = SelectorScheme;
             })
             .AddPolicyScheme(SelectorScheme, "Cookie or bearer", o => o.ForwardDefaultSelector = SelectScheme)
             .AddJwtBearer();

@@ -39,6 +39,15 @@ internal sealed class MediaLibrary(MediaDbContext db, MediaStorage storage) : IM
         var (width, height) = OrientedSize(header);
         var aspect = Math.Clamp((double)width / height, InstagramMinAspect, InstagramMaxAspect);
         var targetHeight = (int)Math.Round(InstagramWidth / aspect);
+        while ((double)InstagramWidth / targetHeight > InstagramMaxAspect)
+        {
+            targetHeight++;
+        }
+
+        while ((double)InstagramWidth / targetHeight < InstagramMinAspect)
+        {
+            targetHeight--;
+        }
         using var image = Image.ThumbnailBuffer(original, InstagramWidth, height: targetHeight, crop: Enums.Interesting.Centre, size: Enums.Size.Both);
         return image.JpegsaveBuffer(q: 85, keep: Enums.ForeignKeep.None);
     }

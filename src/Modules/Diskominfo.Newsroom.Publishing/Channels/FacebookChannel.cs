@@ -36,7 +36,7 @@ internal sealed class FacebookChannel(GraphClient graph, IMediaLibrary media, IO
 
         if (!channel.IsConfigured)
         {
-            return new ChannelResult.DryRun(DryRunRecord.Describe("POST", $"{channel.GraphBaseUrl}/{path.Replace(channel.TargetId ?? "", "{page-id}", StringComparison.Ordinal)}", fields,
+            return new ChannelResult.DryRun(DryRunRecord.Describe("POST", $"{channel.GraphBaseUrl}/{{page-id}}/{(photo is null ? "feed" : "photos")}", fields,
                 photo is null ? null : $"source: JPEG dari media {photo.MediaId:N} (rendisi Facebook)"));
         }
 

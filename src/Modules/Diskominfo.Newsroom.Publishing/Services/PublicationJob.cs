@@ -75,6 +75,12 @@ internal sealed partial class PublicationJob(
             LogTransportFailure(logger, e, publication.Channel, publication.ItemId);
             return GraphOutcomes.FromTransport(e, publication.Attempts);
         }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Our own failure: kept visible on the record and retried like any other, never silently dropped.
+            LogUnexpectedFailure(logger, e, publication.Channel, publication.ItemId);
+            return new ChannelResult.Retry($"Kesalahan internal saat menerbitkan ke {publication.Channel}: {e.Message}", GraphOutcomes.Backoff(publication.Attempts));
+        }
     }
 
     private async Task ApplyAsync(Publication publication, ChannelResult result, CancellationToken ct)
@@ -173,6 +179,9 @@ internal sealed partial class PublicationJob(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No answer from {Channel} for item {ItemId}; the next attempt checks before posting")]
     private static partial void LogTransportFailure(ILogger logger, Exception exception, string channel, Guid itemId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Publishing item {ItemId} to {Channel} failed unexpectedly")]
+    private static partial void LogUnexpectedFailure(ILogger logger, Exception exception, string channel, Guid itemId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Publication of item {ItemId} to {Channel} finished: {Status}")]
     private static partial void LogFinished(ILogger logger, string channel, Guid itemId, string status);

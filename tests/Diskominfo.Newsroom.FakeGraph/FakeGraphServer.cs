@@ -1,0 +1,372 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Diskominfo.Newsroom.FakeGraph;
+
+/// <summary>
+/// A Graph API stand-in on 127.0.0.1: Facebook Page photos and feed posts, Instagram containers and
+/// media_publish, with Meta's validation rules and error bodies, and errors that a test can inject.
+/// </summary>
+public sealed partial class FakeGraphServer : IAsyncDisposable
+{
+    public const string Version = "v24.0";
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<(string PathContains, int Status, object Error)> _injected = new();
+    private long _ids = 1000;
+
+    private FakeGraphServer(WebApplication app) => _app = app;
+
+    public string PageId { get; } = "1111";
+
+    public string InstagramAccountId { get; } = "2222";
+
+    public string Token { get; set; } = "test-token";
+
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>How the fake fetches image_url (the site under test); defaults to a plain HttpClient.</summary>
+    public HttpMessageHandler? ImageFetcher { get; set; }
+
+    public ConcurrentDictionary<string, FacebookPost> FacebookPosts { get; } = new();
+
+    public ConcurrentDictionary<string, Container> Containers { get; } = new();
+
+    public ConcurrentDictionary<string, string> InstagramMedia { get; } = new();
+
+    public ConcurrentBag<string> Requests { get; } = [];
+
+    public static async Task<FakeGraphServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new FakeGraphServer(app);
+        app.Map("/{**path}", server.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUrl = $"{address}/{Version}";
+        return server;
+    }
+
+    /// <summary>The next request whose path contains <paramref name="pathContains"/> gets this Graph error.</summary>
+    public void InjectError(string pathContains, int code, int? subcode = null, int status = 400, bool transient = false)
+        => _injected.Enqueue((pathContains, status, new
+        {
+            error = new { message = $"Injected error {code}", type = "OAuthException", code, error_subcode = subcode, is_transient = transient, fbtrace_id = "fake" },
+        }));
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value!.Trim('/');
+        Requests.Add($"{context.Request.Method} {path}");
+        if (!path.StartsWith(Version + "/", StringComparison.Ordinal))
+        {
+            await Error(context, 400, 2635, null, "Unsupported API version");
+            return;
+        }
+
+        path = path[(Version.Length + 1)..];
+        if (_injected.TryPeek(out var injected) && path.Contains(injected.PathContains, StringComparison.Ordinal) && _injected.TryDequeue(out injected))
+        {
+            context.Response.StatusCode = injected.Status;
+            await context.Response.WriteAsJsonAsync(injected.Error);
+            return;
+        }
+
+        var token = context.Request.Headers.Authorization.ToString().Replace("Bearer ", "", StringComparison.Ordinal);
+        if (string.IsNullOrEmpty(token))
+        {
+            token = context.Request.Query["access_token"].ToString();
+        }
+
+        if (token != Token)
+        {
+            await Error(context, 400, 190, 463, "Error validating access token: Session has expired.");
+            return;
+        }
+
+        var segments = path.Split('/');
+        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync() : null;
+        switch (context.Request.Method, segments)
+        {
+            case ("POST", [var page, "photos"]) when page == PageId:
+                await PostPhotoAsync(context, form!);
+                break;
+            case ("POST", [var page, "feed"]) when page == PageId:
+                await PostFeedAsync(context, form!);
+                break;
+            case ("GET", [var page, "feed"]) when page == PageId:
+                await context.Response.WriteAsJsonAsync(new { data = FacebookPosts.Values.Select(p => new { id = p.Id, message = p.Message, created_time = p.CreatedAt }) });
+                break;
+            case ("POST", [var account, "media"]) when account == InstagramAccountId:
+                await CreateContainerAsync(context, form!);
+                break;
+            case ("POST", [var account, "media_publish"]) when account == InstagramAccountId:
+                await PublishContainerAsync(context, form!);
+                break;
+            case ("GET", [var id]):
+                await ReadObjectAsync(context, id);
+                break;
+            default:
+                await Error(context, 400, 100, 33, $"Unsupported {context.Request.Method} request to {path}");
+                break;
+        }
+    }
+
+    private async Task PostPhotoAsync(HttpContext context, IFormCollection form)
+    {
+        var file = form.Files.GetFile("source");
+        if (file is null && string.IsNullOrEmpty(form["url"]))
+        {
+            await Error(context, 400, 324, 2069019, "Missing or invalid image file");
+            return;
+        }
+
+        if (file is not null)
+        {
+            using var stream = new MemoryStream();
+            await file.CopyToAsync(stream);
+            var bytes = stream.ToArray();
+            if (bytes.Length > 10 * 1024 * 1024 || !(IsJpeg(bytes) || IsPng(bytes)))
+            {
+                await Error(context, 400, 324, 2069019, "Missing or invalid image file");
+                return;
+            }
+        }
+
+        var photoId = NextId();
+        var postId = $"{PageId}_{NextId()}";
+        FacebookPosts[postId] = new FacebookPost(postId, form["caption"].ToString(), DateTimeOffset.UtcNow, photoId);
+        await context.Response.WriteAsJsonAsync(new { id = photoId, post_id = postId });
+    }
+
+    private async Task PostFeedAsync(HttpContext context, IFormCollection form)
+    {
+        if (string.IsNullOrEmpty(form["message"]) && string.IsNullOrEmpty(form["link"]))
+        {
+            await Error(context, 400, 100, null, "Missing message or link");
+            return;
+        }
+
+        var postId = $"{PageId}_{NextId()}";
+        FacebookPosts[postId] = new FacebookPost(postId, form["message"].ToString(), DateTimeOffset.UtcNow, null);
+        await context.Response.WriteAsJsonAsync(new { id = postId });
+    }
+
+    private async Task CreateContainerAsync(HttpContext context, IFormCollection form)
+    {
+        var caption = form["caption"].ToString();
+        if (caption.Length > 2200)
+        {
+            await Error(context, 400, 36004, 2207010, "Caption too long");
+            return;
+        }
+
+        if (HashtagPattern().Count(caption) > 30)
+        {
+            await Error(context, 400, 100, 2207040, "Too many hashtags");
+            return;
+        }
+
+        if (MentionPattern().Count(caption) > 20)
+        {
+            await Error(context, 400, 100, 2207040, "Too many mentions");
+            return;
+        }
+
+        if (form["alt_text"].ToString().Length > 1000)
+        {
+            await Error(context, 400, 100, null, "alt_text too long");
+            return;
+        }
+
+        byte[] image;
+        try
+        {
+            using var client = ImageFetcher is null ? new HttpClient() : new HttpClient(ImageFetcher, disposeHandler: false);
+            using var response = await client.GetAsync(form["image_url"].ToString());
+            if (!response.IsSuccessStatusCode)
+            {
+                await Error(context, 400, 9004, 2207052, "Media download has failed. The media URI doesn't meet our requirements.");
+                return;
+            }
+
+            image = await response.Content.ReadAsByteArrayAsync();
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or UriFormatException)
+        {
+            await Error(context, 400, 9004, 2207052, "Media download has failed. The media URI doesn't meet our requirements.");
+            return;
+        }
+
+        if (image.Length > 8 * 1024 * 1024)
+        {
+            await Error(context, 400, 36000, 2207004, "Image is too large");
+            return;
+        }
+
+        var size = JpegSize(image);
+        if (size is null)
+        {
+            await Error(context, 400, 36001, 2207005, "The image format is not supported");
+            return;
+        }
+
+        var ratio = (double)size.Value.Width / size.Value.Height;
+        if (ratio < 0.8 || ratio > 1.91)
+        {
+            await Error(context, 400, 36003, 2207009, "The aspect ratio is not supported");
+            return;
+        }
+
+        var id = NextId();
+        Containers[id] = new Container(id, caption, size.Value.Width, size.Value.Height) { Status = "IN_PROGRESS" };
+        await context.Response.WriteAsJsonAsync(new { id });
+    }
+
+    private async Task PublishContainerAsync(HttpContext context, IFormCollection form)
+    {
+        if (!Containers.TryGetValue(form["creation_id"].ToString(), out var container))
+        {
+            await Error(context, 400, 24, 2207008, "Media container not found");
+            return;
+        }
+
+        lock (container)
+        {
+            if (container.Status != "FINISHED")
+            {
+                container.Rejected = true;
+            }
+            else
+            {
+                container.Status = "PUBLISHED";
+                container.MediaId = NextId();
+                InstagramMedia[container.MediaId] = container.Caption;
+            }
+        }
+
+        if (container.MediaId is null || container.Rejected)
+        {
+            container.Rejected = false;
+            await Error(context, 400, 9007, 2207027, container.Status == "PUBLISHED" ? "Already published" : "Media is not ready to be published");
+            return;
+        }
+
+        await context.Response.WriteAsJsonAsync(new { id = container.MediaId });
+    }
+
+    private async Task ReadObjectAsync(HttpContext context, string id)
+    {
+        if (Containers.TryGetValue(id, out var container))
+        {
+            lock (container)
+            {
+                // A container becomes ready after it has been looked at once, as Meta's usually do within seconds.
+                if (container.Status == "IN_PROGRESS" && container.Polls++ >= 1)
+                {
+                    container.Status = "FINISHED";
+                }
+            }
+
+            await context.Response.WriteAsJsonAsync(new { id, status_code = container.Status });
+            return;
+        }
+
+        if (FacebookPosts.ContainsKey(id))
+        {
+            await context.Response.WriteAsJsonAsync(new { id, permalink_url = $"https://www.facebook.com/{id}" });
+            return;
+        }
+
+        if (InstagramMedia.ContainsKey(id))
+        {
+            await context.Response.WriteAsJsonAsync(new { id, permalink = $"https://www.instagram.com/p/{id}/" });
+            return;
+        }
+
+        await Error(context, 400, 100, 33, "Object does not exist");
+    }
+
+    private string NextId() => Interlocked.Increment(ref _ids).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Task Error(HttpContext context, int status, int code, int? subcode, string message)
+    {
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(new
+        {
+            error = new { message, type = "OAuthException", code, error_subcode = subcode, error_user_title = (string?)null, error_user_msg = message, is_transient = false, fbtrace_id = "fake" },
+        });
+    }
+
+    private static bool IsJpeg(byte[] b) => b.Length > 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF;
+
+    private static bool IsPng(byte[] b) => b.Length > 8 && b[0] == 0x89 && b[1] == 0x50 && b[2] == 0x4E && b[3] == 0x47;
+
+    /// <summary>Reads width and height from a JPEG's SOF marker; null when the bytes are not a JPEG.</summary>
+    public static (int Width, int Height)? JpegSize(byte[] b)
+    {
+        if (!IsJpeg(b))
+        {
+            return null;
+        }
+
+        var i = 2;
+        while (i + 9 < b.Length)
+        {
+            if (b[i] != 0xFF)
+            {
+                return null;
+            }
+
+            var marker = b[i + 1];
+            var length = (b[i + 2] << 8) | b[i + 3];
+            if (marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC)
+            {
+                return ((b[i + 7] << 8) | b[i + 8], (b[i + 5] << 8) | b[i + 6]);
+            }
+
+            i += 2 + length;
+        }
+
+        return null;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [GeneratedRegex(@"(?<!\w)#\w+")]
+    private static partial Regex HashtagPattern();
+
+    [GeneratedRegex(@"(?<!\w)@\w+")]
+    private static partial Regex MentionPattern();
+
+    public sealed record FacebookPost(string Id, string Message, DateTimeOffset CreatedAt, string? PhotoId);
+
+    public sealed class Container(string id, string caption, int width, int height)
+    {
+        public string Id { get; } = id;
+
+        public string Caption { get; } = caption;
+
+        public int Width { get; } = width;
+
+        public int Height { get; } = height;
+
+        public string Status { get; set; } = "IN_PROGRESS";
+
+        public int Polls { get; set; }
+
+        public string? MediaId { get; set; }
+
+        public bool Rejected { get; set; }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using NetVips;
+
+namespace Diskominfo.Newsroom.FunctionalTests;
+
+/// <summary>Small helpers over the public API, as a script of the regency's other systems would use it.</summary>
+internal static class Api
+{
+    public static async Task<Guid> CreatePressReleaseAsync(HttpClient reporter, string title = "Bupati Resmikan Jembatan Raya", string? body = null)
+    {
+        var response = await reporter.PostAsJsonAsync("/api/v1/items", new
+        {
+            type = "press-release",
+            title,
+            lead = "Bupati meresmikan Jembatan Raya yang menghubungkan dua kecamatan.",
+            body = body ?? "Jembatan sepanjang **120 meter** ini dibangun selama dua tahun.",
+            category = "pembangunan",
+            eventDate = "2026-11-20",
+            eventPlace = "Kecamatan Raya",
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid itemId, byte[] bytes, string fileName, string? caption = "Peresmian jembatan")
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        form.Add(file, "file", fileName);
+        if (caption is not null)
+        {
+            form.Add(new StringContent(caption), "caption");
+            form.Add(new StringContent("Humas Diskominfo"), "credit");
+        }
+
+        return await client.PostAsync($"/api/v1/items/{itemId}/media", form);
+    }
+
+    public static Task<HttpResponseMessage> ActAsync(HttpClient client, Guid itemId, string action, string? note = null)
+        => client.PostAsJsonAsync($"/api/v1/items/{itemId}/{action}", new { note });
+
+    public static async Task<JsonElement> GetAsync(HttpClient client, Guid itemId)
+    {
+        var response = await client.GetAsync($"/api/v1/items/{itemId}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static async Task<JsonElement> WaitForStatusAsync(HttpClient client, Guid itemId, string status, int seconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        JsonElement item;
+        do
+        {
+            item = await GetAsync(client, itemId);
+            if (item.GetProperty("status").GetString() == status)
+            {
+                return item;
+            }
+
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.Fail($"Item did not reach '{status}' in {seconds} s; it is '{item.GetProperty("status")}': {item}");
+        return item;
+    }
+
+    /// <summary>A real camera-like JPEG made by libvips: a 16:9 gradient with some texture.</summary>
+    public static byte[] Jpeg(int width = 1600, int height = 900)
+    {
+        using var x = Image.Xyz(width, height);
+        using var band = x[0];
+        using var scaled = band * (255.0 / width);
+        using var image = scaled.Bandjoin(scaled, scaled).Cast(Enums.BandFormat.Uchar);
+        return image.JpegsaveBuffer(q: 85);
+    }
+
+    public static async Task SignAsync(NewsroomApp app, Guid itemId)
+    {
+        foreach (var approver in new[] { "kasi", "kabid", "kadis" })
+        {
+            using var client = await app.LoginAsync(approver);
+            var response = await ActAsync(client, itemId, "approve", $"Disetujui {approver}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+}

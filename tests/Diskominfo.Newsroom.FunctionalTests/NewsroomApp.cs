@@ -1,0 +1,143 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Diskominfo.Newsroom.FakeGraph;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace Diskominfo.Newsroom.FunctionalTests;
+
+/// <summary>
+/// One site with its own world: its own data folder and database (a SQLite file, or a fresh PostgreSQL
+/// database), its own job server, the Graph API pointed at a fake server when one is given.
+/// </summary>
+public sealed class NewsroomApp : WebApplicationFactory<Program>
+{
+    public const string Password = "Diskominfo#2026";
+    private readonly Dictionary<string, string?> _settings;
+
+    private NewsroomApp(Dictionary<string, string?> settings, string dataDir)
+    {
+        _settings = settings;
+        DataDir = dataDir;
+    }
+
+    public string DataDir { get; }
+
+    public static async Task<NewsroomApp> StartAsync(
+        TestDatabase database, FakeGraphServer? graph = null, bool runJobs = true, string? dataDir = null)
+    {
+        dataDir ??= Directory.CreateTempSubdirectory("newsroom-test-").FullName;
+        var settings = new Dictionary<string, string?>
+        {
+            ["Newsroom:DataDir"] = dataDir,
+            ["Newsroom:Database:Provider"] = database.Provider,
+            ["ConnectionStrings:Newsroom"] = database.ConnectionString ?? $"Data Source={Path.Combine(dataDir, "newsroom.db")}",
+            ["Newsroom:PublicBaseUrl"] = "http://localhost",
+            ["Newsroom:RunJobServer"] = runJobs ? "true" : "false",
+        };
+        if (graph is not null)
+        {
+            settings["Newsroom:Channels:Facebook:PageId"] = graph.PageId;
+            settings["Newsroom:Channels:Facebook:AccessToken"] = graph.Token;
+            settings["Newsroom:Channels:Facebook:GraphBaseUrl"] = graph.BaseUrl;
+            settings["Newsroom:Channels:Instagram:AccountId"] = graph.InstagramAccountId;
+            settings["Newsroom:Channels:Instagram:AccessToken"] = graph.Token;
+            settings["Newsroom:Channels:Instagram:GraphBaseUrl"] = graph.BaseUrl;
+        }
+
+        var app = new NewsroomApp(settings, dataDir);
+        _ = app.Server; // start now
+        if (graph is not null)
+        {
+            graph.ImageFetcher = app.Server.CreateHandler();
+        }
+
+        await Task.CompletedTask;
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public async Task<HttpClient> LoginAsync(string userName)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = Password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
+
+/// <summary>Which database a test runs on. PostgreSQL tests get a database of their own, dropped afterwards.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string? _adminConnection;
+    private readonly string? _name;
+
+    private TestDatabase(string provider, string? connectionString, string? adminConnection, string? name)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _adminConnection = adminConnection;
+        _name = name;
+    }
+
+    public string Provider { get; }
+
+    public string? ConnectionString { get; }
+
+    public static Task<TestDatabase> SqliteAsync() => Task.FromResult(new TestDatabase("Sqlite", null, null, null));
+
+    /// <summary>
+    /// A fresh PostgreSQL database on the server named by NEWSROOM_TEST_POSTGRES. Without it the test is skipped,
+    /// except under CI=true, where PostgreSQL must be there and the test fails instead.
+    /// </summary>
+    public static async Task<TestDatabase> PostgresAsync()
+    {
+        var admin = Environment.GetEnvironmentVariable("NEWSROOM_TEST_POSTGRES");
+        if (string.IsNullOrEmpty(admin))
+        {
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                Assert.Fail("CI=true but NEWSROOM_TEST_POSTGRES is not set: the PostgreSQL tests must run in CI.");
+            }
+
+            Assert.Skip("PostgreSQL not configured (set NEWSROOM_TEST_POSTGRES).");
+        }
+
+        var name = $"newsroom_test_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+        return new TestDatabase("Postgres", builder.ConnectionString, admin, name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_adminConnection is null)
+        {
+            return;
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_adminConnection);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
