@@ -33,12 +33,7 @@ public sealed class ApprovalRulesTests
     {
         await using var database = await TestDatabase.SqliteAsync();
         await using var app = await NewsroomApp.StartAsync(database);
-        using var reporter = await app.LoginAsync("reporter");
-        using var kasi = await app.LoginAsync("kasi");
-        using var kabid = await app.LoginAsync("kabid");
-        var id = await Api.CreatePressReleaseAsync(reporter);
-        await Api.ActAsync(reporter, id, "submit");
-        await Api.ActAsync(kasi, id, "approve");
+        var (reporter, kasi, kabid, id) = await KasiApprovedAsync(app);
 
         var noNote = await Api.ActAsync(kabid, id, "return");
         Assert.Equal(HttpStatusCode.BadRequest, noNote.StatusCode);
@@ -67,12 +62,7 @@ public sealed class ApprovalRulesTests
     {
         await using var database = await TestDatabase.SqliteAsync();
         await using var app = await NewsroomApp.StartAsync(database);
-        using var reporter = await app.LoginAsync("reporter");
-        using var kasi = await app.LoginAsync("kasi");
-        using var kabid = await app.LoginAsync("kabid");
-        var id = await Api.CreatePressReleaseAsync(reporter);
-        await Api.ActAsync(reporter, id, "submit");
-        await Api.ActAsync(kasi, id, "approve");
+        var (reporter, kasi, kabid, id) = await KasiApprovedAsync(app);
         var approvedHash = (await Api.GetAsync(kasi, id)).GetProperty("contentHash").GetString();
 
         Assert.Equal(HttpStatusCode.Forbidden, (await reporter.PutAsJsonAsync($"/api/v1/items/{id}", new { title = "x", lead = "y", body = "z", category = "umum" })).StatusCode);
@@ -110,5 +100,17 @@ public sealed class ApprovalRulesTests
 
         using var anonymous = app.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/v1/items", new { type = "press-release" })).StatusCode);
+    }
+
+    /// <summary>A press release submitted by the reporter and initialled by the Kasi, with the three actors' clients.</summary>
+    private static async Task<(HttpClient Reporter, HttpClient Kasi, HttpClient Kabid, Guid Id)> KasiApprovedAsync(NewsroomApp app)
+    {
+        var reporter = await app.LoginAsync("reporter");
+        var kasi = await app.LoginAsync("kasi");
+        var kabid = await app.LoginAsync("kabid");
+        var id = await Api.CreatePressReleaseAsync(reporter);
+        Assert.Equal(HttpStatusCode.OK, (await Api.ActAsync(reporter, id, "submit")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.ActAsync(kasi, id, "approve")).StatusCode);
+        return (reporter, kasi, kabid, id);
     }
 }

@@ -1,4 +1,3 @@
-using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Security;
 
 namespace Diskominfo.Newsroom.Editorial.Models;
@@ -6,10 +5,8 @@ namespace Diskominfo.Newsroom.Editorial.Models;
 /// <summary>The roles that approve an item, in order; the last one signs. Defaults from the SOPs.</summary>
 internal static class ApprovalChain
 {
-    public static IReadOnlyList<string> For(string contentType) => contentType switch
-    {
-        ContentTypes.PressRelease or ContentTypes.Clipping or ContentTypes.Adventorial =>
-            [NewsroomRoles.Kasi, NewsroomRoles.Kabid, NewsroomRoles.Kadis],
-        _ => [NewsroomRoles.Kasi, NewsroomRoles.Kabid, NewsroomRoles.Kadis],
-    };
+    private static readonly string[] SopChain = [NewsroomRoles.Kasi, NewsroomRoles.Kabid, NewsroomRoles.Kadis];
+
+    /// <summary>All three SOP flows share the same chain today; per-type chains as configuration come with the editorial desk.</summary>
+    public static IReadOnlyList<string> For(string contentType) => SopChain;
 }
