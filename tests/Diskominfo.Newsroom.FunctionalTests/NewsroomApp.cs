@@ -25,17 +25,28 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
 
     public string DataDir { get; }
 
+    /// <summary>The site's own address: http://localhost for the in-memory server, the real one on Kestrel.</summary>
+    public Uri BaseAddress { get; private set; } = new("http://localhost");
+
+    /// <summary>
+    /// Starts a site. With <paramref name="kestrel"/> it listens on a real loopback port, for a real browser and for
+    /// the fake Graph server to fetch images over HTTP as Instagram does.
+    /// </summary>
     public static async Task<NewsroomApp> StartAsync(
-        TestDatabase database, FakeGraphServer? graph = null, bool runJobs = true, string? dataDir = null)
+        TestDatabase database, FakeGraphServer? graph = null, bool runJobs = true, string? dataDir = null, bool kestrel = false)
     {
         dataDir ??= Directory.CreateTempSubdirectory("newsroom-test-").FullName;
+        var port = kestrel ? FreePort() : 0;
+        var baseUrl = kestrel ? $"http://127.0.0.1:{port}" : "http://localhost";
         var settings = new Dictionary<string, string?>
         {
             ["Newsroom:DataDir"] = dataDir,
             ["Newsroom:Database:Provider"] = database.Provider,
             ["ConnectionStrings:Newsroom"] = database.ConnectionString ?? $"Data Source={Path.Combine(dataDir, "newsroom.db")}",
-            ["Newsroom:PublicBaseUrl"] = "http://localhost",
+            ["Newsroom:PublicBaseUrl"] = baseUrl,
             ["Newsroom:RunJobServer"] = runJobs ? "true" : "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:System.Net.Http"] = "Warning",
         };
         if (graph is not null)
         {
@@ -47,7 +58,14 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
             settings["Newsroom:Channels:Instagram:GraphBaseUrl"] = graph.BaseUrl;
         }
 
-        var app = new NewsroomApp(settings, dataDir);
+        var app = new NewsroomApp(settings, dataDir) { BaseAddress = new Uri(baseUrl) };
+        if (kestrel)
+        {
+            app.UseKestrel(port);
+            app.StartServer();
+            return app;
+        }
+
         _ = app.Server; // start now
         if (graph is not null)
         {
@@ -65,6 +83,13 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async Task<HttpClient> LoginAsync(string userName)

@@ -6,9 +6,32 @@ public interface IWorkflowQuery
     Task<WorkflowView?> GetAsync(Guid itemId, CancellationToken cancellationToken);
 
     Task<IReadOnlyDictionary<Guid, string>> GetStatusesAsync(IReadOnlyCollection<Guid> itemIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What awaits the actor, oldest first: items at a step of one of the actor's roles, and the actor's own
+    /// items returned with a note.
+    /// </summary>
+    Task<IReadOnlyList<AwaitingItem>> ListAwaitingAsync(Security.Actor actor, CancellationToken cancellationToken);
 }
 
-public sealed record WorkflowView(Guid ItemId, string Status, string? AwaitingRole, IReadOnlyList<HistoryEntryView> History);
+/// <summary>An item waiting for someone: since when, for which role, and the return note if it came back.</summary>
+public sealed record AwaitingItem(Guid ItemId, string Status, string? AwaitingRole, DateTimeOffset Since, string? Note);
+
+/// <summary>
+/// An item's place in its chain: the roles in order (the last one signs), the index of the step awaited
+/// (-1 when none), and the history.
+/// </summary>
+public sealed record WorkflowView(
+    Guid ItemId,
+    string Status,
+    string OwnerId,
+    IReadOnlyList<string> Chain,
+    int StepIndex,
+    string? AwaitingRole,
+    IReadOnlyList<HistoryEntryView> History)
+{
+    public bool IsLastStep => StepIndex >= 0 && StepIndex == Chain.Count - 1;
+}
 
 public sealed record HistoryEntryView(
     int Sequence, string Step, string Action, string Actor, string ActorName, string? Role, DateTimeOffset At, string? Note, string? ContentHash);

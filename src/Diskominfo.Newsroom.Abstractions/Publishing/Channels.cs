@@ -5,6 +5,14 @@ public static class PublicationChannels
     public const string Website = "website";
     public const string Facebook = "facebook";
     public const string Instagram = "instagram";
+
+    public static string Label(string channel) => channel switch
+    {
+        Website => "Situs web",
+        Facebook => "Facebook",
+        Instagram => "Instagram",
+        _ => channel,
+    };
 }
 
 public static class PublicationStatuses
@@ -15,4 +23,13 @@ public static class PublicationStatuses
 
     /// <summary>No credentials configured: the request that would have been sent was recorded, nothing was posted.</summary>
     public const string DryRun = "dry_run";
+
+    public static string Label(string status) => status switch
+    {
+        Pending => "Menunggu",
+        Published => "Terbit",
+        Failed => "Gagal",
+        DryRun => "Uji coba: tidak dikirim (belum ada kredensial)",
+        _ => status,
+    };
 }

@@ -3,6 +3,11 @@ using Diskominfo.Newsroom.Infrastructure.Data;
 using Diskominfo.Newsroom.Infrastructure.Events;
 using Diskominfo.Newsroom.Infrastructure.Http;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -18,6 +23,11 @@ public static class NewsroomInfrastructureExtensions
             .Configure<Microsoft.Extensions.Configuration.IConfiguration>((o, c) =>
                 o.Path = Path.GetFullPath(string.IsNullOrWhiteSpace(c["Newsroom:DataDir"]) ? o.Path : c["Newsroom:DataDir"]!));
         services.AddSingleton<IConfigureOptions<NewsroomDatabaseOptions>, NewsroomDatabaseOptionsSetup>();
+
+        // Keys for cookies and antiforgery tokens live in the data folder, so sign-ins survive a restart.
+        services.AddDataProtection().SetApplicationName("Diskominfo.Newsroom");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<DataDirectoryOptions>, ILoggerFactory>((o, dataDir, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(dataDir.Value.Path, "keys", "data-protection")), logs));
         services.AddScoped<NewsroomDatabase>();
         services.AddScoped<IEventPublisher, EventPublisher>();
         services.AddSingleton(TimeProvider.System);
@@ -38,13 +48,40 @@ public static class NewsroomInfrastructureExtensions
         return services;
     }
 
-    /// <summary>Security headers, Indonesian problem details for errors and for bare status codes.</summary>
+    /// <summary>
+    /// Security headers; errors and bare status codes as Indonesian problem details for the API and files,
+    /// and as an HTML page (<c>/galat/{status}</c>) for pages people read.
+    /// </summary>
     public static IApplicationBuilder UseNewsroomDefaults(this IApplicationBuilder app)
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = ErrorPagePath,
+            StatusCodeSelector = e => NewsroomExceptionHandler.Describe(e).Status,
+
+            // A client's malformed request is the client's error, not the server's: no error log for it.
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+        });
+        app.UseWhen(IsPageRequest, page => page.UseStatusCodePagesWithReExecute(ErrorPagePath + "/{0}"));
+        app.UseWhen(c => !IsPageRequest(c), api => api.UseStatusCodePages());
+
+        // Routing after the error handlers, so that a re-executed request is routed to the error page again.
+        app.UseRouting();
         return app;
+    }
+
+    /// <summary>Where the HTML error page lives; the theme provides it.</summary>
+    public const string ErrorPagePath = "/galat";
+
+    /// <summary>A request for a page a person reads, as opposed to the API, a file or a static asset.</summary>
+    public static bool IsPageRequest(HttpContext context) => IsPagePath(context.Request.Path);
+
+    /// <summary>Whether a path is one of a page a person reads (see <see cref="IsPageRequest"/>).</summary>
+    public static bool IsPagePath(PathString path)
+    {
+        return !path.StartsWithSegments("/api") && !path.StartsWithSegments("/media") && !path.StartsWithSegments("/openapi")
+            && !path.StartsWithSegments("/_content") && !path.StartsWithSegments("/css") && !Path.HasExtension(path.Value);
     }
 
     /// <summary>Problem details in Indonesian for the statuses the framework produces by itself.</summary>

@@ -7,23 +7,22 @@ using Microsoft.Extensions.Logging;
 namespace Diskominfo.Newsroom.Infrastructure.Http;
 
 /// <summary>Every unhandled failure becomes problem details in Indonesian; no stack trace ever reaches a user.</summary>
-internal sealed partial class NewsroomExceptionHandler(IProblemDetailsService problems, ILogger<NewsroomExceptionHandler> logger) : IExceptionHandler
+public sealed partial class NewsroomExceptionHandler(IProblemDetailsService problems, ILogger<NewsroomExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, detail) = exception switch
-        {
-            BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-                => (bad.StatusCode, "Berkas atau data yang dikirim terlalu besar."),
-            BadHttpRequestException bad
-                => (bad.StatusCode, "Format data yang dikirim tidak dapat dibaca. Periksa isian tanggal, angka, dan JSON-nya."),
-            DbUpdateConcurrencyException
-                => (StatusCodes.Status409Conflict, "Data ini baru saja diubah oleh pengguna lain. Muat ulang lalu coba lagi."),
-            _ => (StatusCodes.Status500InternalServerError, "Terjadi kesalahan pada server. Pekerjaan Anda yang sudah tersimpan tidak hilang; coba lagi sebentar lagi."),
-        };
+        var (status, detail) = Describe(exception);
         if (status >= 500)
         {
-            LogUnhandled(logger, exception, httpContext.Request.Path);
+            LogUnhandled(logger, exception, httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path);
+        }
+
+        // The middleware has already pointed the request at the error page; the path asked for is in the feature.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
+        if (NewsroomInfrastructureExtensions.IsPagePath(path))
+        {
+            // Pages get the HTML error page, re-executed by the exception handler middleware.
+            return false;
         }
 
         httpContext.Response.StatusCode = status;
@@ -34,6 +33,19 @@ internal sealed partial class NewsroomExceptionHandler(IProblemDetailsService pr
             ProblemDetails = { Status = status, Title = NewsroomInfrastructureExtensions.StatusTitle(status), Detail = detail },
         });
     }
+
+    /// <summary>The status and the Indonesian explanation of a failure.</summary>
+    public static (int Status, string Detail) Describe(Exception exception)
+        => exception switch
+        {
+            BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                => (bad.StatusCode, "Berkas atau data yang dikirim terlalu besar."),
+            BadHttpRequestException bad
+                => (bad.StatusCode, "Format data yang dikirim tidak dapat dibaca. Periksa isian tanggal, angka, dan JSON-nya."),
+            DbUpdateConcurrencyException
+                => (StatusCodes.Status409Conflict, "Data ini baru saja diubah oleh pengguna lain. Muat ulang lalu coba lagi."),
+            _ => (StatusCodes.Status500InternalServerError, "Terjadi kesalahan pada server. Pekerjaan Anda yang sudah tersimpan tidak hilang; coba lagi sebentar lagi."),
+        };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure on {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string path);

@@ -9,18 +9,21 @@ public static class OutcomeResults
 {
     public static ProblemHttpResult Problem(Outcome outcome)
     {
-        var (status, title) = outcome.Kind switch
-        {
-            OutcomeKind.NotFound => (StatusCodes.Status404NotFound, "Tidak ditemukan"),
-            OutcomeKind.Forbidden => (StatusCodes.Status403Forbidden, "Tidak diizinkan"),
-            OutcomeKind.Conflict => (StatusCodes.Status409Conflict, "Tidak dapat dilakukan pada status ini"),
-            OutcomeKind.Invalid => (StatusCodes.Status400BadRequest, "Data tidak valid"),
-            _ => (StatusCodes.Status500InternalServerError, "Kesalahan"),
-        };
-
+        var (status, title) = StatusOf(outcome);
         var extensions = outcome.Errors is null
             ? null
             : new Dictionary<string, object?> { ["errors"] = outcome.Errors };
         return TypedResults.Problem(detail: outcome.Message, statusCode: status, title: title, extensions: extensions);
     }
+
+    /// <summary>The HTTP status and Indonesian title of a refused outcome, for APIs and pages alike.</summary>
+    public static (int Status, string Title) StatusOf(Outcome outcome) => outcome.Kind switch
+    {
+        OutcomeKind.Ok => (StatusCodes.Status200OK, "Berhasil"),
+        OutcomeKind.NotFound => (StatusCodes.Status404NotFound, "Tidak ditemukan"),
+        OutcomeKind.Forbidden => (StatusCodes.Status403Forbidden, "Tidak diizinkan"),
+        OutcomeKind.Conflict => (StatusCodes.Status409Conflict, "Tidak dapat dilakukan pada status ini"),
+        OutcomeKind.Invalid => (StatusCodes.Status400BadRequest, "Data tidak valid"),
+        _ => (StatusCodes.Status500InternalServerError, "Kesalahan"),
+    };
 }

@@ -1,3 +1,5 @@
+using Diskominfo.Newsroom.Abstractions.Admin;
+using Diskominfo.Newsroom.Archive.Components;
 using Diskominfo.Newsroom.Abstractions.Archive;
 using Diskominfo.Newsroom.Abstractions.Events;
 using Diskominfo.Newsroom.Archive.Data;
@@ -16,6 +18,7 @@ public static class ArchiveModule
     public static IServiceCollection AddArchiveModule(this IServiceCollection services)
     {
         services.AddModuleDbContext<ArchiveDbContext, SqliteArchiveDbContext, PostgresArchiveDbContext>(Name);
+        services.AddSingleton(new ItemPanel(ArchivePanel.Name, 40));
         services.AddOptions<ArchiveOptions>().BindConfiguration("Newsroom:Archive");
         services.AddScoped<ArchiveOnPublicationsCompleted>();
         services.AddScoped<IEventHandler<ItemPublicationsCompleted>>(sp => sp.GetRequiredService<ArchiveOnPublicationsCompleted>());

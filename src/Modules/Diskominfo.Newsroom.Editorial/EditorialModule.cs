@@ -1,5 +1,7 @@
+using Diskominfo.Newsroom.Abstractions.Admin;
 using Diskominfo.Newsroom.Abstractions.Editorial;
 using Diskominfo.Newsroom.Abstractions.Events;
+using Diskominfo.Newsroom.Editorial.Components;
 using Diskominfo.Newsroom.Editorial.Data;
 using Diskominfo.Newsroom.Editorial.Endpoints;
 using Diskominfo.Newsroom.Editorial.Handlers;
@@ -19,6 +21,7 @@ public static class EditorialModule
     {
         services.AddModuleDbContext<EditorialDbContext, SqliteEditorialDbContext, PostgresEditorialDbContext>(Name);
         services.AddScoped<EditorialService>();
+        services.AddSingleton(new ItemPanel(EditorialPanel.Name, 10));
         services.AddScoped<WorkflowQuery>();
         services.AddScoped<IWorkflowQuery>(sp => sp.GetRequiredService<WorkflowQuery>());
         services.AddScoped<IEditGate>(sp => sp.GetRequiredService<WorkflowQuery>());

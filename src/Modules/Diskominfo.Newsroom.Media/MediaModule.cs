@@ -1,5 +1,7 @@
+using Diskominfo.Newsroom.Abstractions.Admin;
 using Diskominfo.Newsroom.Abstractions.Media;
 using Diskominfo.Newsroom.Infrastructure.Data;
+using Diskominfo.Newsroom.Media.Components;
 using Diskominfo.Newsroom.Media.Data;
 using Diskominfo.Newsroom.Media.Endpoints;
 using Diskominfo.Newsroom.Media.Services;
@@ -20,6 +22,7 @@ public static class MediaModule
         services.AddOptions<MediaOptions>().BindConfiguration("Newsroom:Media");
         services.AddSingleton<MediaStorage>();
         services.AddScoped<UploadService>();
+        services.AddSingleton(new ItemPanel(MediaPanel.Name, 20));
         services.AddScoped<IMediaLibrary, MediaLibrary>();
         return services;
     }

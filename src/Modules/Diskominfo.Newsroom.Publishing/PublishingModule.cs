@@ -1,3 +1,5 @@
+using Diskominfo.Newsroom.Abstractions.Admin;
+using Diskominfo.Newsroom.Publishing.Components;
 using Diskominfo.Newsroom.Abstractions.Events;
 using Diskominfo.Newsroom.Abstractions.Publishing;
 using Diskominfo.Newsroom.Infrastructure.Data;
@@ -21,6 +23,7 @@ public static class PublishingModule
     public static IServiceCollection AddPublishingModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<PublishingDbContext, SqlitePublishingDbContext, PostgresPublishingDbContext>(Name);
+        services.AddSingleton(new ItemPanel(PublishingPanel.Name, 30));
         services.AddOptions<PublishingOptions>().BindConfiguration("Newsroom").BindConfiguration("Newsroom:Channels");
         services.AddHttpClient<GraphClient>(c => c.Timeout = TimeSpan.FromSeconds(60));
         services.AddScoped<IChannelPublisher, WebsiteChannel>();

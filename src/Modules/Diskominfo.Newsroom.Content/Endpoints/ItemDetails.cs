@@ -62,3 +62,5 @@ public sealed record PhotoDetails(Guid MediaId, string Url, string? Caption, str
 public sealed record ItemSummary(Guid Id, string Type, string Title, string Status, string StatusLabel, string OwnerName, DateTimeOffset CreatedAt, string? Url);
 
 public sealed record ItemCreatedResponse(Guid Id, int Version, string ContentHash);
+
+public sealed record AwaitingRow(Guid ItemId, string Title, string Status, string? AwaitingRole, DateTimeOffset Since, string? Note);

@@ -20,9 +20,24 @@ internal sealed class ContentService(
 {
     private static readonly string[] AuthorRoles = [NewsroomRoles.Reporter, NewsroomRoles.Kasi, NewsroomRoles.Kabid, NewsroomRoles.Kadis];
 
+    /// <summary>Reporters and the approvers may write copy; archivists, operators and admins may not.</summary>
+    public static bool MayAuthor(Actor actor) => AuthorRoles.Any(actor.IsInRole);
+
+    /// <summary>The field errors the input would get, without saving anything (for forms that must show all errors at once).</summary>
+    public static IReadOnlyDictionary<string, string[]> Validate(ItemInput input)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (input.Type is not null && ContentTypeDefinition.All.TryGetValue(input.Type, out var type))
+        {
+            ContentInputMapper.TryBuild(type, input, [], errors);
+        }
+
+        return errors;
+    }
+
     public async Task<Outcome<ContentVersion>> CreateAsync(ItemInput input, Actor actor, CancellationToken cancellationToken)
     {
-        if (!AuthorRoles.Any(actor.IsInRole))
+        if (!MayAuthor(actor))
         {
             return Outcome<ContentVersion>.From(Outcome.Forbidden("Peran Anda tidak dapat membuat naskah."));
         }

@@ -103,10 +103,26 @@ internal sealed class ItemReader(
         }).ToList();
     }
 
+    /// <summary>What awaits the actor (from the approval chain), with the items' titles.</summary>
+    public async Task<IReadOnlyList<AwaitingRow>> ListAwaitingAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        var awaiting = await workflow.ListAwaitingAsync(actor, cancellationToken);
+        var ids = awaiting.Select(a => a.ItemId).ToList();
+        var titles = await (from item in db.Items.AsNoTracking()
+                            join version in db.Versions.AsNoTracking() on item.LatestVersionId equals version.Id
+                            where ids.Contains(item.Id)
+                            select new { item.Id, version.Title })
+            .ToDictionaryAsync(r => r.Id, r => r.Title, cancellationToken);
+        return awaiting
+            .Where(a => titles.ContainsKey(a.ItemId))
+            .Select(a => new AwaitingRow(a.ItemId, titles[a.ItemId], a.Status, a.AwaitingRole, a.Since, a.Note))
+            .ToList();
+    }
+
     private static bool CanSeeWork(ContentItem item, Actor? actor)
         => actor is not null && (item.OwnerId == actor.UserId || SeesAllWork(actor));
 
     /// <summary>Approvers, archivists, operators and admins see every item; reporters only their own.</summary>
-    private static bool SeesAllWork(Actor actor)
+    public static bool SeesAllWork(Actor actor)
         => actor.Roles.Any(r => r is not NewsroomRoles.Reporter);
 }

@@ -1,0 +1,53 @@
+using Diskominfo.Newsroom.Abstractions.Results;
+using Diskominfo.Newsroom.Infrastructure.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Diskominfo.Newsroom.Content.Pages.Desk;
+
+/// <summary>What the create and edit pages share: the form, its errors, the Markdown preview.</summary>
+internal abstract class ArticleFormPage : PageModel
+{
+    [BindProperty]
+    public ArticleForm Form { get; set; } = new();
+
+    public FormErrors Errors { get; } = new();
+
+    public string? PreviewHtml { get; protected set; }
+
+    /// <summary>Values the browser sent that could not be read at all (a malformed date): a field error, never a crash.</summary>
+    protected void CollectBindingErrors()
+    {
+        foreach (var (key, entry) in ModelState)
+        {
+            if (entry.Errors.Count == 0)
+            {
+                continue;
+            }
+
+            var field = key.Replace("Form.", "", StringComparison.Ordinal);
+            var message = field switch
+            {
+                nameof(ArticleForm.EventDate) => "Tanggal kegiatan tidak valid; gunakan format tahun-bulan-tanggal.",
+                _ => $"Isian {field} tidak dapat dibaca.",
+            };
+            Errors.Add(char.ToLowerInvariant(field[0]) + field[1..], message);
+        }
+
+        if (Errors.Any)
+        {
+            // Show the other fields' errors too, not one round trip per mistake.
+            Errors.AddAll(Services.ContentService.Validate(Form.ToInput()));
+        }
+    }
+
+    /// <summary>Shows the form again with the refusal, under the refusal's HTTP status.</summary>
+    protected PageResult Refused(Outcome outcome)
+    {
+        Errors.Summary = outcome.Message;
+        Errors.AddAll(outcome.Errors);
+        var page = Page();
+        page.StatusCode = OutcomeResults.StatusOf(outcome).Status;
+        return page;
+    }
+}

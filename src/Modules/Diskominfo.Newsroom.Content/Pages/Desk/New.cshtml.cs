@@ -1,0 +1,40 @@
+using Diskominfo.Newsroom.Abstractions.Admin;
+using Diskominfo.Newsroom.Abstractions.Results;
+using Diskominfo.Newsroom.Abstractions.Security;
+using Diskominfo.Newsroom.Content.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Diskominfo.Newsroom.Content.Pages.Desk;
+
+/// <summary>Writing a new press release; it is saved as a draft owned by the writer.</summary>
+[Authorize(Policy = NewsroomPolicies.Staff)]
+internal sealed class NewItemModel(ContentService content, MarkdownRenderer markdown) : ArticleFormPage
+{
+    public IActionResult OnGet()
+        => ContentService.MayAuthor(Actor.FromPrincipal(User)!) ? Page() : Refused(Outcome.Forbidden("Peran Anda tidak dapat membuat naskah."));
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        CollectBindingErrors();
+        if (Errors.Any)
+        {
+            return Refused(Outcome.Invalid(new Dictionary<string, string[]>(), "Periksa kembali isian berikut."));
+        }
+
+        var outcome = await content.CreateAsync(Form.ToInput(), Actor.FromPrincipal(User)!, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            return Refused(outcome);
+        }
+
+        TempData[DeskPaths.FlashKey] = "Draf tersimpan. Lampirkan foto, lalu ajukan ke Kasi.";
+        return Redirect(DeskPaths.Item(outcome.Value!.ItemId));
+    }
+
+    public IActionResult OnPostPreview()
+    {
+        PreviewHtml = markdown.ToHtml(Form.Body ?? "");
+        return Page();
+    }
+}

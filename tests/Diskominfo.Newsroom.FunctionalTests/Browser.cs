@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+
+namespace Diskominfo.Newsroom.FunctionalTests;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright. Without Chromium the browser tests are skipped, except under CI=true,
+/// where they must run and fail instead.
+/// </summary>
+public sealed class Browser : IAsyncDisposable
+{
+    private static readonly string[] ChromiumPaths = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
+    private readonly IPlaywright _playwright;
+
+    private Browser(IPlaywright playwright, IBrowser chromium)
+    {
+        _playwright = playwright;
+        Chromium = chromium;
+    }
+
+    public IBrowser Chromium { get; }
+
+    public static async Task<Browser> LaunchAsync()
+    {
+        var executable = ChromiumPaths.FirstOrDefault(File.Exists);
+        if (executable is null)
+        {
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                Assert.Fail("CI=true but Chromium is not installed (/usr/bin/chromium): the browser tests must run in CI.");
+            }
+
+            Assert.Skip("Chromium not installed (apt-get install chromium).");
+        }
+
+        var playwright = await Playwright.CreateAsync();
+        var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+            ],
+        });
+        return new Browser(playwright, chromium);
+    }
+
+    /// <summary>A fresh browser profile (its own cookies), signed in as the given demo account.</summary>
+    public async Task<IPage> SignInAsync(NewsroomApp app, string userName)
+    {
+        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString(), Locale = "id-ID" });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/masuk");
+        await page.GetByLabel("Nama pengguna").FillAsync(userName);
+        await page.GetByLabel("Kata sandi").FillAsync(NewsroomApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin");
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Chromium.DisposeAsync();
+        _playwright.Dispose();
+    }
+}

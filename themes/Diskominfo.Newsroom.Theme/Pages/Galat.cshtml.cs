@@ -1,0 +1,42 @@
+using Diskominfo.Newsroom.Infrastructure.Http;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Diskominfo.Newsroom.Theme.Pages;
+
+/// <summary>The HTML error page for people: re-executed for bare status codes and for failures on pages.</summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+public sealed class GalatModel : PageModel
+{
+    public string Title { get; private set; } = "";
+
+    public string Detail { get; private set; } = "";
+
+    public IActionResult OnGet(int? status) => Show(status);
+
+    public IActionResult OnPost(int? status) => Show(status);
+
+    private PageResult Show(int? status)
+    {
+        var failure = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var code = failure is not null ? NewsroomExceptionHandler.Describe(failure).Status : status ?? StatusCodes.Status404NotFound;
+        Response.StatusCode = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+        (Title, Detail) = Response.StatusCode switch
+        {
+            StatusCodes.Status400BadRequest => ("Permintaan tidak valid", "Data yang dikirim tidak dapat diproses. Periksa isian Anda lalu coba lagi."),
+            StatusCodes.Status401Unauthorized => ("Silakan masuk", "Halaman ini hanya untuk pengguna yang sudah masuk."),
+            StatusCodes.Status403Forbidden => ("Tidak diizinkan", "Peran Anda tidak berwenang membuka halaman ini."),
+            StatusCodes.Status404NotFound => ("Halaman tidak ditemukan", "Halaman yang Anda cari tidak ada atau sudah dipindahkan."),
+            StatusCodes.Status405MethodNotAllowed => ("Metode tidak diizinkan", "Alamat ini tidak menerima permintaan seperti itu."),
+            StatusCodes.Status409Conflict => ("Data baru saja berubah", "Data ini baru saja diubah oleh pengguna lain. Muat ulang lalu coba lagi."),
+            StatusCodes.Status413PayloadTooLarge => ("Berkas terlalu besar", "Berkas atau data yang dikirim melebihi batas ukuran."),
+            _ when failure is not null => ("Terjadi kesalahan", NewsroomExceptionHandler.Describe(failure).Detail),
+            _ => ("Terjadi kesalahan", "Terjadi kesalahan pada server. Pekerjaan Anda yang sudah tersimpan tidak hilang; coba lagi sebentar lagi."),
+        };
+        return Page();
+    }
+}
