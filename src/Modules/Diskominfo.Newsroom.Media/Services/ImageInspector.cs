@@ -24,6 +24,10 @@ internal static class ImageInspector
     {
         // Loaders libvips marks untrusted (ImageMagick, PDF renderers, ...) never run on uploads.
         NetVips.NetVips.BlockUntrusted = true;
+
+        // No operation cache: libvips keys cached loads by buffer address, and a managed buffer's address can be
+        // reused by the next upload, which must be checked on its own bytes, never answered from the cache.
+        Cache.Max = 0;
     }
 
     public sealed record Inspection(string ContentType, string Extension, int Width, int Height);
