@@ -57,6 +57,41 @@ public sealed class PressReleasePathTests
     }
 
     [Fact]
+    public Task ManySignedAtOnce_Sqlite_AllPublishedOnceAndArchivedWithDistinctNumbers() => ManySignedAtOnceAsync(TestDatabase.SqliteAsync);
+
+    [Fact]
+    public Task ManySignedAtOnce_Postgres_AllPublishedOnceAndArchivedWithDistinctNumbers() => ManySignedAtOnceAsync(TestDatabase.PostgresAsync);
+
+    /// <summary>
+    /// Items signed together publish their channels in parallel jobs: each item must still be archived exactly
+    /// once (the last channel to finish knows it is the last), and the archive numbers must run 1..n without a clash.
+    /// </summary>
+    private static async Task ManySignedAtOnceAsync(Func<Task<TestDatabase>> databaseFactory)
+    {
+        const int count = 8;
+        await using var database = await databaseFactory();
+        await using var graph = await FakeGraphServer.StartAsync();
+        await using var app = await NewsroomApp.StartAsync(database, graph);
+        using var reporter = await app.LoginAsync("reporter");
+        var ids = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            var id = await Api.CreatePressReleaseAsync(reporter, title: $"Berita serentak nomor {i + 1}");
+            Assert.Equal(HttpStatusCode.Created, (await Api.UploadAsync(reporter, id, Api.Jpeg(1200, 800), "foto.jpg")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Api.ActAsync(reporter, id, "submit")).StatusCode);
+            ids.Add(id);
+        }
+
+        await Task.WhenAll(ids.Select(id => Api.SignAsync(app, id)));
+        var items = await Task.WhenAll(ids.Select(id => Api.WaitForStatusAsync(reporter, id, "archived", seconds: 120)));
+
+        var numbers = items.Select(i => i.GetProperty("archive").GetProperty("number").GetString()!).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Enumerable.Range(1, count).Select(n => $"489/{n:0000}/DISKOMINFO/"), numbers.Select(n => n[..^4]));
+        Assert.Equal(count, graph.FacebookPosts.Count);
+        Assert.Equal(count, graph.InstagramMedia.Count);
+    }
+
+    [Fact]
     public async Task Publish_WithoutCredentials_RecordsDryRunAndNeverClaimsShared()
     {
         await using var database = await TestDatabase.SqliteAsync();

@@ -123,6 +123,34 @@ public sealed class NewsroomDatabase : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>
+    /// Serializes, until the current transaction ends, every transaction that takes the same lock: for
+    /// read-then-write decisions such as "was I the last channel to finish?" or "which archive number is next?".
+    /// PostgreSQL takes a transaction-scoped advisory lock; SQLite transactions are already serialized
+    /// (Microsoft.Data.Sqlite begins them IMMEDIATE), so nothing more is needed there.
+    /// </summary>
+    public async Task LockAsync(string key, CancellationToken cancellationToken)
+    {
+        if (_transaction is null)
+        {
+            throw new InvalidOperationException("LockAsync must be called inside InTransactionAsync.");
+        }
+
+        if (Provider != DatabaseProvider.Postgres)
+        {
+            return;
+        }
+
+        await using var command = Connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = "SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "key";
+        parameter.Value = key;
+        command.Parameters.Add(parameter);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public Task InTransactionAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
         => InTransactionAsync<bool>(async ct => { await work(ct); return true; }, cancellationToken);
 

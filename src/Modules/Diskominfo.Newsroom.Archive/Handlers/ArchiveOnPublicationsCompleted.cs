@@ -4,17 +4,21 @@ using Diskominfo.Newsroom.Abstractions.Events;
 using Diskominfo.Newsroom.Archive.Data;
 using Diskominfo.Newsroom.Archive.Models;
 using Diskominfo.Newsroom.Archive.Services;
+using Diskominfo.Newsroom.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Diskominfo.Newsroom.Archive.Handlers;
 
 /// <summary>Files the item once all its publications are finished, in the same transaction, with the next archive number of the year.</summary>
-internal sealed class ArchiveOnPublicationsCompleted(ArchiveDbContext db, IEventPublisher events, IOptions<ArchiveOptions> options)
+internal sealed class ArchiveOnPublicationsCompleted(
+    ArchiveDbContext db, NewsroomDatabase database, IEventPublisher events, IOptions<ArchiveOptions> options)
     : IEventHandler<ItemPublicationsCompleted>, IArchiveQuery
 {
     public async Task HandleAsync(ItemPublicationsCompleted @event, CancellationToken cancellationToken)
     {
+        // One archive number at a time: two items archived at once must not both read the same last number.
+        await database.LockAsync("archive-number", cancellationToken);
         if (await db.Records.AnyAsync(r => r.ItemId == @event.ItemId, cancellationToken))
         {
             return;
@@ -25,8 +29,7 @@ internal sealed class ArchiveOnPublicationsCompleted(ArchiveDbContext db, IEvent
         var year = TimeZoneInfo.ConvertTime(@event.At, zone).Year;
         var code = settings.Classifications.GetValueOrDefault(@event.ContentType, "480");
 
-        // The surrounding transaction holds the write lock (SQLite) or the unique index arbitrates (PostgreSQL):
-        // two items archived at once cannot take the same number.
+        // Under the lock the last number read is the last one committed; the unique index stays as the backstop.
         var last = await db.Records.Where(r => r.Year == year).MaxAsync(r => (int?)r.Sequence, cancellationToken) ?? 0;
         var sequence = last + 1;
         var number = settings.NumberFormat

@@ -85,6 +85,8 @@ internal sealed partial class PublicationJob(
 
     private async Task ApplyAsync(Publication publication, ChannelResult result, CancellationToken ct)
     {
+        // The channels of one item finish in parallel jobs; one at a time decides whether it was the last.
+        await database.LockAsync($"publishing-item:{publication.ItemId}", ct);
         var now = clock.GetUtcNow();
         publication.LeaseUntil = null;
         switch (result)
