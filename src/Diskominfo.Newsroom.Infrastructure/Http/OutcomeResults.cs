@@ -1,6 +1,7 @@
 using Diskominfo.Newsroom.Abstractions.Results;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Diskominfo.Newsroom.Infrastructure.Http;
 
@@ -26,4 +27,12 @@ public static class OutcomeResults
         OutcomeKind.Invalid => (StatusCodes.Status400BadRequest, "Data tidak valid"),
         _ => (StatusCodes.Status500InternalServerError, "Kesalahan"),
     };
+
+    /// <summary>A page shown again with a refusal carries the refusal's status (400, 403, 404, 409), not 200.</summary>
+    public static PageResult WithStatusOf(this PageResult page, Outcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        page.StatusCode = StatusOf(outcome).Status;
+        return page;
+    }
 }

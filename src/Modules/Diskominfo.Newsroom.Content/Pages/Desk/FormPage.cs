@@ -46,8 +46,6 @@ internal abstract class ArticleFormPage : PageModel
     {
         Errors.Summary = outcome.Message;
         Errors.AddAll(outcome.Errors);
-        var page = Page();
-        page.StatusCode = OutcomeResults.StatusOf(outcome).Status;
-        return page;
+        return Page().WithStatusOf(outcome);
     }
 }

@@ -51,8 +51,6 @@ internal sealed class ActModel(EditorialService editorial) : PageModel
 
         Message = outcome.Message;
         Errors = outcome.Errors;
-        var page = Page();
-        page.StatusCode = OutcomeResults.StatusOf(outcome).Status;
-        return page;
+        return Page().WithStatusOf(outcome);
     }
 }

@@ -46,8 +46,6 @@ internal sealed class UploadModel(UploadService uploads) : PageModel
     private PageResult Refused(Outcome outcome)
     {
         Error = outcome.Errors is { Count: > 0 } errors ? string.Join(" ", errors.Values.SelectMany(e => e)) : outcome.Message;
-        var page = Page();
-        page.StatusCode = OutcomeResults.StatusOf(outcome).Status;
-        return page;
+        return Page().WithStatusOf(outcome);
     }
 }
