@@ -50,7 +50,7 @@ public sealed class Browser : IAsyncDisposable
     public async Task<IPage> SignInAsync(NewsroomApp app, string userName)
     {
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString(), Locale = "id-ID" });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(45_000); // generous: CI shares two cores with the other tests' sites
         var page = await context.NewPageAsync();
         await page.GotoAsync("/masuk");
         await page.GetByLabel("Nama pengguna").FillAsync(userName);
@@ -65,4 +65,11 @@ public sealed class Browser : IAsyncDisposable
         await Chromium.DisposeAsync();
         _playwright.Dispose();
     }
+}
+
+/// <summary>Browser tests run by themselves, after the parallel ones, so that a slow machine does not starve them.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrowserCollection
+{
+    public const string Name = "browser";
 }

@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace Diskominfo.Newsroom.FunctionalTests;
 
 /// <summary>The desk in a real browser: a press release written, returned, corrected, approved, signed and published.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed partial class DeskBrowserTests
 {
     [Fact]
@@ -90,7 +91,9 @@ public sealed partial class DeskBrowserTests
         }
 
         // A reader finds it on the home page and reads it, photo and all, without the script.
-        var reader = await (await browser.Chromium.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() })).NewPageAsync();
+        var readerContext = await browser.Chromium.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
+        readerContext.SetDefaultTimeout(45_000);
+        var reader = await readerContext.NewPageAsync();
         await reader.GotoAsync("/");
         await reader.GetByRole(AriaRole.Link, new() { Name = "Bupati Resmikan Pasar Rakyat" }).First.ClickAsync();
         await reader.WaitForURLAsync("**/berita/**");
@@ -101,7 +104,7 @@ public sealed partial class DeskBrowserTests
 
     private static async Task<string> WaitForArchiveNumberAsync(IPage page)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (DateTime.UtcNow < deadline)
         {
             await page.ReloadAsync();
@@ -114,7 +117,7 @@ public sealed partial class DeskBrowserTests
             await Task.Delay(250);
         }
 
-        Assert.Fail("The item was not archived within 60 s: " + await page.Locator("main").InnerTextAsync());
+        Assert.Fail("The item was not archived within 120 s: " + await page.Locator("main").InnerTextAsync());
         return "";
     }
 

@@ -12,6 +12,7 @@ using Diskominfo.Newsroom.Publishing.Services;
 using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Diskominfo.Newsroom.Publishing;
 
@@ -38,7 +39,10 @@ public static class PublishingModule
 
         // The storage is this host's own instance (not Hangfire's static one), so several hosts can share a process.
         services.AddSingleton(JobStorageFactory.Create);
-        services.AddHangfire(c => c.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
+        services.AddHangfire((sp, c) => c
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostSafeLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         if (configuration.GetValue("Newsroom:RunJobServer", true))
         {
             services.AddHangfireServer(o =>
