@@ -12,13 +12,14 @@ public sealed partial class NewsroomExceptionHandler(IProblemDetailsService prob
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, detail) = Describe(exception);
-        if (status >= 500)
-        {
-            LogUnhandled(logger, exception, httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path);
-        }
 
         // The middleware has already pointed the request at the error page; the path asked for is in the feature.
         var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
+        if (status >= 500)
+        {
+            LogUnhandled(logger, exception, path);
+        }
+
         if (NewsroomInfrastructureExtensions.IsPagePath(path))
         {
             // Pages get the HTML error page, re-executed by the exception handler middleware.

@@ -22,8 +22,10 @@ public sealed class GalatModel : PageModel
 
     private PageResult Show(int? status)
     {
-        var failure = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var code = failure is not null ? NewsroomExceptionHandler.Describe(failure).Status : status ?? StatusCodes.Status404NotFound;
+        (int Status, string Detail)? failure = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error
+            ? NewsroomExceptionHandler.Describe(error)
+            : null;
+        var code = failure?.Status ?? status ?? StatusCodes.Status404NotFound;
         Response.StatusCode = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
         (Title, Detail) = Response.StatusCode switch
         {
@@ -34,8 +36,7 @@ public sealed class GalatModel : PageModel
             StatusCodes.Status405MethodNotAllowed => ("Metode tidak diizinkan", "Alamat ini tidak menerima permintaan seperti itu."),
             StatusCodes.Status409Conflict => ("Data baru saja berubah", "Data ini baru saja diubah oleh pengguna lain. Muat ulang lalu coba lagi."),
             StatusCodes.Status413PayloadTooLarge => ("Berkas terlalu besar", "Berkas atau data yang dikirim melebihi batas ukuran."),
-            _ when failure is not null => ("Terjadi kesalahan", NewsroomExceptionHandler.Describe(failure).Detail),
-            _ => ("Terjadi kesalahan", "Terjadi kesalahan pada server. Pekerjaan Anda yang sudah tersimpan tidak hilang; coba lagi sebentar lagi."),
+            _ => ("Terjadi kesalahan", failure?.Detail ?? "Terjadi kesalahan pada server. Pekerjaan Anda yang sudah tersimpan tidak hilang; coba lagi sebentar lagi."),
         };
         return Page();
     }

@@ -20,7 +20,19 @@ internal sealed class ItemReader(
     IPublicationQuery publications,
     IArchiveQuery archive)
 {
-    public async Task<ItemDetails?> GetAsync(Guid itemId, Actor? actor, CancellationToken cancellationToken)
+    /// <summary>The item as the API shows it: the working version with history, publications and archive for staff who may see it.</summary>
+    public Task<ItemDetails?> GetAsync(Guid itemId, Actor? actor, CancellationToken cancellationToken)
+        => ReadAsync(itemId, actor, workOnly: false, composeOtherModules: true, cancellationToken);
+
+    /// <summary>
+    /// The working version for the desk, or null when the actor may not see the item's work. The other modules'
+    /// views are left out: on the desk their own panels show them.
+    /// </summary>
+    public Task<ItemDetails?> GetWorkAsync(Guid itemId, Actor actor, CancellationToken cancellationToken)
+        => ReadAsync(itemId, actor, workOnly: true, composeOtherModules: false, cancellationToken);
+
+    private async Task<ItemDetails?> ReadAsync(
+        Guid itemId, Actor? actor, bool workOnly, bool composeOtherModules, CancellationToken cancellationToken)
     {
         var item = await db.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, cancellationToken);
         if (item is null)
@@ -29,7 +41,7 @@ internal sealed class ItemReader(
         }
 
         var staffView = CanSeeWork(item, actor);
-        if (!staffView && item.PublishedVersionId is null)
+        if (!staffView && (workOnly || item.PublishedVersionId is null))
         {
             return null;
         }
@@ -70,9 +82,14 @@ internal sealed class ItemReader(
             return details;
         }
 
+        details = details with { AwaitingRole = flow?.AwaitingRole };
+        if (!composeOtherModules)
+        {
+            return details;
+        }
+
         return details with
         {
-            AwaitingRole = flow?.AwaitingRole,
             History = flow?.History ?? [],
             Publications = await publications.ListAsync(itemId, cancellationToken),
             Archive = await archive.GetAsync(itemId, cancellationToken),

@@ -49,10 +49,7 @@ internal static class MediaEndpoints
             return OutcomeResults.Problem(Outcome.Invalid("file", "Berkas wajib dilampirkan pada field 'file'."));
         }
 
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, cancellationToken);
-        var upload = new UploadService.Upload(buffer.ToArray(), file.FileName, form["caption"], form["credit"]);
-        var outcome = await uploads.UploadAsync(id, upload, Actor.FromPrincipal(request.HttpContext.User)!, cancellationToken);
+        var outcome = await uploads.UploadAsync(id, file, form["caption"], form["credit"], Actor.FromPrincipal(request.HttpContext.User)!, cancellationToken);
         if (!outcome.Succeeded)
         {
             return OutcomeResults.Problem(outcome);

@@ -38,16 +38,12 @@ internal sealed class MediaLibrary(MediaDbContext db, MediaStorage storage) : IM
         using var header = Image.NewFromBuffer(original, access: Enums.Access.Sequential);
         var (width, height) = OrientedSize(header);
         var aspect = Math.Clamp((double)width / height, InstagramMinAspect, InstagramMaxAspect);
-        var targetHeight = (int)Math.Round(InstagramWidth / aspect);
-        while ((double)InstagramWidth / targetHeight > InstagramMaxAspect)
-        {
-            targetHeight++;
-        }
 
-        while ((double)InstagramWidth / targetHeight < InstagramMinAspect)
-        {
-            targetHeight--;
-        }
+        // Whole pixels: round, then keep within the heights whose ratio Instagram accepts (566..1350 at 1080 wide).
+        var minHeight = (int)Math.Ceiling(InstagramWidth / InstagramMaxAspect);
+        var maxHeight = (int)Math.Floor(InstagramWidth / InstagramMinAspect);
+        var targetHeight = Math.Clamp((int)Math.Round(InstagramWidth / aspect), minHeight, maxHeight);
+
         using var image = Image.ThumbnailBuffer(original, InstagramWidth, height: targetHeight, crop: Enums.Interesting.Centre, size: Enums.Size.Both);
         return image.JpegsaveBuffer(q: 85, keep: Enums.ForeignKeep.None);
     }

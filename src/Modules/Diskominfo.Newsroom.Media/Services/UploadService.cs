@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using System.Security.Cryptography;
 using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Editorial;
@@ -24,6 +25,15 @@ internal sealed class UploadService(
     TimeProvider clock)
 {
     public sealed record Upload(byte[] Bytes, string FileName, string? Caption, string? Credit);
+
+    /// <summary>A file from a multipart form (the API's or the desk's), read into memory to be checked whole.</summary>
+    public async Task<Outcome<MediaFile>> UploadAsync(
+        Guid itemId, IFormFile file, string? caption, string? credit, Actor actor, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        return await UploadAsync(itemId, new Upload(buffer.ToArray(), file.FileName, caption, credit), actor, cancellationToken);
+    }
 
     public async Task<Outcome<MediaFile>> UploadAsync(Guid itemId, Upload upload, Actor actor, CancellationToken cancellationToken)
     {

@@ -79,7 +79,10 @@ internal sealed partial class PublicationJob(
         {
             // Our own failure: kept visible on the record and retried like any other, never silently dropped.
             LogUnexpectedFailure(logger, e, publication.Channel, publication.ItemId);
-            return new ChannelResult.Retry($"Kesalahan internal saat menerbitkan ke {publication.Channel}: {e.Message}", GraphOutcomes.Backoff(publication.Attempts));
+            // The exception's own text is English and technical: it goes to the log, the record gets Indonesian.
+            return new ChannelResult.Retry(
+                $"Kesalahan internal saat menerbitkan ke {PublicationChannels.Label(publication.Channel)}; rinciannya ada di log server. Akan dicoba lagi.",
+                GraphOutcomes.Backoff(publication.Attempts));
         }
     }
 

@@ -52,10 +52,9 @@ internal sealed class EditItemModel(ContentService content, ItemReader reader, I
         }
 
         Form = posted;
-        CollectBindingErrors();
-        if (Errors.Any)
+        if (RefuseUnreadable() is { } unreadable)
         {
-            return Refused(Outcome.Invalid(new Dictionary<string, string[]>(), "Periksa kembali isian berikut."));
+            return unreadable;
         }
 
         var outcome = await content.UpdateAsync(id, Form.ToInput(), Actor.FromPrincipal(User)!, cancellationToken);
@@ -87,8 +86,8 @@ internal sealed class EditItemModel(ContentService content, ItemReader reader, I
     {
         Id = id;
         var actor = Actor.FromPrincipal(User)!;
-        var item = await reader.GetAsync(id, actor, cancellationToken);
-        if (item is null || (item.Owner != actor.UserId && !ItemReader.SeesAllWork(actor)))
+        var item = await reader.GetWorkAsync(id, actor, cancellationToken);
+        if (item is null)
         {
             return NotFound();
         }

@@ -15,8 +15,11 @@ internal abstract class ArticleFormPage : PageModel
 
     public string? PreviewHtml { get; protected set; }
 
-    /// <summary>Values the browser sent that could not be read at all (a malformed date): a field error, never a crash.</summary>
-    protected void CollectBindingErrors()
+    /// <summary>
+    /// Values the browser sent that could not be read at all (a malformed date) refuse the form with field errors,
+    /// never a crash; null when everything could be read.
+    /// </summary>
+    protected PageResult? RefuseUnreadable()
     {
         foreach (var (key, entry) in ModelState)
         {
@@ -34,11 +37,14 @@ internal abstract class ArticleFormPage : PageModel
             Errors.Add(char.ToLowerInvariant(field[0]) + field[1..], message);
         }
 
-        if (Errors.Any)
+        if (!Errors.Any)
         {
-            // Show the other fields' errors too, not one round trip per mistake.
-            Errors.AddAll(Services.ContentService.Validate(Form.ToInput()));
+            return null;
         }
+
+        // Show the other fields' errors too, not one round trip per mistake.
+        Errors.AddAll(Services.ContentService.Validate(Form.ToInput()));
+        return Refused(Outcome.Invalid(new Dictionary<string, string[]>(), "Periksa kembali isian berikut."));
     }
 
     /// <summary>Shows the form again with the refusal, under the refusal's HTTP status.</summary>

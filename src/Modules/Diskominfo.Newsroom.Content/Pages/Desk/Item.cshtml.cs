@@ -34,8 +34,8 @@ internal sealed class ItemPageModel(ItemReader reader, IEditGate editGate, Markd
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var actor = Actor.FromPrincipal(User)!;
-        Item = await reader.GetAsync(id, actor, cancellationToken);
-        if (Item is null || (Item.Owner != actor.UserId && !ItemReader.SeesAllWork(actor)))
+        Item = await reader.GetWorkAsync(id, actor, cancellationToken);
+        if (Item is null)
         {
             return NotFound();
         }

@@ -16,10 +16,9 @@ internal sealed class NewItemModel(ContentService content, MarkdownRenderer mark
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        CollectBindingErrors();
-        if (Errors.Any)
+        if (RefuseUnreadable() is { } unreadable)
         {
-            return Refused(Outcome.Invalid(new Dictionary<string, string[]>(), "Periksa kembali isian berikut."));
+            return unreadable;
         }
 
         var outcome = await content.CreateAsync(Form.ToInput(), Actor.FromPrincipal(User)!, cancellationToken);

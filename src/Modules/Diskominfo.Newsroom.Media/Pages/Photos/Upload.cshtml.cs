@@ -31,9 +31,7 @@ internal sealed class UploadModel(UploadService uploads) : PageModel
             return Refused(Outcome.Invalid("file", "Pilih berkas foto terlebih dahulu."));
         }
 
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, cancellationToken);
-        var outcome = await uploads.UploadAsync(id, new UploadService.Upload(buffer.ToArray(), file.FileName, caption, credit), Actor.FromPrincipal(User)!, cancellationToken);
+        var outcome = await uploads.UploadAsync(id, file, caption, credit, Actor.FromPrincipal(User)!, cancellationToken);
         if (!outcome.Succeeded)
         {
             return Refused(outcome);
