@@ -4,6 +4,8 @@ using System.Text.Json;
 using Diskominfo.Newsroom.FakeGraph;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Diskominfo.Newsroom.FunctionalTests;
@@ -25,6 +27,8 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
 
     public string DataDir { get; }
 
+    private TimeProvider? _clock;
+
     /// <summary>The site's own address: http://localhost for the in-memory server, the real one on Kestrel.</summary>
     public Uri BaseAddress { get; private set; } = new("http://localhost");
 
@@ -33,7 +37,8 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
     /// the fake Graph server to fetch images over HTTP as Instagram does.
     /// </summary>
     public static async Task<NewsroomApp> StartAsync(
-        TestDatabase database, FakeGraphServer? graph = null, bool runJobs = true, string? dataDir = null, bool kestrel = false)
+        TestDatabase database, FakeGraphServer? graph = null, bool runJobs = true, string? dataDir = null, bool kestrel = false,
+        TimeProvider? clock = null)
     {
         dataDir ??= Directory.CreateTempSubdirectory("newsroom-test-").FullName;
         var port = kestrel ? FreePort() : 0;
@@ -58,7 +63,13 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
             settings["Newsroom:Channels:Instagram:GraphBaseUrl"] = graph.BaseUrl;
         }
 
-        var app = new NewsroomApp(settings, dataDir) { BaseAddress = new Uri(baseUrl) };
+        if (clock is not null)
+        {
+            // Tokens issued at the test's clock must stay valid however far the test moves it.
+            settings["Newsroom:Auth:LifetimeMinutes"] = "100000";
+        }
+
+        var app = new NewsroomApp(settings, dataDir) { BaseAddress = new Uri(baseUrl), _clock = clock };
         if (kestrel)
         {
             app.UseKestrel(port);
@@ -79,6 +90,11 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        if (_clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(_clock));
+        }
+
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -92,6 +108,16 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>A client signed in through the desk's sign-in form (cookie), as a person with a browser is.</summary>
+    public async Task<DeskClient> SignInAsync(string userName)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var desk = new DeskClient(client);
+        var response = await desk.PostFormAsync("/masuk", new() { ["UserName"] = userName, ["Password"] = Password });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return desk;
+    }
+
     public async Task<HttpClient> LoginAsync(string userName)
     {
         var client = CreateClient();
@@ -101,6 +127,33 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+}
+
+/// <summary>A cookie client that posts forms with the antiforgery token of the page the form is on.</summary>
+public sealed class DeskClient(HttpClient client) : IDisposable
+{
+    public HttpClient Http => client;
+
+    public async Task<HttpResponseMessage> PostFormAsync(string formPage, Dictionary<string, string> fields, string? action = null)
+    {
+        var page = await client.GetStringAsync(formPage);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(token), $"no antiforgery token on {formPage}");
+        fields["__RequestVerificationToken"] = token;
+        return await client.PostAsync(action ?? formPage, new FormUrlEncodedContent(fields));
+    }
+
+    public void Dispose() => client.Dispose();
+}
+
+/// <summary>A clock the test moves by hand (the site's <see cref="TimeProvider"/>), for durations and scheduled times.</summary>
+public sealed class TestClock(DateTimeOffset start) : TimeProvider
+{
+    private long _ticks = start.UtcTicks;
+
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
 }
 
 /// <summary>Which database a test runs on. PostgreSQL tests get a database of their own, dropped afterwards.</summary>
@@ -151,6 +204,27 @@ public sealed class TestDatabase : IAsyncDisposable
         var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
         return new TestDatabase("Postgres", builder.ConnectionString, admin, name);
     }
+
+    /// <summary>Runs SQL straight on the site's database, behind the application's back (to tamper with stored rows).</summary>
+    public async Task<int> ExecuteAsync(NewsroomApp app, string sql)
+    {
+        if (_adminConnection is null)
+        {
+            await using var sqlite = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(app.DataDir, "newsroom.db")};Pooling=false");
+            await sqlite.OpenAsync();
+            await using var command = sqlite.CreateCommand();
+            command.CommandText = sql;
+            return await command.ExecuteNonQueryAsync();
+        }
+
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var pg = new NpgsqlCommand(sql, connection);
+        return await pg.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A GUID as the provider stores it (EF keeps SQLite GUIDs as upper-case text).</summary>
+    public string Literal(Guid id) => _adminConnection is null ? $"'{id.ToString().ToUpperInvariant()}'" : $"'{id}'";
 
     public async ValueTask DisposeAsync()
     {

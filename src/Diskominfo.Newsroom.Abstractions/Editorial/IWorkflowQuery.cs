@@ -5,6 +5,9 @@ public interface IWorkflowQuery
 {
     Task<WorkflowView?> GetAsync(Guid itemId, CancellationToken cancellationToken);
 
+    /// <summary>Checks the item's history against its hash chain; null when the item does not exist.</summary>
+    Task<HistoryCheck?> VerifyHistoryAsync(Guid itemId, CancellationToken cancellationToken);
+
     Task<IReadOnlyDictionary<Guid, string>> GetStatusesAsync(IReadOnlyCollection<Guid> itemIds, CancellationToken cancellationToken);
 
     /// <summary>
@@ -14,8 +17,14 @@ public interface IWorkflowQuery
     Task<IReadOnlyList<AwaitingItem>> ListAwaitingAsync(Security.Actor actor, CancellationToken cancellationToken);
 }
 
-/// <summary>An item waiting for someone: since when, for which role, and the return note if it came back.</summary>
-public sealed record AwaitingItem(Guid ItemId, string Status, string? AwaitingRole, DateTimeOffset Since, string? Note);
+/// <summary>
+/// An item waiting for someone: since when it reached the step, for which role, the step's standard minutes
+/// (mutu baku), and the return note if it came back.
+/// </summary>
+public sealed record AwaitingItem(Guid ItemId, string Status, string? AwaitingRole, DateTimeOffset Since, string? Note, int StandardMinutes)
+{
+    public bool IsOverdue(DateTimeOffset now) => (now - Since).TotalMinutes > StandardMinutes;
+}
 
 /// <summary>
 /// An item's place in its chain: the roles in order (the last one signs), the index of the step awaited
@@ -28,10 +37,14 @@ public sealed record WorkflowView(
     IReadOnlyList<string> Chain,
     int StepIndex,
     string? AwaitingRole,
-    IReadOnlyList<HistoryEntryView> History)
+    IReadOnlyList<HistoryEntryView> History,
+    DateTimeOffset? PublishAt = null)
 {
     public bool IsLastStep => StepIndex >= 0 && StepIndex == Chain.Count - 1;
 }
 
 public sealed record HistoryEntryView(
     int Sequence, string Step, string Action, string Actor, string ActorName, string? Role, DateTimeOffset At, string? Note, string? ContentHash);
+
+/// <summary>Whether an item's history is intact; if not, the first entry that fails and why (Indonesian).</summary>
+public sealed record HistoryCheck(bool Intact, int Entries, int? BrokenAt, string Message);

@@ -11,6 +11,9 @@ public static class IndonesianTime
 
     public static DateTimeOffset ToWib(DateTimeOffset at) => at.ToOffset(WibOffset);
 
+    /// <summary>Midnight WIB at the start of the day.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), WibOffset);
+
     /// <summary>For example <c>23 Nov 2026 09.30 WIB</c>.</summary>
     public static string Short(DateTimeOffset at) => ToWib(at).ToString("d MMM yyyy HH.mm", Culture) + " WIB";
 

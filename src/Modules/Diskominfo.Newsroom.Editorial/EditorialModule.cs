@@ -1,11 +1,13 @@
 using Diskominfo.Newsroom.Abstractions.Admin;
 using Diskominfo.Newsroom.Abstractions.Editorial;
 using Diskominfo.Newsroom.Abstractions.Events;
+using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Editorial.Components;
 using Diskominfo.Newsroom.Editorial.Data;
 using Diskominfo.Newsroom.Editorial.Endpoints;
 using Diskominfo.Newsroom.Editorial.Handlers;
 using Diskominfo.Newsroom.Editorial.Services;
+using Diskominfo.Newsroom.Editorial.Settings;
 using Diskominfo.Newsroom.Infrastructure.Data;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +23,12 @@ public static class EditorialModule
     {
         services.AddModuleDbContext<EditorialDbContext, SqliteEditorialDbContext, PostgresEditorialDbContext>(Name);
         services.AddScoped<EditorialService>();
+        services.AddScoped<EditorialSettings>();
+        services.AddScoped<ServiceTimeReport>();
         services.AddSingleton(new ItemPanel(EditorialPanel.Name, 10));
+        services.AddSingleton(new AdminMenuItem("Waktu layanan", "/admin/laporan/waktu-layanan", 50,
+            NewsroomRoles.Kasi, NewsroomRoles.Kabid, NewsroomRoles.Kadis, NewsroomRoles.Admin));
+        services.AddSingleton(new AdminMenuItem("Alur dan waktu baku", "/admin/pengaturan/alur", 90, NewsroomRoles.Admin));
         services.AddScoped<WorkflowQuery>();
         services.AddScoped<IWorkflowQuery>(sp => sp.GetRequiredService<WorkflowQuery>());
         services.AddScoped<IEditGate>(sp => sp.GetRequiredService<WorkflowQuery>());
@@ -36,6 +43,7 @@ public static class EditorialModule
     public static IEndpointRouteBuilder MapEditorialEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapApprovalEndpoints();
+        endpoints.MapDeskToolEndpoints();
         return endpoints;
     }
 }

@@ -34,11 +34,16 @@ public static class PublishingModule
         services.AddScoped<PublicationJob>();
         services.AddScoped<PublicationSweeper>();
         services.AddScoped<IPublicationQuery, PublicationQuery>();
+        services.AddScoped<IPublicationScheduler, PublicationScheduler>();
         services.AddScoped<IEventHandler<ItemSigned>, CreatePublicationsOnSignature>();
         services.AddSingleton<IStartupTask, PublicationRecovery>();
 
         // The storage is this host's own instance (not Hangfire's static one), so several hosts can share a process.
         services.AddSingleton(JobStorageFactory.Create);
+
+        // Likewise the job activator: Hangfire's default registration may hand this host the static one, which the
+        // last host configured in the process set, and which dies with that host.
+        services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, c) => c
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()

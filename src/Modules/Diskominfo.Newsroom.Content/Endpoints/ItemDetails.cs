@@ -63,4 +63,10 @@ public sealed record ItemSummary(Guid Id, string Type, string Title, string Stat
 
 public sealed record ItemCreatedResponse(Guid Id, int Version, string ContentHash);
 
-public sealed record AwaitingRow(Guid ItemId, string Title, string Status, string? AwaitingRole, DateTimeOffset Since, string? Note);
+/// <summary>A line of "my desk": the item, whose turn, since when, how long that is and the step's standard (mutu baku).</summary>
+public sealed record AwaitingRow(
+    Guid Id, string Type, string Title, string Status, string StatusLabel, string? AwaitingRole, DateTimeOffset Since, string? Note,
+    int WaitingMinutes, int StandardMinutes)
+{
+    public bool Overdue => WaitingMinutes > StandardMinutes;
+}

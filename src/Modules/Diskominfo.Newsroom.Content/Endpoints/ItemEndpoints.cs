@@ -21,6 +21,8 @@ internal static class ItemEndpoints
             .WithSummary("Mengubah naskah; siapa yang boleh mengubah mengikuti rantai persetujuan.");
         items.MapGet("/{id:guid}", GetAsync).AllowAnonymous()
             .WithSummary("Rincian naskah: status, riwayat, publikasi, arsip. Tanpa masuk hanya naskah yang sudah terbit.");
+        endpoints.MapGet("/api/v1/desk", DeskAsync).RequireAuthorization(NewsroomPolicies.ApiStaff).WithTags("Items")
+            .WithSummary("Naskah yang menunggu pengguna, yang terlama lebih dulu, dengan lama menunggu dan waktu baku langkahnya (menit).");
         items.MapGet("/", ListAsync).RequireAuthorization(NewsroomPolicies.ApiStaff)
             .WithSummary("Daftar naskah yang dapat dilihat pengguna.");
     }
@@ -49,6 +51,9 @@ internal static class ItemEndpoints
         var details = await reader.GetAsync(id, Actor.FromPrincipal(http.User), cancellationToken);
         return details is null ? OutcomeResults.Problem(Outcome.NotFound("Naskah tidak ditemukan.")) : TypedResults.Ok(details);
     }
+
+    private static async Task<Ok<IReadOnlyList<AwaitingRow>>> DeskAsync(HttpContext http, ItemReader reader, CancellationToken cancellationToken)
+        => TypedResults.Ok(await reader.ListAwaitingAsync(Actor.FromPrincipal(http.User)!, cancellationToken));
 
     private static async Task<Ok<IReadOnlyList<ItemSummary>>> ListAsync(HttpContext http, ItemReader reader, CancellationToken cancellationToken)
         => TypedResults.Ok(await reader.ListAsync(Actor.FromPrincipal(http.User)!, 200, cancellationToken));

@@ -18,7 +18,8 @@ internal sealed class ItemReader(
     ContentDbContext db,
     IWorkflowQuery workflow,
     IPublicationQuery publications,
-    IArchiveQuery archive)
+    IArchiveQuery archive,
+    TimeProvider clock)
 {
     /// <summary>The item as the API shows it: the working version with history, publications and archive for staff who may see it.</summary>
     public Task<ItemDetails?> GetAsync(Guid itemId, Actor? actor, CancellationToken cancellationToken)
@@ -125,14 +126,18 @@ internal sealed class ItemReader(
     {
         var awaiting = await workflow.ListAwaitingAsync(actor, cancellationToken);
         var ids = awaiting.Select(a => a.ItemId).ToList();
-        var titles = await (from item in db.Items.AsNoTracking()
-                            join version in db.Versions.AsNoTracking() on item.LatestVersionId equals version.Id
-                            where ids.Contains(item.Id)
-                            select new { item.Id, version.Title })
-            .ToDictionaryAsync(r => r.Id, r => r.Title, cancellationToken);
+        var items = await (from item in db.Items.AsNoTracking()
+                           join version in db.Versions.AsNoTracking() on item.LatestVersionId equals version.Id
+                           where ids.Contains(item.Id)
+                           select new { item.Id, item.ContentType, version.Title })
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        var now = clock.GetUtcNow();
         return awaiting
-            .Where(a => titles.ContainsKey(a.ItemId))
-            .Select(a => new AwaitingRow(a.ItemId, titles[a.ItemId], a.Status, a.AwaitingRole, a.Since, a.Note))
+            .Where(a => items.ContainsKey(a.ItemId))
+            .Select(a => new AwaitingRow(
+                a.ItemId, items[a.ItemId].ContentType, items[a.ItemId].Title, a.Status,
+                a.AwaitingRole is { } role ? $"Menunggu {NewsroomRoles.Title(role)}" : WorkflowStatuses.Label(a.Status),
+                a.AwaitingRole, a.Since, a.Note, (int)Math.Floor((now - a.Since).TotalMinutes), a.StandardMinutes))
             .ToList();
     }
 

@@ -21,15 +21,20 @@ public sealed class EditorialPanel(IWorkflowQuery workflows) : ViewComponent
             return Content("");
         }
 
+        var signed = workflow.Status == WorkflowStatuses.Signed;
+        var live = workflow.Status is WorkflowStatuses.Published or WorkflowStatuses.Archived;
         return View(new EditorialPanelView(
             context,
             workflow,
             CanSubmit: actor.UserId == workflow.OwnerId && workflow.Status is WorkflowStatuses.Draft or WorkflowStatuses.Returned,
-            CanDecide: workflow.AwaitingRole is { } role && actor.IsInRole(role)));
+            CanDecide: workflow.AwaitingRole is { } role && actor.IsInRole(role),
+            CanSchedule: !live && (actor.IsInRole(NewsroomRoles.Kadis) || (signed && (actor.IsInRole(NewsroomRoles.Operator) || actor.IsInRole(NewsroomRoles.Admin)))),
+            Check: await workflows.VerifyHistoryAsync(context.ItemId, HttpContext.RequestAborted)));
     }
 }
 
-public sealed record EditorialPanelView(ItemPanelContext Item, WorkflowView Workflow, bool CanSubmit, bool CanDecide)
+public sealed record EditorialPanelView(
+    ItemPanelContext Item, WorkflowView Workflow, bool CanSubmit, bool CanDecide, bool CanSchedule, HistoryCheck? Check)
 {
     public static string ActionLabel(string action) => action switch
     {
@@ -42,6 +47,7 @@ public sealed record EditorialPanelView(ItemPanelContext Item, WorkflowView Work
         HistoryActions.ApprovalsInvalidated => "Paraf dibatalkan",
         HistoryActions.Published => "Terbit",
         HistoryActions.Archived => "Diarsipkan",
+        HistoryActions.Scheduled => "Waktu terbit diatur",
         _ => action,
     };
 }

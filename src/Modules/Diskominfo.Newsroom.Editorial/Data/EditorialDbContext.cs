@@ -1,4 +1,5 @@
 using Diskominfo.Newsroom.Editorial.Models;
+using Diskominfo.Newsroom.Editorial.Settings;
 using Diskominfo.Newsroom.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +12,10 @@ internal abstract class EditorialDbContext(DbContextOptions options, NewsroomDat
 
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
 
+    public DbSet<ChainSetting> Chains => Set<ChainSetting>();
+
+    public DbSet<StepStandard> Standards => Set<StepStandard>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Workflow>(b =>
@@ -22,6 +27,7 @@ internal abstract class EditorialDbContext(DbContextOptions options, NewsroomDat
             b.Property(w => w.Chain).HasMaxLength(200).IsRequired();
             b.Property(w => w.Status).HasMaxLength(40).IsRequired();
             b.Property(w => w.Revision).IsConcurrencyToken();
+            b.Property(w => w.HeadHash).HasMaxLength(80);
             b.Ignore(w => w.ChainRoles);
             b.Ignore(w => w.AwaitingRole);
             b.Ignore(w => w.InReview);
@@ -40,6 +46,25 @@ internal abstract class EditorialDbContext(DbContextOptions options, NewsroomDat
             b.Property(h => h.Role).HasMaxLength(40);
             b.Property(h => h.Note).HasMaxLength(4000);
             b.Property(h => h.ContentHash).HasMaxLength(80);
+            b.Property(h => h.PreviousHash).HasMaxLength(80);
+            b.Property(h => h.EntryHash).HasMaxLength(80).IsRequired();
+        });
+        modelBuilder.Entity<ChainSetting>(b =>
+        {
+            b.ToTable("editorial_chains");
+            b.HasKey(c => new { c.ContentType, c.Kind });
+            b.Property(c => c.ContentType).HasMaxLength(40);
+            b.Property(c => c.Kind).HasMaxLength(20);
+            b.Property(c => c.Roles).HasMaxLength(200).IsRequired();
+            b.Property(c => c.UpdatedBy).HasMaxLength(200).IsRequired();
+        });
+        modelBuilder.Entity<StepStandard>(b =>
+        {
+            b.ToTable("editorial_standards");
+            b.HasKey(s => new { s.ContentType, s.Step });
+            b.Property(s => s.ContentType).HasMaxLength(40);
+            b.Property(s => s.Step).HasMaxLength(40);
+            b.Property(s => s.UpdatedBy).HasMaxLength(200).IsRequired();
         });
     }
 }

@@ -2,12 +2,13 @@ using Diskominfo.Newsroom.Abstractions.Events;
 using Diskominfo.Newsroom.Abstractions.Publishing;
 using Diskominfo.Newsroom.Editorial.Data;
 using Diskominfo.Newsroom.Editorial.Models;
+using Diskominfo.Newsroom.Editorial.Settings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Diskominfo.Newsroom.Editorial.Handlers;
 
 /// <summary>Keeps the item's way through the office in step with what the other modules report.</summary>
-internal sealed class WorkflowHandlers(EditorialDbContext db) :
+internal sealed class WorkflowHandlers(EditorialDbContext db, EditorialSettings settings) :
     IEventHandler<ItemCreated>,
     IEventHandler<ItemContentChanged>,
     IEventHandler<PublicationFinished>,
@@ -15,7 +16,9 @@ internal sealed class WorkflowHandlers(EditorialDbContext db) :
 {
     public async Task HandleAsync(ItemCreated @event, CancellationToken cancellationToken)
     {
-        db.Workflows.Add(Workflow.Start(@event.ItemId, @event.ContentType, @event.OwnerId, @event.OwnerName, @event.ContentHash, @event.At));
+        // The item keeps the chain in force when it was created, whatever an admin changes later.
+        var chain = await settings.ChainAsync(@event.ContentType, ChainKinds.Standard, cancellationToken);
+        db.Workflows.Add(Workflow.Start(@event.ItemId, @event.ContentType, chain, @event.OwnerId, @event.OwnerName, @event.ContentHash, @event.At));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -26,6 +26,15 @@ internal sealed class HistoryEntry
     public string? ContentHash { get; set; }
 
     public Guid? VersionId { get; set; }
+
+    /// <summary>On a "scheduled" entry: the publication time set (null: as soon as signed).</summary>
+    public DateTimeOffset? PublishAt { get; set; }
+
+    /// <summary>The previous entry's <see cref="EntryHash"/>; null on the first entry.</summary>
+    public string? PreviousHash { get; set; }
+
+    /// <summary>The hash of this entry's fields and <see cref="PreviousHash"/> (see <see cref="HistoryChain"/>).</summary>
+    public string EntryHash { get; set; } = "";
 }
 
 internal static class HistoryActions
@@ -39,4 +48,5 @@ internal static class HistoryActions
     public const string ApprovalsInvalidated = "approvals_invalidated";
     public const string Published = "published";
     public const string Archived = "archived";
+    public const string Scheduled = "scheduled";
 }

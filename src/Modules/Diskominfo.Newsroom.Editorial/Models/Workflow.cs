@@ -29,6 +29,12 @@ internal sealed class Workflow
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>The hash of the last history entry: the head of the hash chain (see <see cref="HistoryChain"/>).</summary>
+    public string? HeadHash { get; set; }
+
+    /// <summary>When the item is to go live; null means as soon as it is signed.</summary>
+    public DateTimeOffset? PublishAt { get; set; }
+
     public List<HistoryEntry> History { get; set; } = [];
 
     public IReadOnlyList<string> ChainRoles => Chain.Split(',', StringSplitOptions.RemoveEmptyEntries);
@@ -37,14 +43,15 @@ internal sealed class Workflow
 
     public bool InReview => AwaitingRole is not null;
 
-    public static Workflow Start(Guid itemId, string contentType, string ownerId, string ownerName, string contentHash, DateTimeOffset at)
+    public static Workflow Start(
+        Guid itemId, string contentType, IReadOnlyList<string> chain, string ownerId, string ownerName, string contentHash, DateTimeOffset at)
     {
         var workflow = new Workflow
         {
             ItemId = itemId,
             ContentType = contentType,
             OwnerId = ownerId,
-            Chain = string.Join(',', ApprovalChain.For(contentType)),
+            Chain = string.Join(',', chain),
             UpdatedAt = at,
         };
         workflow.Record("reporter", HistoryActions.Created, ownerId, ownerName, NewsroomRoles.Reporter, at, null, contentHash, null);
@@ -150,7 +157,7 @@ internal sealed class Workflow
         {
             MoveTo(0);
             Record(AwaitingRole!, HistoryActions.ApprovalsInvalidated, actorId, actorName, role, at,
-                "Naskah berubah setelah diparaf; persetujuan sebelumnya batal dan naskah kembali ke Kasi.", contentHash, versionId);
+                $"Naskah berubah setelah diparaf; persetujuan sebelumnya batal dan naskah kembali ke {NewsroomRoles.Title(AwaitingRole!)}.", contentHash, versionId);
         }
     }
 
@@ -176,6 +183,44 @@ internal sealed class Workflow
         Status = WorkflowStatuses.Archived;
         Record("archive", HistoryActions.Archived, Actor.System, NewsroomRoles.Archivist, at, $"Nomor arsip {number}, klasifikasi {classification}", null, null);
         return true;
+    }
+
+    /// <summary>
+    /// Sets (or clears) the publication time: the Kadis at any time before the item is live, the operator or an admin
+    /// once it is signed. A time in the past is refused: publishing "now" is a clear (null) time.
+    /// </summary>
+    public Outcome Schedule(Actor actor, DateTimeOffset? publishAt, DateTimeOffset now)
+    {
+        if (Status is WorkflowStatuses.Published or WorkflowStatuses.Archived)
+        {
+            return Outcome.Conflict("Naskah sudah terbit; waktu terbitnya tidak dapat diubah lagi.");
+        }
+
+        var signed = Status == WorkflowStatuses.Signed;
+        var allowed = actor.IsInRole(NewsroomRoles.Kadis)
+                      || (signed && (actor.IsInRole(NewsroomRoles.Operator) || actor.IsInRole(NewsroomRoles.Admin)));
+        if (!allowed)
+        {
+            return Outcome.Forbidden(signed
+                ? "Hanya Kepala Dinas, operator website, atau admin yang dapat mengatur waktu terbit."
+                : "Sebelum ditandatangani, hanya Kepala Dinas yang dapat mengatur waktu terbit.");
+        }
+
+        if (publishAt is { } time && time <= now)
+        {
+            return Outcome.Invalid("publishAt", "Waktu terbit harus di masa depan. Kosongkan untuk menerbitkan segera setelah ditandatangani.");
+        }
+
+        if (publishAt is { } far && far > now.AddYears(1))
+        {
+            return Outcome.Invalid("publishAt", "Waktu terbit paling lambat satu tahun dari sekarang.");
+        }
+
+        PublishAt = publishAt is null ? null : HistoryChain.Normalize(publishAt.Value);
+        Record("publish", HistoryActions.Scheduled, actor, actor.Roles.FirstOrDefault(r => r is NewsroomRoles.Kadis or NewsroomRoles.Operator or NewsroomRoles.Admin),
+            now, PublishAt is null ? "Terbit segera setelah ditandatangani." : $"Dijadwalkan terbit {Abstractions.Text.IndonesianTime.Short(PublishAt.Value)}.", null, null,
+            PublishAt);
+        return Outcome.Ok();
     }
 
     private Outcome? CheckApprover(Actor actor, string verb)
@@ -204,14 +249,17 @@ internal sealed class Workflow
 
     private static string? Trim(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 
-    private void Record(string step, string action, Actor actor, string? role, DateTimeOffset at, string? note, string? hash, Guid? versionId)
-        => Record(step, action, actor.UserId, actor.DisplayName, role, at, note, hash, versionId);
+    private void Record(
+        string step, string action, Actor actor, string? role, DateTimeOffset at, string? note, string? hash, Guid? versionId, DateTimeOffset? publishAt = null)
+        => Record(step, action, actor.UserId, actor.DisplayName, role, at, note, hash, versionId, publishAt);
 
-    private void Record(string step, string action, string actorId, string actorName, string? role, DateTimeOffset at, string? note, string? hash, Guid? versionId)
+    private void Record(
+        string step, string action, string actorId, string actorName, string? role, DateTimeOffset at, string? note, string? hash, Guid? versionId,
+        DateTimeOffset? publishAt = null)
     {
         UpdatedAt = at;
         Revision++;
-        History.Add(new HistoryEntry
+        var entry = new HistoryEntry
         {
             ItemId = ItemId,
             Sequence = History.Count == 0 ? 1 : History.Max(h => h.Sequence) + 1,
@@ -220,10 +268,15 @@ internal sealed class Workflow
             ActorId = actorId,
             ActorName = actorName,
             Role = role,
-            At = at,
+            At = HistoryChain.Normalize(at),
             Note = note,
             ContentHash = hash,
             VersionId = versionId,
-        });
+            PublishAt = publishAt,
+            PreviousHash = HeadHash,
+        };
+        entry.EntryHash = HistoryChain.Compute(entry);
+        HeadHash = entry.EntryHash;
+        History.Add(entry);
     }
 }

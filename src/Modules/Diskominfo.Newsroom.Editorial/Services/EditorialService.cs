@@ -1,5 +1,6 @@
 using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Events;
+using Diskominfo.Newsroom.Abstractions.Publishing;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Editorial.Data;
@@ -15,6 +16,7 @@ internal sealed class EditorialService(
     NewsroomDatabase database,
     IContentCatalog content,
     IEventPublisher events,
+    IPublicationScheduler publications,
     TimeProvider clock)
 {
     public Task<Outcome> SubmitAsync(Guid itemId, Actor actor, CancellationToken cancellationToken)
@@ -40,7 +42,7 @@ internal sealed class EditorialService(
                 if (workflow.Status == Abstractions.Editorial.WorkflowStatuses.Signed)
                 {
                     await events.PublishAsync(
-                        new ItemSigned(itemId, workflow.ContentType, snapshot.VersionId, snapshot.ContentHash, actor.UserId, now), ct);
+                        new ItemSigned(itemId, workflow.ContentType, snapshot.VersionId, snapshot.ContentHash, actor.UserId, now, workflow.PublishAt), ct);
                 }
             }
 
@@ -51,6 +53,24 @@ internal sealed class EditorialService(
         => ActAsync(itemId, async (workflow, snapshot, now, ct) =>
         {
             var outcome = workflow.Return(actor, snapshot.ContentHash, snapshot.VersionId, note, now);
+            if (outcome.Succeeded)
+            {
+                await db.SaveChangesAsync(ct);
+            }
+
+            return outcome;
+        }, cancellationToken);
+
+    public Task<Outcome> ScheduleAsync(Guid itemId, Actor actor, DateTimeOffset? publishAt, CancellationToken cancellationToken)
+        => ActAsync(itemId, async (workflow, _, now, ct) =>
+        {
+            var outcome = workflow.Schedule(actor, publishAt, now);
+            if (outcome.Succeeded && workflow.Status == Abstractions.Editorial.WorkflowStatuses.Signed)
+            {
+                // Signed: the publications exist already and must move too, unless one is under way.
+                outcome = await publications.RescheduleAsync(itemId, workflow.PublishAt, ct);
+            }
+
             if (outcome.Succeeded)
             {
                 await db.SaveChangesAsync(ct);

@@ -2,11 +2,13 @@ using Diskominfo.Newsroom.Abstractions.Editorial;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Editorial.Data;
+using Diskominfo.Newsroom.Editorial.Models;
+using Diskominfo.Newsroom.Editorial.Settings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Diskominfo.Newsroom.Editorial.Services;
 
-internal sealed class WorkflowQuery(EditorialDbContext db) : IWorkflowQuery, IEditGate
+internal sealed class WorkflowQuery(EditorialDbContext db, EditorialSettings settings) : IWorkflowQuery, IEditGate
 {
     public async Task<WorkflowView?> GetAsync(Guid itemId, CancellationToken cancellationToken)
     {
@@ -21,8 +23,27 @@ internal sealed class WorkflowQuery(EditorialDbContext db) : IWorkflowQuery, IEd
             .OrderBy(h => h.Sequence)
             .Select(h => new HistoryEntryView(h.Sequence, h.Step, h.Action, h.ActorId, h.ActorName, h.Role, h.At, h.Note, h.ContentHash))
             .ToListAsync(cancellationToken);
-        return new WorkflowView(itemId, workflow.Status, workflow.OwnerId, workflow.ChainRoles, workflow.StepIndex, workflow.AwaitingRole, history);
+        return new WorkflowView(itemId, workflow.Status, workflow.OwnerId, workflow.ChainRoles, workflow.StepIndex, workflow.AwaitingRole, history, workflow.PublishAt);
     }
+
+    /// <summary>Checks the item's buku agenda against its hash chain; null when the item does not exist.</summary>
+    public async Task<ChainVerification?> VerifyAsync(Guid itemId, CancellationToken cancellationToken)
+    {
+        var head = await db.Workflows.AsNoTracking().Where(w => w.ItemId == itemId).Select(w => new { w.HeadHash }).SingleOrDefaultAsync(cancellationToken);
+        if (head is null)
+        {
+            return null;
+        }
+
+        var entries = await db.History.AsNoTracking().Where(h => h.ItemId == itemId).OrderBy(h => h.Sequence).ToListAsync(cancellationToken);
+        return HistoryChain.Verify(entries, head.HeadHash);
+    }
+
+    public async Task<HistoryCheck?> VerifyHistoryAsync(Guid itemId, CancellationToken cancellationToken)
+        => await VerifyAsync(itemId, cancellationToken) is { } result
+            ? new HistoryCheck(result.Intact, result.Entries, result.BrokenAt,
+                result.Intact ? $"Buku agenda utuh: {result.Entries} entri, rantai hash cocok." : result.Problem!)
+            : null;
 
     public async Task<IReadOnlyDictionary<Guid, string>> GetStatusesAsync(IReadOnlyCollection<Guid> itemIds, CancellationToken cancellationToken)
         => await db.Workflows.AsNoTracking()
@@ -31,22 +52,24 @@ internal sealed class WorkflowQuery(EditorialDbContext db) : IWorkflowQuery, IEd
 
     public async Task<IReadOnlyList<AwaitingItem>> ListAwaitingAsync(Actor actor, CancellationToken cancellationToken)
     {
-        // Items in review are few (a working day's copy); the role of the step is computed from the chain in memory.
-        var inReview = await db.Workflows.AsNoTracking().Where(w => w.StepIndex >= 0).ToListAsync(cancellationToken);
-        var returned = await db.Workflows.AsNoTracking()
-            .Where(w => w.Status == WorkflowStatuses.Returned && w.OwnerId == actor.UserId)
+        // Items in review are few (a working day's copy); whose turn it is follows from each item's own chain.
+        var candidates = await db.Workflows.AsNoTracking()
+            .Include(w => w.History)
+            .Where(w => w.StepIndex >= 0 || (w.Status == WorkflowStatuses.Returned && w.OwnerId == actor.UserId))
+            .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        var returnedIds = returned.Select(w => w.ItemId).ToList();
-        var notes = (await db.History.AsNoTracking()
-                .Where(h => returnedIds.Contains(h.ItemId) && h.Action == Models.HistoryActions.Returned)
-                .Select(h => new { h.ItemId, h.Sequence, h.Note })
-                .ToListAsync(cancellationToken))
-            .GroupBy(h => h.ItemId)
-            .ToDictionary(g => g.Key, g => g.MaxBy(h => h.Sequence)!.Note);
-        return inReview
-            .Where(w => actor.IsInRole(w.AwaitingRole!))
-            .Select(w => new AwaitingItem(w.ItemId, w.Status, w.AwaitingRole, w.UpdatedAt, null))
-            .Concat(returned.Select(w => new AwaitingItem(w.ItemId, w.Status, null, w.UpdatedAt, notes.GetValueOrDefault(w.ItemId))))
+        var standards = await settings.StandardsAsync(cancellationToken);
+        return candidates
+            .Where(w => w.Status == WorkflowStatuses.Returned || actor.IsInRole(w.AwaitingRole!))
+            .Select(w =>
+            {
+                var open = StepTimes.Measure(w, w.History).LastOrDefault(s => s.End is null);
+                var step = open?.Step ?? w.AwaitingRole ?? Steps.Draft;
+                var note = w.Status == WorkflowStatuses.Returned
+                    ? w.History.Where(h => h.Action == HistoryActions.Returned).MaxBy(h => h.Sequence)?.Note
+                    : null;
+                return new AwaitingItem(w.ItemId, w.Status, w.AwaitingRole, open?.Start ?? w.UpdatedAt, note, standards.Minutes(w.ContentType, step));
+            })
             .OrderBy(a => a.Since)
             .ToList();
     }

@@ -29,6 +29,8 @@ internal sealed class CreatePublicationsOnSignature(
             return;
         }
 
+        // Publish later: every channel waits for the time the Kadis (or the operator) set, and the article is dated then.
+        var later = @event.PublishAt is { } publishAt && publishAt > now ? publishAt : (DateTimeOffset?)null;
         var publications = channels.Select(channel => new Publication
         {
             Id = Guid.CreateVersion7(now),
@@ -36,11 +38,13 @@ internal sealed class CreatePublicationsOnSignature(
             VersionId = @event.VersionId,
             ContentType = @event.ContentType,
             Channel = channel,
-            DueAt = @event.At,
+            DueAt = later ?? @event.At,
+            NextAttemptAt = later,
             CreatedAt = now,
         }).ToList();
         db.Publications.AddRange(publications);
         await db.SaveChangesAsync(cancellationToken);
-        await queue.EnqueueAsync(publications.Single(p => p.Channel == PublicationChannels.Website).Id);
+        var website = publications.Single(p => p.Channel == PublicationChannels.Website).Id;
+        await (later is null ? queue.EnqueueAsync(website) : queue.ScheduleAsync(website, later.Value - now));
     }
 }

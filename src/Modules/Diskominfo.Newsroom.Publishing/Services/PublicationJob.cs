@@ -34,6 +34,7 @@ internal sealed partial class PublicationJob(
     {
         if (!await TryLeaseAsync(publicationId, cancellationToken))
         {
+            await RescheduleIfEarlyAsync(publicationId, cancellationToken);
             return;
         }
 
@@ -171,9 +172,29 @@ internal sealed partial class PublicationJob(
         var now = clock.GetUtcNow();
         var until = now + options.Value.Lease;
         var taken = await db.Publications
-            .Where(p => p.Id == publicationId && p.Status == PublicationStatuses.Pending && (p.LeaseUntil == null || p.LeaseUntil < now))
+            .Where(p => p.Id == publicationId
+                        && p.Status == PublicationStatuses.Pending
+                        && (p.LeaseUntil == null || p.LeaseUntil < now)
+                        && (p.NextAttemptAt == null || p.NextAttemptAt <= now))
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.LeaseUntil, until), cancellationToken);
         return taken == 1;
+    }
+
+    /// <summary>
+    /// A job that fires before the publication is due (the job store rounds times to the second, or the time was moved
+    /// later) goes back to the scheduler for the rest of the wait, so a scheduled item goes out on time, not at the next sweep.
+    /// </summary>
+    private async Task RescheduleIfEarlyAsync(Guid publicationId, CancellationToken cancellationToken)
+    {
+        var next = await db.Publications.AsNoTracking()
+            .Where(p => p.Id == publicationId && p.Status == PublicationStatuses.Pending)
+            .Select(p => p.NextAttemptAt)
+            .SingleOrDefaultAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        if (next is { } due && due > now && due - now < TimeSpan.FromMinutes(2))
+        {
+            await queue.ScheduleAsync(publicationId, due - now + TimeSpan.FromMilliseconds(50));
+        }
     }
 
     private async Task SaveProgressAsync(Publication publication, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 using Diskominfo.Newsroom.Abstractions.Admin;
 using Diskominfo.Newsroom.Abstractions.Results;
+using System.Globalization;
 using Diskominfo.Newsroom.Abstractions.Security;
+using Diskominfo.Newsroom.Abstractions.Text;
 using Diskominfo.Newsroom.Editorial.Services;
 using Diskominfo.Newsroom.Infrastructure.Http;
 using Microsoft.AspNetCore.Authorization;
@@ -38,6 +40,26 @@ internal sealed class ActModel(EditorialService editorial) : PageModel
 
     public Task<IActionResult> OnPostReturnAsync(Guid id, CancellationToken cancellationToken)
         => RespondAsync(id, editorial.ReturnAsync(id, Actor.FromPrincipal(User)!, Note, cancellationToken), "Naskah dikembalikan ke penulis dengan catatan Anda.");
+
+    /// <summary>The form's local date and time is WIB; empty means "as soon as it is signed".</summary>
+    [BindProperty]
+    public string? PublishAt { get; set; }
+
+    public Task<IActionResult> OnPostScheduleAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(PublishAt))
+        {
+            return RespondAsync(id, editorial.ScheduleAsync(id, Actor.FromPrincipal(User)!, null, cancellationToken), "Naskah akan terbit segera setelah ditandatangani.");
+        }
+
+        if (!DateTime.TryParseExact(PublishAt, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return RespondAsync(id, Task.FromResult(Outcome.Invalid("publishAt", "Waktu terbit tidak dikenali; isi tanggal dan jam.")), "");
+        }
+
+        var at = new DateTimeOffset(local, IndonesianTime.WibOffset);
+        return RespondAsync(id, editorial.ScheduleAsync(id, Actor.FromPrincipal(User)!, at, cancellationToken), $"Naskah dijadwalkan terbit {IndonesianTime.Short(at)}.");
+    }
 
     private async Task<IActionResult> RespondAsync(Guid id, Task<Outcome> action, string done)
     {

@@ -1,0 +1,92 @@
+using ClosedXML.Excel;
+using Diskominfo.Newsroom.Abstractions.Content;
+using Diskominfo.Newsroom.Abstractions.Text;
+
+namespace Diskominfo.Newsroom.Editorial.Services;
+
+/// <summary>The service-time report as an Excel workbook for the auditors: a summary sheet and the overdue steps.</summary>
+internal static class ServiceTimeWorkbook
+{
+    public static byte[] Write(ServiceTimes report, string office)
+    {
+        using var workbook = new XLWorkbook();
+        var summary = workbook.Worksheets.Add("Ringkasan");
+        summary.Cell(1, 1).Value = $"Capaian mutu baku waktu layanan - {office}";
+        summary.Cell(1, 1).Style.Font.Bold = true;
+        summary.Cell(2, 1).Value = $"Periode {report.From.ToString("d MMMM yyyy", IndonesianTime.Culture)} s.d. {report.To.ToString("d MMMM yyyy", IndonesianTime.Culture)}";
+        string[] headers = ["Bulan", "Jenis konten", "Langkah", "Jumlah", "Median (menit)", "Persentil 90 (menit)", "Waktu baku (menit)", "Melewati baku", "Persen tepat waktu"];
+        WriteHeader(summary, 4, headers);
+        var row = 5;
+        foreach (var line in report.Steps)
+        {
+            summary.Cell(row, 1).Value = line.Month;
+            summary.Cell(row, 2).Value = TypeLabel(line.ContentType);
+            summary.Cell(row, 3).Value = line.StepLabel;
+            summary.Cell(row, 4).Value = line.Count;
+            summary.Cell(row, 5).Value = line.MedianMinutes;
+            summary.Cell(row, 6).Value = line.P90Minutes;
+            summary.Cell(row, 7).Value = line.StandardMinutes;
+            summary.Cell(row, 8).Value = line.OverdueCount;
+            summary.Cell(row, 9).Value = line.Count == 0 ? 0 : (double)(line.Count - line.OverdueCount) / line.Count;
+            summary.Cell(row, 9).Style.NumberFormat.Format = "0.0%";
+            if (line.OverdueCount > 0)
+            {
+                summary.Cell(row, 8).Style.Font.FontColor = XLColor.DarkRed;
+            }
+
+            row++;
+        }
+
+        SetWidths(summary, [10, 16, 30, 9, 15, 20, 19, 14, 18]);
+
+        var overdue = workbook.Worksheets.Add("Melewati baku");
+        WriteHeader(overdue, 1, ["Judul", "Jenis konten", "Langkah", "Mulai (WIB)", "Selesai (WIB)", "Lama (menit)", "Waktu baku (menit)", "ID naskah"]);
+        row = 2;
+        foreach (var step in report.Overdue)
+        {
+            overdue.Cell(row, 1).Value = step.Title;
+            overdue.Cell(row, 2).Value = TypeLabel(step.ContentType);
+            overdue.Cell(row, 3).Value = step.StepLabel;
+            overdue.Cell(row, 4).Value = IndonesianTime.ToWib(step.Start).DateTime;
+            overdue.Cell(row, 5).Value = IndonesianTime.ToWib(step.End).DateTime;
+            overdue.Cell(row, 4).Style.DateFormat.Format = "dd/mm/yyyy hh:mm";
+            overdue.Cell(row, 5).Style.DateFormat.Format = "dd/mm/yyyy hh:mm";
+            overdue.Cell(row, 6).Value = step.Minutes;
+            overdue.Cell(row, 7).Value = step.StandardMinutes;
+            overdue.Cell(row, 8).Value = step.ItemId.ToString();
+            row++;
+        }
+
+        SetWidths(overdue, [50, 16, 30, 18, 18, 12, 19, 38]);
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    public static string TypeLabel(string contentType) => contentType switch
+    {
+        ContentTypes.PressRelease => "Siaran pers",
+        ContentTypes.Clipping => "Kliping",
+        ContentTypes.Adventorial => "Adventorial",
+        _ => contentType,
+    };
+
+    private static void WriteHeader(IXLWorksheet sheet, int row, string[] headers)
+    {
+        for (var i = 0; i < headers.Length; i++)
+        {
+            sheet.Cell(row, i + 1).Value = headers[i];
+            sheet.Cell(row, i + 1).Style.Font.Bold = true;
+            sheet.Cell(row, i + 1).Style.Fill.BackgroundColor = XLColor.LightGray;
+        }
+    }
+
+    // Fixed widths: measuring text would need System.Drawing, which .NET does not support on Linux.
+    private static void SetWidths(IXLWorksheet sheet, int[] widths)
+    {
+        for (var i = 0; i < widths.Length; i++)
+        {
+            sheet.Column(i + 1).Width = widths[i];
+        }
+    }
+}

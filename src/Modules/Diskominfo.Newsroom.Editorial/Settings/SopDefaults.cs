@@ -1,0 +1,60 @@
+using Diskominfo.Newsroom.Abstractions.Content;
+using Diskominfo.Newsroom.Abstractions.Security;
+
+namespace Diskominfo.Newsroom.Editorial.Settings;
+
+/// <summary>The steps an item passes through, as measured against the office's service standards.</summary>
+internal static class Steps
+{
+    /// <summary>Writing (press release), intake and grouping (clipping), preparing the file (adventorial).</summary>
+    public const string Draft = "reporter";
+    public const string Publish = "publish";
+    public const string Archive = "archive";
+
+    public static IReadOnlyList<string> For(IReadOnlyList<string> chain, string contentType)
+        => [Draft, .. chain, .. contentType == ContentTypes.Clipping ? Array.Empty<string>() : [Publish], Archive];
+
+    public static string Label(string step, string contentType) => step switch
+    {
+        Draft => contentType switch
+        {
+            ContentTypes.Clipping => "Penerimaan dan pengelompokan",
+            ContentTypes.Adventorial => "Penyiapan berkas (PPTK)",
+            _ => "Peliputan dan penulisan",
+        },
+        Publish => "Penerbitan",
+        Archive => "Pengarsipan",
+        _ => NewsroomRoles.Title(step),
+    };
+}
+
+/// <summary>
+/// The chains and standard minutes of the SOPs (see DOMAIN.md), used until an admin changes them.
+/// Where an SOP gives one time for two steps (clippings: "the Kasi selects and the Kabid initials, 15 min";
+/// adventorials: "checked, then checked again above and returned when wrong, 60 + 20 min") it is split between them.
+/// </summary>
+internal static class SopDefaults
+{
+    public static IReadOnlyList<string> ApproverRoles { get; } = [NewsroomRoles.Kasi, NewsroomRoles.Kabid, NewsroomRoles.Kadis];
+
+    public static IReadOnlyList<string> Chain(string contentType) => contentType switch
+    {
+        // SOP Adventorial: the Kasi (PPTK) builds the file, the Kabid and the Kadis check it, the Kadis signs.
+        ContentTypes.Adventorial => [NewsroomRoles.Kabid, NewsroomRoles.Kadis],
+        _ => ApproverRoles,
+    };
+
+    /// <summary>A correction (ralat) of a published item: the Kasi checks, the Kadis signs.</summary>
+    public static IReadOnlyList<string> CorrectionChain(string contentType) => [NewsroomRoles.Kasi, NewsroomRoles.Kadis];
+
+    public static int StandardMinutes(string contentType, string step) => (contentType, step) switch
+    {
+        (ContentTypes.PressRelease, Steps.Draft) => 15,
+        (ContentTypes.Clipping, Steps.Draft) => 15,
+        (ContentTypes.Clipping, NewsroomRoles.Kasi) => 10,
+        (ContentTypes.Adventorial, Steps.Draft) => 2 * 24 * 60,
+        (ContentTypes.Adventorial, NewsroomRoles.Kabid) => 60,
+        (ContentTypes.Adventorial, NewsroomRoles.Kadis) => 30,
+        _ => 5,
+    };
+}

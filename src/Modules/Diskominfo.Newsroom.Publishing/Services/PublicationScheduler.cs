@@ -1,0 +1,38 @@
+using Diskominfo.Newsroom.Abstractions.Publishing;
+using Diskominfo.Newsroom.Abstractions.Results;
+using Diskominfo.Newsroom.Infrastructure.Data;
+using Diskominfo.Newsroom.Publishing.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Diskominfo.Newsroom.Publishing.Services;
+
+/// <summary>Moves a signed item's publications to a new time while none of them has started.</summary>
+internal sealed class PublicationScheduler(PublishingDbContext db, NewsroomDatabase database, PublicationQueue queue, TimeProvider clock)
+    : IPublicationScheduler
+{
+    public async Task<Outcome> RescheduleAsync(Guid itemId, DateTimeOffset? publishAt, CancellationToken cancellationToken)
+    {
+        await database.LockAsync($"publishing-item:{itemId}", cancellationToken);
+        var now = clock.GetUtcNow();
+        var publications = await db.Publications.Where(p => p.ItemId == itemId).ToListAsync(cancellationToken);
+        if (publications.Any(p => p.Attempts > 0 || p.Status != PublicationStatuses.Pending || p.LeaseUntil > now))
+        {
+            return Outcome.Conflict("Penerbitan naskah ini sudah berjalan; waktu terbitnya tidak dapat diubah lagi.");
+        }
+
+        foreach (var publication in publications)
+        {
+            publication.DueAt = publishAt ?? now;
+            publication.NextAttemptAt = publishAt;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var website = publications.SingleOrDefault(p => p.Channel == PublicationChannels.Website);
+        if (website is not null)
+        {
+            await (publishAt is null ? queue.EnqueueAsync(website.Id) : queue.ScheduleAsync(website.Id, publishAt.Value - now));
+        }
+
+        return Outcome.Ok();
+    }
+}
