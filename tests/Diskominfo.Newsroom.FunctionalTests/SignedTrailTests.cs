@@ -80,6 +80,44 @@ public sealed class SignedTrailTests
     }
 
     [Fact]
+    public Task Receipt_GivesRunningNumbersPerYear_KeptOnResubmission_Sqlite() => ReceiptAsync(TestDatabase.SqliteAsync);
+
+    [Fact]
+    public Task Receipt_GivesRunningNumbersPerYear_KeptOnResubmission_Postgres() => ReceiptAsync(TestDatabase.PostgresAsync);
+
+    private static async Task ReceiptAsync(Func<Task<TestDatabase>> databaseFactory)
+    {
+        await using var database = await databaseFactory();
+        await using var app = await NewsroomApp.StartAsync(database, runJobs: false);
+        using var reporter = await app.LoginAsync("reporter");
+        using var kasi = await app.LoginAsync("kasi");
+        var ids = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            ids.Add(await Api.CreatePressReleaseAsync(reporter, $"Berita {i}"));
+        }
+
+        Assert.Equal(JsonValueKind.Null, (await Api.GetAsync(reporter, ids[0])).GetProperty("disposition").ValueKind); // a draft is not received yet
+        var submitted = await Task.WhenAll(ids.Select(id => Api.ActAsync(reporter, id, "submit")));
+        Assert.All(submitted, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).Year;
+        var numbers = new List<string>();
+        foreach (var id in ids)
+        {
+            var disposition = (await Api.GetAsync(reporter, id)).GetProperty("disposition");
+            numbers.Add(disposition.GetProperty("number").GetString()!);
+            Assert.Equal("pembangunan", disposition.GetProperty("newsType").GetString());
+        }
+
+        Assert.Equal(Enumerable.Range(1, 6).Select(n => $"{n:0000}/{year}"), numbers.Order());
+
+        // Returned and submitted again, it is the same item received once: it keeps its number.
+        await Api.ActAsync(kasi, ids[0], "return", "Perbaiki judul.");
+        await Api.ActAsync(reporter, ids[0], "submit");
+        Assert.Equal(numbers[0], (await Api.GetAsync(reporter, ids[0])).GetProperty("disposition").GetProperty("number").GetString());
+    }
+
+    [Fact]
     public async Task Chain_ChangedByAdmin_AppliesToNewItems_OldItemsKeepTheirs()
     {
         await using var database = await TestDatabase.SqliteAsync();

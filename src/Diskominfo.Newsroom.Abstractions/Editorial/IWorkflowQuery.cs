@@ -38,7 +38,8 @@ public sealed record WorkflowView(
     int StepIndex,
     string? AwaitingRole,
     IReadOnlyList<HistoryEntryView> History,
-    DateTimeOffset? PublishAt = null)
+    DateTimeOffset? PublishAt = null,
+    DispositionView? Disposition = null)
 {
     public bool IsLastStep => StepIndex >= 0 && StepIndex == Chain.Count - 1;
 }
@@ -48,3 +49,6 @@ public sealed record HistoryEntryView(
 
 /// <summary>Whether an item's history is intact; if not, the first entry that fails and why (Indonesian).</summary>
 public sealed record HistoryCheck(bool Intact, int Entries, int? BrokenAt, string Message);
+
+/// <summary>The record given on receipt: running number of the year (for example <c>0007/2026</c>), date, news type.</summary>
+public sealed record DispositionView(string Number, DateTimeOffset ReceivedAt, string? NewsType);

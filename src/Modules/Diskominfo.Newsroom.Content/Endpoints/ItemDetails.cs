@@ -52,6 +52,12 @@ public sealed record ItemDetails
 
     public IReadOnlyList<HistoryEntryView> History { get; init; } = [];
 
+    /// <summary>The disposition record given on receipt (first submission).</summary>
+    public DispositionView? Disposition { get; init; }
+
+    /// <summary>When the item is scheduled to go live, if a time was set.</summary>
+    public DateTimeOffset? PublishAt { get; init; }
+
     public IReadOnlyList<PublicationView> Publications { get; init; } = [];
 
     public ArchiveView? Archive { get; init; }

@@ -92,6 +92,8 @@ internal sealed class ItemReader(
         return details with
         {
             History = flow?.History ?? [],
+            Disposition = flow?.Disposition,
+            PublishAt = flow?.PublishAt,
             Publications = await publications.ListAsync(itemId, cancellationToken),
             Archive = await archive.GetAsync(itemId, cancellationToken),
         };

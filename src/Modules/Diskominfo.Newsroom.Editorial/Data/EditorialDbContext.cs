@@ -14,6 +14,8 @@ internal abstract class EditorialDbContext(DbContextOptions options, NewsroomDat
 
     public DbSet<ChainSetting> Chains => Set<ChainSetting>();
 
+    public DbSet<Disposition> Dispositions => Set<Disposition>();
+
     public DbSet<StepStandard> Standards => Set<StepStandard>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -48,6 +50,15 @@ internal abstract class EditorialDbContext(DbContextOptions options, NewsroomDat
             b.Property(h => h.ContentHash).HasMaxLength(80);
             b.Property(h => h.PreviousHash).HasMaxLength(80);
             b.Property(h => h.EntryHash).HasMaxLength(80).IsRequired();
+        });
+        modelBuilder.Entity<Disposition>(b =>
+        {
+            b.ToTable("editorial_dispositions");
+            b.HasKey(d => d.ItemId);
+            b.HasIndex(d => new { d.Year, d.Number }).IsUnique();
+            b.Property(d => d.ContentType).HasMaxLength(40).IsRequired();
+            b.Property(d => d.NewsType).HasMaxLength(40);
+            b.Ignore(d => d.Label);
         });
         modelBuilder.Entity<ChainSetting>(b =>
         {

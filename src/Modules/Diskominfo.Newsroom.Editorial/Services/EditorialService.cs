@@ -25,6 +25,7 @@ internal sealed class EditorialService(
             var outcome = workflow.Submit(actor, snapshot.ContentHash, snapshot.VersionId, now);
             if (outcome.Succeeded)
             {
+                await ReceiveAsync(workflow, snapshot, now, ct);
                 await db.SaveChangesAsync(ct);
                 await events.PublishAsync(new ItemSubmitted(itemId, snapshot.VersionId, now), ct);
             }
@@ -78,6 +79,28 @@ internal sealed class EditorialService(
 
             return outcome;
         }, cancellationToken);
+
+    /// <summary>On first receipt the item gets the next running number of the year (WIB), serialized across workers.</summary>
+    private async Task ReceiveAsync(Models.Workflow workflow, ContentSnapshot snapshot, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await db.Dispositions.AnyAsync(d => d.ItemId == workflow.ItemId, ct))
+        {
+            return;
+        }
+
+        await database.LockAsync("editorial-disposition-number", ct);
+        var year = Abstractions.Text.IndonesianTime.ToWib(now).Year;
+        var last = await db.Dispositions.Where(d => d.Year == year).MaxAsync(d => (int?)d.Number, ct) ?? 0;
+        db.Dispositions.Add(new Models.Disposition
+        {
+            ItemId = workflow.ItemId,
+            Year = year,
+            Number = last + 1,
+            ReceivedAt = now,
+            ContentType = workflow.ContentType,
+            NewsType = snapshot.Category,
+        });
+    }
 
     private async Task<Outcome> ActAsync(
         Guid itemId, Func<Workflow, ContentSnapshot, DateTimeOffset, CancellationToken, Task<Outcome>> act, CancellationToken cancellationToken)

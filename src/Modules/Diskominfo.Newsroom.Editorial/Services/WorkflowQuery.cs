@@ -23,7 +23,10 @@ internal sealed class WorkflowQuery(EditorialDbContext db, EditorialSettings set
             .OrderBy(h => h.Sequence)
             .Select(h => new HistoryEntryView(h.Sequence, h.Step, h.Action, h.ActorId, h.ActorName, h.Role, h.At, h.Note, h.ContentHash))
             .ToListAsync(cancellationToken);
-        return new WorkflowView(itemId, workflow.Status, workflow.OwnerId, workflow.ChainRoles, workflow.StepIndex, workflow.AwaitingRole, history, workflow.PublishAt);
+        var disposition = await db.Dispositions.AsNoTracking().SingleOrDefaultAsync(d => d.ItemId == itemId, cancellationToken);
+        return new WorkflowView(
+            itemId, workflow.Status, workflow.OwnerId, workflow.ChainRoles, workflow.StepIndex, workflow.AwaitingRole, history, workflow.PublishAt,
+            disposition is null ? null : new DispositionView(disposition.Label, disposition.ReceivedAt, disposition.NewsType));
     }
 
     /// <summary>Checks the item's buku agenda against its hash chain; null when the item does not exist.</summary>
