@@ -3,6 +3,7 @@ using Diskominfo.Newsroom.Content;
 using Diskominfo.Newsroom.Editorial;
 using Diskominfo.Newsroom.Infrastructure.Hosting;
 using Diskominfo.Newsroom.Media;
+using Diskominfo.Newsroom.Notifications;
 using Diskominfo.Newsroom.Publishing;
 using Diskominfo.Newsroom.Theme;
 using Diskominfo.Newsroom.Users;
@@ -17,6 +18,7 @@ builder.Services
     .AddMediaModule()
     .AddPublishingModule(builder.Configuration)
     .AddArchiveModule()
+    .AddNotificationsModule()
     .AddNewsroomTheme();
 
 var app = builder.Build();
@@ -31,7 +33,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.MapOpenApi();
-app.MapUsersEndpoints().MapContentEndpoints().MapEditorialEndpoints().MapMediaEndpoints();
+app.MapUsersEndpoints().MapContentEndpoints().MapEditorialEndpoints().MapMediaEndpoints().MapNotificationsEndpoints();
 app.MapRazorPages();
 await app.RunAsync();
 return 0;

@@ -38,7 +38,7 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
     /// </summary>
     public static async Task<NewsroomApp> StartAsync(
         TestDatabase database, FakeGraphServer? graph = null, bool runJobs = true, string? dataDir = null, bool kestrel = false,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         dataDir ??= Directory.CreateTempSubdirectory("newsroom-test-").FullName;
         var port = kestrel ? FreePort() : 0;
@@ -61,6 +61,11 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
             settings["Newsroom:Channels:Instagram:AccountId"] = graph.InstagramAccountId;
             settings["Newsroom:Channels:Instagram:AccessToken"] = graph.Token;
             settings["Newsroom:Channels:Instagram:GraphBaseUrl"] = graph.BaseUrl;
+        }
+
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
         }
 
         if (clock is not null)

@@ -6,3 +6,19 @@ public sealed record ItemSubmitted(Guid ItemId, Guid VersionId, DateTimeOffset A
 /// <summary>The last approver (the Kadis) signed the item: it may now be published, at <paramref name="PublishAt"/> if set.</summary>
 public sealed record ItemSigned(
     Guid ItemId, string ContentType, Guid VersionId, string ContentHash, string SignedBy, DateTimeOffset At, DateTimeOffset? PublishAt = null);
+
+/// <summary>
+/// An item now waits for someone: for every user in <paramref name="Role"/> (its step in the chain), or for the
+/// user <paramref name="UserId"/> (the writer, when it came back with a note). <paramref name="Reason"/> is one of
+/// <see cref="AwaitingReasons"/>.
+/// </summary>
+public sealed record ItemAwaiting(
+    Guid ItemId, string? Role, string? UserId, string Reason, string ActorId, string ActorName, string? Note, DateTimeOffset At);
+
+public static class AwaitingReasons
+{
+    public const string Submitted = "submitted";
+    public const string Passed = "passed";
+    public const string Returned = "returned";
+    public const string Invalidated = "invalidated";
+}

@@ -48,6 +48,7 @@ public static class UsersModule
             o.SlidingExpiration = true;
         });
 
+        services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddSingleton<IConfigureOptions<ApiTokenOptions>, TokenOptionsSetup>();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerOptionsSetup>();
         services.AddAuthentication(o =>

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Diskominfo.Newsroom.Editorial.Handlers;
 
 /// <summary>Keeps the item's way through the office in step with what the other modules report.</summary>
-internal sealed class WorkflowHandlers(EditorialDbContext db, EditorialSettings settings) :
+internal sealed class WorkflowHandlers(EditorialDbContext db, EditorialSettings settings, IEventPublisher events) :
     IEventHandler<ItemCreated>,
     IEventHandler<ItemContentChanged>,
     IEventHandler<PublicationFinished>,
@@ -25,8 +25,14 @@ internal sealed class WorkflowHandlers(EditorialDbContext db, EditorialSettings 
     public async Task HandleAsync(ItemContentChanged @event, CancellationToken cancellationToken)
     {
         var workflow = await LoadAsync(@event.ItemId, cancellationToken);
+        var stepBefore = workflow.StepIndex;
         workflow.ContentChanged(@event.ActorId, @event.ActorName, @event.ActorRoles, @event.ContentHash, @event.VersionId, @event.At);
         await db.SaveChangesAsync(cancellationToken);
+        if (stepBefore > 0 && workflow.StepIndex == 0)
+        {
+            // The approvals given no longer hold: the first approver must look at the changed copy again.
+            await events.PublishAsync(new ItemAwaiting(workflow.ItemId, workflow.AwaitingRole, null, AwaitingReasons.Invalidated, @event.ActorId, @event.ActorName, null, @event.At), cancellationToken);
+        }
     }
 
     public async Task HandleAsync(PublicationFinished @event, CancellationToken cancellationToken)

@@ -28,6 +28,7 @@ internal sealed class EditorialService(
                 await ReceiveAsync(workflow, snapshot, now, ct);
                 await db.SaveChangesAsync(ct);
                 await events.PublishAsync(new ItemSubmitted(itemId, snapshot.VersionId, now), ct);
+                await events.PublishAsync(new ItemAwaiting(itemId, workflow.AwaitingRole, null, AwaitingReasons.Submitted, actor.UserId, actor.DisplayName, null, now), ct);
             }
 
             return outcome;
@@ -45,6 +46,10 @@ internal sealed class EditorialService(
                     await events.PublishAsync(
                         new ItemSigned(itemId, workflow.ContentType, snapshot.VersionId, snapshot.ContentHash, actor.UserId, now, workflow.PublishAt), ct);
                 }
+                else
+                {
+                    await events.PublishAsync(new ItemAwaiting(itemId, workflow.AwaitingRole, null, AwaitingReasons.Passed, actor.UserId, actor.DisplayName, Trim(note), now), ct);
+                }
             }
 
             return outcome;
@@ -57,6 +62,7 @@ internal sealed class EditorialService(
             if (outcome.Succeeded)
             {
                 await db.SaveChangesAsync(ct);
+                await events.PublishAsync(new ItemAwaiting(itemId, null, workflow.OwnerId, AwaitingReasons.Returned, actor.UserId, actor.DisplayName, Trim(note), now), ct);
             }
 
             return outcome;
@@ -101,6 +107,8 @@ internal sealed class EditorialService(
             NewsType = snapshot.Category,
         });
     }
+
+    private static string? Trim(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 
     private async Task<Outcome> ActAsync(
         Guid itemId, Func<Workflow, ContentSnapshot, DateTimeOffset, CancellationToken, Task<Outcome>> act, CancellationToken cancellationToken)

@@ -1,0 +1,66 @@
+using Diskominfo.Newsroom.Abstractions.Admin;
+using Diskominfo.Newsroom.Abstractions.Content;
+using Diskominfo.Newsroom.Abstractions.Events;
+using Diskominfo.Newsroom.Abstractions.Security;
+using Diskominfo.Newsroom.Notifications.Data;
+using Diskominfo.Newsroom.Notifications.Models;
+using Diskominfo.Newsroom.Notifications.Services;
+using Microsoft.Extensions.Options;
+
+namespace Diskominfo.Newsroom.Notifications.Handlers;
+
+/// <summary>
+/// In the transaction of the step that caused it: an inbox line for everyone the item now waits for, and an e-mail in
+/// the outbox for those with an address when SMTP is configured. The person who acted is not told about his own act.
+/// </summary>
+internal sealed class NotifyWhenAwaiting(
+    NotificationsDbContext db, IUserDirectory directory, IContentCatalog content, IOptions<SmtpOptions> smtp) : IEventHandler<ItemAwaiting>
+{
+    public async Task HandleAsync(ItemAwaiting @event, CancellationToken cancellationToken)
+    {
+        var recipients = @event.UserId is not null
+            ? (await directory.GetAsync(@event.UserId, cancellationToken) is { } owner ? [owner] : [])
+            : @event.Role is not null ? await directory.ListInRoleAsync(@event.Role, cancellationToken) : [];
+        var title = (await content.GetLatestAsync(@event.ItemId, cancellationToken))?.Title ?? "(tanpa judul)";
+        var message = Describe(@event, title);
+        foreach (var user in recipients.Where(u => u.Id != @event.ActorId))
+        {
+            db.Inbox.Add(new Notification
+            {
+                UserId = user.Id,
+                ItemId = @event.ItemId,
+                Reason = @event.Reason,
+                Message = message,
+                CreatedAt = @event.At,
+            });
+            if (smtp.Value.Enabled && !string.IsNullOrWhiteSpace(user.Email))
+            {
+                db.Outbox.Add(new OutgoingMail
+                {
+                    To = user.Email,
+                    ToName = user.DisplayName,
+                    Subject = @event.Reason == AwaitingReasons.Returned ? $"Naskah dikembalikan: {title}" : $"Menunggu tindakan Anda: {title}",
+                    Body = $"Yth. {user.DisplayName},\n\n{message}\n\nBuka naskah: {smtp.Value.DeskBaseUrl.TrimEnd('/')}{DeskPaths.Item(@event.ItemId)}\n\n-- Newsroom Diskominfo",
+                    CreatedAt = @event.At,
+                    NextAttemptAt = @event.At,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public static string Describe(ItemAwaiting @event, string title)
+    {
+        var role = @event.Role is null ? "" : NewsroomRoles.Title(@event.Role);
+        return @event.Reason switch
+        {
+            AwaitingReasons.Submitted => $"“{title}” diajukan oleh {@event.ActorName} dan menunggu Anda sebagai {role}.",
+            AwaitingReasons.Passed => $"“{title}” telah diparaf {@event.ActorName} dan kini menunggu Anda sebagai {role}."
+                                      + (@event.Note is null ? "" : $" Catatan: {@event.Note}"),
+            AwaitingReasons.Invalidated => $"“{title}” diubah oleh {@event.ActorName} setelah diparaf; paraf sebelumnya batal dan naskah menunggu Anda lagi sebagai {role}.",
+            AwaitingReasons.Returned => $"“{title}” dikembalikan oleh {@event.ActorName} dengan catatan: {@event.Note}",
+            _ => $"“{title}” menunggu Anda.",
+        };
+    }
+}

@@ -1,0 +1,34 @@
+using Diskominfo.Newsroom.Abstractions.Admin;
+using Diskominfo.Newsroom.Abstractions.Events;
+using Diskominfo.Newsroom.Infrastructure.Data;
+using Diskominfo.Newsroom.Notifications.Data;
+using Diskominfo.Newsroom.Notifications.Endpoints;
+using Diskominfo.Newsroom.Notifications.Handlers;
+using Diskominfo.Newsroom.Notifications.Services;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Diskominfo.Newsroom.Notifications;
+
+public static class NotificationsModule
+{
+    internal const string Name = "notifications";
+
+    /// <summary>The inbox and the e-mail outbox, fed by the approval chain's <see cref="ItemAwaiting"/> events.</summary>
+    public static IServiceCollection AddNotificationsModule(this IServiceCollection services)
+    {
+        services.AddModuleDbContext<NotificationsDbContext, SqliteNotificationsDbContext, PostgresNotificationsDbContext>(Name);
+        services.AddOptions<SmtpOptions>().BindConfiguration("Newsroom:Smtp");
+        services.AddScoped<Inbox>();
+        services.AddScoped<IEventHandler<ItemAwaiting>, NotifyWhenAwaiting>();
+        services.AddHostedService<MailSender>();
+        services.AddSingleton(new AdminMenuItem("Kotak masuk", "/admin/kotak-masuk", 10));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapNotificationsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapInboxEndpoints();
+        return endpoints;
+    }
+}
