@@ -1,6 +1,9 @@
 namespace Diskominfo.Newsroom.Abstractions.Content;
 
-/// <summary>One version of an item, as other modules need to see it.</summary>
+/// <summary>
+/// One version of an item, as other modules need to see it. <see cref="Digest"/> is the whole version as labelled
+/// plain-text lines (title, every field, the text, the photos), for showing what changed between two versions.
+/// </summary>
 public sealed record ContentSnapshot(
     Guid ItemId,
     Guid VersionId,
@@ -14,4 +17,5 @@ public sealed record ContentSnapshot(
     IReadOnlyList<PhotoRef> Photos,
     string ContentHash,
     string? Slug,
-    DateTimeOffset? PublishedAt);
+    DateTimeOffset? PublishedAt,
+    string Digest = "");

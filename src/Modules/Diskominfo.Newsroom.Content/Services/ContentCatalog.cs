@@ -64,6 +64,40 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
             item.PublishedAt!.Value);
     }
 
+    /// <summary>The version as labelled lines, one fact per line and the text line by line, for a readable diff.</summary>
+    public static string Digest(ContentVersion version)
+    {
+        var lines = new List<string> { $"Judul: {version.Title}" };
+        if (version.Parts.Clipping is { } clipping)
+        {
+            lines.Add($"Media: {clipping.Outlet} ({clipping.MediaType})");
+            lines.Add($"Tanggal terbit: {clipping.EditionDate:yyyy-MM-dd}, halaman {clipping.Page ?? "-"}");
+            lines.Add($"Judul di media: {clipping.Headline ?? "-"}");
+            lines.Add($"Nada: {clipping.Tone}");
+            lines.Add($"Topik: {string.Join(", ", clipping.Topics)}");
+            lines.AddRange((clipping.Text ?? "").ReplaceLineEndings("\n").Split('\n'));
+        }
+
+        if (version.Parts.Adventorial is { } file)
+        {
+            lines.Add($"Media massa: {file.Outlet}");
+            lines.Add($"Biaya: {file.Cost?.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
+            lines.Add($"DPA SKPD: {file.BudgetLine ?? "-"}; HSPK: {file.HspkReference ?? "-"}; kontrak: {file.ContractNumber ?? "-"}");
+            lines.Add($"Tanggal tayang: {file.PublicationDate?.ToString("yyyy-MM-dd") ?? "-"}");
+        }
+
+        if (version.Parts.Article is { } article)
+        {
+            lines.Add($"Jenis berita: {article.Category}");
+            lines.Add($"Kegiatan: {article.EventDate?.ToString("yyyy-MM-dd") ?? "-"}, {article.EventPlace ?? "-"}");
+            lines.Add($"Teras: {article.Lead}");
+            lines.AddRange(article.Body.ReplaceLineEndings("\n").Split('\n'));
+        }
+
+        lines.AddRange(version.Parts.Photos.Select(p => $"Foto: {p.Caption ?? "(tanpa keterangan)"} / {p.Credit ?? "-"}"));
+        return string.Join('\n', lines);
+    }
+
     private async Task<ContentSnapshot?> SnapshotAsync(ContentItem item, Guid versionId, CancellationToken cancellationToken)
     {
         var version = await db.Versions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == versionId && v.ItemId == item.Id, cancellationToken);
@@ -75,6 +109,7 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
         var article = version.Parts.Article;
         return new ContentSnapshot(
             item.Id, version.Id, version.Number, item.ContentType, item.OwnerId, version.Title,
-            article?.Lead, article?.Body, article?.Category, version.Parts.Photos, version.ContentHash, item.Slug, item.PublishedAt);
+            article?.Lead, article?.Body, article?.Category, version.Parts.Photos, version.ContentHash, item.Slug, item.PublishedAt,
+            Digest(version));
     }
 }

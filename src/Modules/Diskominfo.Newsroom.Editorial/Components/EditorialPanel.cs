@@ -1,4 +1,5 @@
 using Diskominfo.Newsroom.Abstractions.Admin;
+using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Editorial;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Editorial.Models;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Diskominfo.Newsroom.Editorial.Components;
 
 /// <summary>The item page's approval panel: the chain and whose turn it is, the actions open to this user, the buku agenda.</summary>
-public sealed class EditorialPanel(IWorkflowQuery workflows) : ViewComponent
+public sealed class EditorialPanel(IWorkflowQuery workflows, IContentCatalog content) : ViewComponent
 {
     public const string Name = nameof(EditorialPanel);
 
@@ -22,6 +23,7 @@ public sealed class EditorialPanel(IWorkflowQuery workflows) : ViewComponent
         }
 
         var signed = workflow.Status == WorkflowStatuses.Signed;
+        var changes = await ChangesSinceApprovalAsync(context.ItemId, workflow);
         var live = workflow.Status is WorkflowStatuses.Published or WorkflowStatuses.Archived;
         return View(new EditorialPanelView(
             context,
@@ -29,12 +31,41 @@ public sealed class EditorialPanel(IWorkflowQuery workflows) : ViewComponent
             CanSubmit: actor.UserId == workflow.OwnerId && workflow.Status is WorkflowStatuses.Draft or WorkflowStatuses.Returned,
             CanDecide: workflow.AwaitingRole is { } role && actor.IsInRole(role),
             CanSchedule: !live && (actor.IsInRole(NewsroomRoles.Kadis) || (signed && (actor.IsInRole(NewsroomRoles.Operator) || actor.IsInRole(NewsroomRoles.Admin)))),
-            Check: await workflows.VerifyHistoryAsync(context.ItemId, HttpContext.RequestAborted)));
+            Check: await workflows.VerifyHistoryAsync(context.ItemId, HttpContext.RequestAborted),
+            Changes: changes));
+    }
+
+    /// <summary>
+    /// What changed since the last paraf or signature (or, before any, since submission): the approver compares the copy
+    /// he is asked to approve with the copy the one before him approved. Null when there is nothing to compare.
+    /// </summary>
+    private async Task<ChangesSince?> ChangesSinceApprovalAsync(Guid itemId, WorkflowView workflow)
+    {
+        var reference = workflow.History.LastOrDefault(h => h.VersionId is not null && h.Action is HistoryActions.Approved or HistoryActions.Signed)
+                        ?? workflow.History.LastOrDefault(h => h.VersionId is not null && h.Action == HistoryActions.Submitted);
+        if (reference is null)
+        {
+            return null;
+        }
+
+        var current = await content.GetLatestAsync(itemId, HttpContext.RequestAborted);
+        if (current is null)
+        {
+            return null;
+        }
+
+        if (current.VersionId == reference.VersionId)
+        {
+            return new ChangesSince(reference, []);
+        }
+
+        var before = await content.GetVersionAsync(itemId, reference.VersionId!.Value, HttpContext.RequestAborted);
+        return before is null ? null : new ChangesSince(reference, LineDiff.Compare(before.Digest, current.Digest));
     }
 }
 
 public sealed record EditorialPanelView(
-    ItemPanelContext Item, WorkflowView Workflow, bool CanSubmit, bool CanDecide, bool CanSchedule, HistoryCheck? Check)
+    ItemPanelContext Item, WorkflowView Workflow, bool CanSubmit, bool CanDecide, bool CanSchedule, HistoryCheck? Check, ChangesSince? Changes)
 {
     public static string ActionLabel(string action) => action switch
     {
@@ -50,4 +81,10 @@ public sealed record EditorialPanelView(
         HistoryActions.Scheduled => "Waktu terbit diatur",
         _ => action,
     };
+}
+
+/// <summary>The diff of the working copy against the copy of <see cref="Since"/>; empty rows mean no change.</summary>
+public sealed record ChangesSince(HistoryEntryView Since, IReadOnlyList<DiffRow> Rows)
+{
+    public bool Any => Rows.Any(r => r.Kind != DiffRow.Same);
 }

@@ -4,9 +4,14 @@ using Diskominfo.Newsroom.Content.Models;
 
 namespace Diskominfo.Newsroom.Content.Pages.Desk;
 
-/// <summary>The press release form of the desk (title, lead, Markdown body, category, event date and place).</summary>
+/// <summary>
+/// The desk's item form: a press release (title, lead, Markdown body, category, event date and place), a clipping
+/// (outlet, media type, edition date, page, headline, text, tone, topics) or an adventorial (the article and its file).
+/// </summary>
 public sealed class ArticleForm
 {
+    public string Type { get; set; } = ContentTypes.PressRelease;
+
     public string? Title { get; set; }
 
     public string? Lead { get; set; }
@@ -21,9 +26,40 @@ public sealed class ArticleForm
 
     public string? VideoUrl { get; set; }
 
+    public string? Outlet { get; set; }
+
+    public string? MediaType { get; set; }
+
+    public DateOnly? EditionDate { get; set; }
+
+    public string? Page { get; set; }
+
+    public string? Headline { get; set; }
+
+    public string? Text { get; set; }
+
+    public string? Tone { get; set; }
+
+    /// <summary>Comma separated.</summary>
+    public string? Topics { get; set; }
+
+    public decimal? Cost { get; set; }
+
+    public string? BudgetLine { get; set; }
+
+    public string? HspkReference { get; set; }
+
+    public string? ContractNumber { get; set; }
+
+    public DateOnly? PublicationDate { get; set; }
+
+    public bool Has(string part) => ContentTypeDefinition.All.TryGetValue(Type, out var type) && type.Has(part);
+
+    public string TypeLabel => ContentTypeDefinition.All.TryGetValue(Type, out var type) ? type.DisplayName : Type;
+
     public ItemInput ToInput() => new()
     {
-        Type = ContentTypes.PressRelease,
+        Type = Type,
         Title = Title,
         Lead = Lead,
         Body = Body,
@@ -31,10 +67,52 @@ public sealed class ArticleForm
         EventDate = EventDate,
         EventPlace = EventPlace,
         VideoUrl = string.IsNullOrWhiteSpace(VideoUrl) ? null : VideoUrl,
+        Outlet = Outlet,
+        MediaType = MediaType,
+        EditionDate = EditionDate,
+        Page = Page,
+        Headline = Headline,
+        Text = Text,
+        Tone = Tone,
+        Topics = Topics?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        Cost = Cost,
+        BudgetLine = BudgetLine,
+        HspkReference = HspkReference,
+        ContractNumber = ContractNumber,
+        PublicationDate = PublicationDate,
     };
 
-    internal static ArticleForm From(ItemDetails item) => new()
+    internal static ArticleForm From(ItemDetails item)
     {
+        var form = FromArticle(item);
+        if (item.Clipping is ClippingPart clipping)
+        {
+            form.Outlet = clipping.Outlet;
+            form.MediaType = clipping.MediaType;
+            form.EditionDate = clipping.EditionDate;
+            form.Page = clipping.Page;
+            form.Headline = clipping.Headline;
+            form.Text = clipping.Text;
+            form.Tone = clipping.Tone;
+            form.Topics = string.Join(", ", clipping.Topics);
+        }
+
+        if (item.Adventorial is AdventorialPart adventorial)
+        {
+            form.Outlet = adventorial.Outlet;
+            form.Cost = adventorial.Cost;
+            form.BudgetLine = adventorial.BudgetLine;
+            form.HspkReference = adventorial.HspkReference;
+            form.ContractNumber = adventorial.ContractNumber;
+            form.PublicationDate = adventorial.PublicationDate;
+        }
+
+        return form;
+    }
+
+    private static ArticleForm FromArticle(ItemDetails item) => new()
+    {
+        Type = item.Type,
         Title = item.Title,
         Lead = item.Lead,
         Body = item.Body,

@@ -32,6 +32,9 @@ internal abstract class ArticleFormPage : PageModel
             var message = field switch
             {
                 nameof(ArticleForm.EventDate) => "Tanggal kegiatan tidak valid; gunakan format tahun-bulan-tanggal.",
+                nameof(ArticleForm.EditionDate) => "Tanggal terbit tidak valid; gunakan format tahun-bulan-tanggal.",
+                nameof(ArticleForm.PublicationDate) => "Tanggal tayang tidak valid; gunakan format tahun-bulan-tanggal.",
+                nameof(ArticleForm.Cost) => "Biaya harus berupa angka rupiah tanpa titik, misalnya 2500000.",
                 _ => $"Isian {field} tidak dapat dibaca.",
             };
             Errors.Add(char.ToLowerInvariant(field[0]) + field[1..], message);

@@ -1,4 +1,5 @@
 using Diskominfo.Newsroom.Abstractions.Admin;
+using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Content.Services;
@@ -11,8 +12,17 @@ namespace Diskominfo.Newsroom.Content.Pages.Desk;
 [Authorize(Policy = NewsroomPolicies.Staff)]
 internal sealed class NewItemModel(ContentService content, MarkdownRenderer markdown) : ArticleFormPage
 {
-    public IActionResult OnGet()
-        => ContentService.MayAuthor(Actor.FromPrincipal(User)!) ? Page() : Refused(Outcome.Forbidden("Peran Anda tidak dapat membuat naskah."));
+    /// <summary>?jenis=kliping or ?jenis=adventorial opens the form of that type; a press release otherwise.</summary>
+    public IActionResult OnGet(string? jenis)
+    {
+        Form.Type = jenis switch
+        {
+            "kliping" => ContentTypes.Clipping,
+            "adventorial" => ContentTypes.Adventorial,
+            _ => ContentTypes.PressRelease,
+        };
+        return ContentService.MayAuthor(Actor.FromPrincipal(User)!) ? Page() : Refused(Outcome.Forbidden("Peran Anda tidak dapat membuat naskah."));
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -27,7 +37,9 @@ internal sealed class NewItemModel(ContentService content, MarkdownRenderer mark
             return Refused(outcome);
         }
 
-        TempData[DeskPaths.FlashKey] = "Draf tersimpan. Lampirkan foto, lalu ajukan ke Kasi.";
+        TempData[DeskPaths.FlashKey] = Form.Type == ContentTypes.PressRelease
+            ? "Draf tersimpan. Lampirkan foto, lalu ajukan."
+            : "Draf tersimpan. Lampirkan pindaian atau dokumen, lalu ajukan.";
         return Redirect(DeskPaths.Item(outcome.Value!.ItemId));
     }
 
