@@ -72,9 +72,9 @@ internal static class DeskToolEndpoints
     }
 
     private static async Task<Results<Ok<VerifyResponse>, ProblemHttpResult>> VerifyAsync(
-        Guid id, WorkflowQuery query, CancellationToken cancellationToken)
+        Guid id, HttpContext http, WorkflowQuery query, CancellationToken cancellationToken)
     {
-        var result = await query.VerifyHistoryAsync(id, cancellationToken);
+        var result = await query.VerifyHistoryAsync(id, Actor.FromPrincipal(http.User), cancellationToken);
         return result is null
             ? OutcomeResults.Problem(Outcome.NotFound("Naskah tidak ditemukan."))
             : TypedResults.Ok(new VerifyResponse(id, result.Intact, result.Entries, result.BrokenAt, result.Message));

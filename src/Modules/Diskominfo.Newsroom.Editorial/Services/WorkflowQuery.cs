@@ -29,11 +29,14 @@ internal sealed class WorkflowQuery(EditorialDbContext db, EditorialSettings set
             disposition is null ? null : new DispositionView(disposition.Label, disposition.ReceivedAt, disposition.NewsType));
     }
 
-    /// <summary>Checks the item's buku agenda against its hash chain; null when the item does not exist.</summary>
-    public async Task<ChainVerification?> VerifyAsync(Guid itemId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the item's buku agenda against its hash chain; null when the item does not exist, or when the actor is a
+    /// reporter and the item is not his (reporters see only their own work).
+    /// </summary>
+    public async Task<ChainVerification?> VerifyAsync(Guid itemId, Actor? actor, CancellationToken cancellationToken)
     {
-        var head = await db.Workflows.AsNoTracking().Where(w => w.ItemId == itemId).Select(w => new { w.HeadHash }).SingleOrDefaultAsync(cancellationToken);
-        if (head is null)
+        var head = await db.Workflows.AsNoTracking().Where(w => w.ItemId == itemId).Select(w => new { w.HeadHash, w.OwnerId }).SingleOrDefaultAsync(cancellationToken);
+        if (head is null || (actor is not null && actor.Roles.All(r => r == NewsroomRoles.Reporter) && head.OwnerId != actor.UserId))
         {
             return null;
         }
@@ -42,8 +45,11 @@ internal sealed class WorkflowQuery(EditorialDbContext db, EditorialSettings set
         return HistoryChain.Verify(entries, head.HeadHash);
     }
 
-    public async Task<HistoryCheck?> VerifyHistoryAsync(Guid itemId, CancellationToken cancellationToken)
-        => await VerifyAsync(itemId, cancellationToken) is { } result
+    public Task<HistoryCheck?> VerifyHistoryAsync(Guid itemId, CancellationToken cancellationToken)
+        => VerifyHistoryAsync(itemId, null, cancellationToken);
+
+    public async Task<HistoryCheck?> VerifyHistoryAsync(Guid itemId, Actor? actor, CancellationToken cancellationToken)
+        => await VerifyAsync(itemId, actor, cancellationToken) is { } result
             ? new HistoryCheck(result.Intact, result.Entries, result.BrokenAt,
                 result.Intact ? $"Buku agenda utuh: {result.Entries} entri, rantai hash cocok." : result.Problem!)
             : null;
