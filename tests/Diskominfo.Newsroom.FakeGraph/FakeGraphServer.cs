@@ -116,6 +116,17 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
             case ("GET", [var id]):
                 await ReadObjectAsync(context, id);
                 break;
+            case ("POST", [var id]) when FacebookPosts.TryGetValue(id, out var post):
+                // Editing a post's text (corrections): only the message may change.
+                if (string.IsNullOrEmpty(form?["message"]))
+                {
+                    await Error(context, 400, 100, null, "(#100) The parameter message is required");
+                    return;
+                }
+
+                FacebookPosts[id] = post with { Message = form["message"].ToString(), Edits = post.Edits + 1 };
+                await context.Response.WriteAsJsonAsync(new { success = true });
+                break;
             default:
                 await Error(context, 400, 100, 33, $"Unsupported {context.Request.Method} request to {path}");
                 break;
@@ -349,7 +360,7 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
     [GeneratedRegex(@"(?<!\w)@\w+")]
     private static partial Regex MentionPattern();
 
-    public sealed record FacebookPost(string Id, string Message, DateTimeOffset CreatedAt, string? PhotoId);
+    public sealed record FacebookPost(string Id, string Message, DateTimeOffset CreatedAt, string? PhotoId, int Edits = 0);
 
     public sealed class Container(string id, string caption, int width, int height)
     {

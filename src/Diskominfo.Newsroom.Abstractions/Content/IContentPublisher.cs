@@ -5,7 +5,8 @@ public interface IContentPublisher
 {
     /// <summary>
     /// Makes <paramref name="versionId"/> the published version. Idempotent: publishing the version
-    /// that is already live changes nothing. Returns the site-relative path of the article.
+    /// that is already live changes nothing. Returns the site-relative path of the article. A correction
+    /// keeps the first publication date and the slug, and adds a dated correction note.
     /// </summary>
-    Task<string> PublishAsync(Guid itemId, Guid versionId, DateTimeOffset publishedAt, CancellationToken cancellationToken);
+    Task<string> PublishAsync(Guid itemId, Guid versionId, DateTimeOffset publishedAt, string? correctionNote, CancellationToken cancellationToken);
 }

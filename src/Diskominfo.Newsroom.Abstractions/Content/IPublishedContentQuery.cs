@@ -20,4 +20,8 @@ public sealed record PublishedArticle(
     DateOnly? EventDate,
     string? EventPlace,
     IReadOnlyList<PhotoRef> Photos,
-    DateTimeOffset PublishedAt);
+    DateTimeOffset PublishedAt,
+    IReadOnlyList<CorrectionNote>? Corrections = null);
+
+/// <summary>A dated correction (ralat) of a published article, shown with it.</summary>
+public sealed record CorrectionNote(DateTimeOffset At, string Note);

@@ -3,9 +3,16 @@ namespace Diskominfo.Newsroom.Abstractions.Events;
 /// <summary>The item was submitted to the approval chain; its version must no longer change in place.</summary>
 public sealed record ItemSubmitted(Guid ItemId, Guid VersionId, DateTimeOffset At);
 
-/// <summary>The last approver (the Kadis) signed the item: it may now be published, at <paramref name="PublishAt"/> if set.</summary>
+/// <summary>
+/// The last approver (the Kadis) signed the item: it may now be published, at <paramref name="PublishAt"/> if set.
+/// A signed correction (ralat) of a published item carries its reason in <paramref name="CorrectionNote"/>.
+/// </summary>
 public sealed record ItemSigned(
-    Guid ItemId, string ContentType, Guid VersionId, string ContentHash, string SignedBy, DateTimeOffset At, DateTimeOffset? PublishAt = null);
+    Guid ItemId, string ContentType, Guid VersionId, string ContentHash, string SignedBy, DateTimeOffset At, DateTimeOffset? PublishAt = null,
+    string? CorrectionNote = null)
+{
+    public bool IsCorrection => CorrectionNote is not null;
+}
 
 /// <summary>
 /// An item now waits for someone: for every user in <paramref name="Role"/> (its step in the chain), or for the

@@ -24,12 +24,16 @@ public static class PublicationStatuses
     /// <summary>No credentials configured: the request that would have been sent was recorded, nothing was posted.</summary>
     public const string DryRun = "dry_run";
 
+    /// <summary>The channel cannot do what was asked (an Instagram caption cannot be corrected); the record says why.</summary>
+    public const string NotSupported = "not_supported";
+
     public static string Label(string status) => status switch
     {
         Pending => "Menunggu",
         Published => "Terbit",
         Failed => "Gagal",
         DryRun => "Uji coba: tidak dikirim (belum ada kredensial)",
+        NotSupported => "Tidak dapat dilakukan di kanal ini",
         _ => status,
     };
 }

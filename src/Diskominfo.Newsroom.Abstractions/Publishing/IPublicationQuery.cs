@@ -3,6 +3,7 @@ namespace Diskominfo.Newsroom.Abstractions.Publishing;
 /// <summary>Reads the publication records of an item (Publishing module).</summary>
 public interface IPublicationQuery
 {
+    /// <summary>Every publication of the item, by round (0: the first publication; then each correction) and channel.</summary>
     Task<IReadOnlyList<PublicationView>> ListAsync(Guid itemId, CancellationToken cancellationToken);
 }
 
@@ -16,4 +17,5 @@ public sealed record PublicationView(
     string? LastError,
     DateTimeOffset DueAt,
     DateTimeOffset? CompletedAt,
-    string? DryRunRequest);
+    string? DryRunRequest,
+    int Round = 0);

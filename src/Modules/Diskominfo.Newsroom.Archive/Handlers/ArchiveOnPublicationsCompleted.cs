@@ -19,8 +19,11 @@ internal sealed class ArchiveOnPublicationsCompleted(
     {
         // One archive number at a time: two items archived at once must not both read the same last number.
         await database.LockAsync("archive-number", cancellationToken);
-        if (await db.Records.AnyAsync(r => r.ItemId == @event.ItemId, cancellationToken))
+        var existing = await db.Records.AsNoTracking().SingleOrDefaultAsync(r => r.ItemId == @event.ItemId, cancellationToken);
+        if (existing is not null)
         {
+            // A correction (ralat) of an archived item: filed again under its number, which is never given twice.
+            await events.PublishAsync(new ItemArchived(@event.ItemId, existing.Number, existing.Classification, @event.At), cancellationToken);
             return;
         }
 

@@ -15,8 +15,17 @@ internal abstract class ContentDbContext(DbContextOptions options, NewsroomDatab
 
     public DbSet<ContentVersion> Versions => Set<ContentVersion>();
 
+    public DbSet<Correction> Corrections => Set<Correction>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<Correction>(b =>
+        {
+            b.ToTable("content_corrections");
+            b.HasKey(c => c.Id);
+            b.HasIndex(c => new { c.ItemId, c.VersionId }).IsUnique();
+            b.Property(c => c.Note).HasMaxLength(1000).IsRequired();
+        });
         modelBuilder.Entity<ContentItem>(b =>
         {
             b.ToTable("content_items");

@@ -22,3 +22,17 @@ internal sealed class ContentItem
 
     public DateTimeOffset? PublishedAt { get; set; }
 }
+
+/// <summary>A correction (ralat) made live: which version replaced the published one, when, and why.</summary>
+internal sealed class Correction
+{
+    public long Id { get; set; }
+
+    public Guid ItemId { get; set; }
+
+    public Guid VersionId { get; set; }
+
+    public string Note { get; set; } = "";
+
+    public DateTimeOffset CorrectedAt { get; set; }
+}

@@ -44,10 +44,14 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
     {
         var versionIds = items.Select(i => i.PublishedVersionId!.Value).ToList();
         var versions = await db.Versions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
-        return items.Select(i => ToArticle(i, versions[i.PublishedVersionId!.Value])).ToList();
+        var itemIds = items.Select(i => i.Id).ToList();
+        var corrections = (await db.Corrections.AsNoTracking().Where(c => itemIds.Contains(c.ItemId)).ToListAsync(cancellationToken))
+            .GroupBy(c => c.ItemId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<CorrectionNote>)g.OrderBy(c => c.CorrectedAt).Select(c => new CorrectionNote(c.CorrectedAt, c.Note)).ToList());
+        return items.Select(i => ToArticle(i, versions[i.PublishedVersionId!.Value], corrections.GetValueOrDefault(i.Id) ?? [])).ToList();
     }
 
-    private PublishedArticle ToArticle(ContentItem item, ContentVersion version)
+    private PublishedArticle ToArticle(ContentItem item, ContentVersion version, IReadOnlyList<CorrectionNote> corrections)
     {
         var article = version.Parts.Article;
         return new PublishedArticle(
@@ -61,7 +65,8 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
             article?.EventDate,
             article?.EventPlace,
             version.Parts.Photos,
-            item.PublishedAt!.Value);
+            item.PublishedAt!.Value,
+            corrections);
     }
 
     /// <summary>The version as labelled lines, one fact per line and the text line by line, for a readable diff.</summary>

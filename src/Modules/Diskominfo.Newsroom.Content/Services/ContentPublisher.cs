@@ -7,12 +7,18 @@ namespace Diskominfo.Newsroom.Content.Services;
 /// <summary>The website channel's end: makes a signed version the live one, giving the item its permanent slug.</summary>
 internal sealed class ContentPublisher(ContentDbContext db) : IContentPublisher
 {
-    public async Task<string> PublishAsync(Guid itemId, Guid versionId, DateTimeOffset publishedAt, CancellationToken cancellationToken)
+    public async Task<string> PublishAsync(
+        Guid itemId, Guid versionId, DateTimeOffset publishedAt, string? correctionNote, CancellationToken cancellationToken)
     {
         var item = await db.Items.SingleAsync(i => i.Id == itemId, cancellationToken);
         var version = await db.Versions.SingleAsync(v => v.Id == versionId && v.ItemId == itemId, cancellationToken);
         if (item.PublishedVersionId != versionId)
         {
+            if (item.PublishedVersionId is not null && correctionNote is not null)
+            {
+                db.Corrections.Add(new Models.Correction { ItemId = itemId, VersionId = versionId, Note = correctionNote, CorrectedAt = publishedAt });
+            }
+
             item.PublishedVersionId = versionId;
             item.PublishedAt ??= publishedAt;
             item.Slug ??= await UniqueSlugAsync(Slugs.FromTitle(version.Title), cancellationToken);

@@ -32,7 +32,8 @@ public sealed class EditorialPanel(IWorkflowQuery workflows, IContentCatalog con
             CanDecide: workflow.AwaitingRole is { } role && actor.IsInRole(role),
             CanSchedule: !live && (actor.IsInRole(NewsroomRoles.Kadis) || (signed && (actor.IsInRole(NewsroomRoles.Operator) || actor.IsInRole(NewsroomRoles.Admin)))),
             Check: await workflows.VerifyHistoryAsync(context.ItemId, HttpContext.RequestAborted),
-            Changes: changes));
+            Changes: changes,
+            CanCorrect: live && (actor.UserId == workflow.OwnerId || new[] { NewsroomRoles.Kasi, NewsroomRoles.Kabid, NewsroomRoles.Kadis }.Any(actor.IsInRole))));
     }
 
     /// <summary>
@@ -65,7 +66,7 @@ public sealed class EditorialPanel(IWorkflowQuery workflows, IContentCatalog con
 }
 
 public sealed record EditorialPanelView(
-    ItemPanelContext Item, WorkflowView Workflow, bool CanSubmit, bool CanDecide, bool CanSchedule, HistoryCheck? Check, ChangesSince? Changes)
+    ItemPanelContext Item, WorkflowView Workflow, bool CanSubmit, bool CanDecide, bool CanSchedule, HistoryCheck? Check, ChangesSince? Changes, bool CanCorrect)
 {
     public static string ActionLabel(string action) => action switch
     {
@@ -79,6 +80,7 @@ public sealed record EditorialPanelView(
         HistoryActions.Published => "Terbit",
         HistoryActions.Archived => "Diarsipkan",
         HistoryActions.Scheduled => "Waktu terbit diatur",
+        HistoryActions.CorrectionStarted => "Ralat dimulai",
         _ => action,
     };
 }

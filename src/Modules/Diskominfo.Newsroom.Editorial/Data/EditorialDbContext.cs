@@ -30,6 +30,9 @@ internal abstract class EditorialDbContext(DbContextOptions options, NewsroomDat
             b.Property(w => w.Status).HasMaxLength(40).IsRequired();
             b.Property(w => w.Revision).IsConcurrencyToken();
             b.Property(w => w.HeadHash).HasMaxLength(80);
+            b.Property(w => w.WriterId).HasMaxLength(64).IsRequired();
+            b.Property(w => w.CorrectionNote).HasMaxLength(1000);
+            b.Ignore(w => w.IsCorrection);
             b.Ignore(w => w.ChainRoles);
             b.Ignore(w => w.AwaitingRole);
             b.Ignore(w => w.InReview);

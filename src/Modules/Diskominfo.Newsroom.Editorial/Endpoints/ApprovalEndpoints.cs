@@ -28,6 +28,9 @@ internal static class ApprovalEndpoints
         items.MapPost("/return", (Guid id, ActionRequest? request, HttpContext http, EditorialService editorial, IWorkflowQuery query, CancellationToken ct)
                 => RespondAsync(id, editorial.ReturnAsync(id, Actor.FromPrincipal(http.User)!, request?.Note, ct), query, ct))
             .WithSummary("Mengembalikan naskah ke penulis dengan catatan.");
+        items.MapPost("/correction", (Guid id, ActionRequest? request, HttpContext http, EditorialService editorial, IWorkflowQuery query, CancellationToken ct)
+                => RespondAsync(id, editorial.StartCorrectionAsync(id, Actor.FromPrincipal(http.User)!, request?.Note, ct), query, ct))
+            .WithSummary("Memulai ralat naskah yang sudah terbit (note: alasan ralat); penyusun ralat lalu mengubah naskah dan mengajukannya ke alur ralat.");
     }
 
     private static async Task<Results<Ok<ActionResponse>, ProblemHttpResult>> RespondAsync(

@@ -49,4 +49,5 @@ internal static class HistoryActions
     public const string Published = "published";
     public const string Archived = "archived";
     public const string Scheduled = "scheduled";
+    public const string CorrectionStarted = "correction_started";
 }

@@ -66,6 +66,10 @@ internal static class StepTimes
                     }
 
                     break;
+                case HistoryActions.CorrectionStarted:
+                    Close(entry.At);
+                    Open(Steps.Draft, entry.At);
+                    break;
                 case HistoryActions.Returned:
                     Close(entry.At);
                     Open(Steps.Draft, entry.At);

@@ -32,6 +32,17 @@ internal sealed class Workflow
     /// <summary>The hash of the last history entry: the head of the hash chain (see <see cref="HistoryChain"/>).</summary>
     public string? HeadHash { get; set; }
 
+    /// <summary>Who writes the current round: the owner, or whoever started a correction.</summary>
+    public string WriterId { get; set; } = "";
+
+    /// <summary>0 for the first publication; each correction (ralat) of a published item is a further round.</summary>
+    public int Round { get; set; }
+
+    /// <summary>Why the current correction round was started; shown with the corrected article.</summary>
+    public string? CorrectionNote { get; set; }
+
+    public bool IsCorrection => Round > 0;
+
     /// <summary>When the item is to go live; null means as soon as it is signed.</summary>
     public DateTimeOffset? PublishAt { get; set; }
 
@@ -51,6 +62,7 @@ internal sealed class Workflow
             ItemId = itemId,
             ContentType = contentType,
             OwnerId = ownerId,
+            WriterId = ownerId,
             Chain = string.Join(',', chain),
             UpdatedAt = at,
         };
@@ -60,9 +72,9 @@ internal sealed class Workflow
 
     public Outcome Submit(Actor actor, string contentHash, Guid versionId, DateTimeOffset at)
     {
-        if (actor.UserId != OwnerId)
+        if (actor.UserId != WriterId)
         {
-            return Outcome.Forbidden("Hanya penulis naskah yang dapat mengajukannya.");
+            return Outcome.Forbidden(IsCorrection ? "Hanya penyusun ralat yang dapat mengajukannya." : "Hanya penulis naskah yang dapat mengajukannya.");
         }
 
         if (Status is not (WorkflowStatuses.Draft or WorkflowStatuses.Returned))
@@ -128,7 +140,7 @@ internal sealed class Workflow
     {
         if (Status is WorkflowStatuses.Draft or WorkflowStatuses.Returned)
         {
-            return actor.UserId == OwnerId
+            return actor.UserId == WriterId
                 ? Outcome.Ok()
                 : Outcome.Forbidden("Naskah yang belum diajukan hanya dapat diubah oleh penulisnya.");
         }
@@ -140,7 +152,47 @@ internal sealed class Workflow
                 : Outcome.Forbidden($"Naskah sedang menunggu {NewsroomRoles.Title(AwaitingRole!)}; hanya {NewsroomRoles.Title(AwaitingRole!)} yang dapat menyuntingnya sekarang.");
         }
 
-        return Outcome.Conflict("Naskah sudah ditandatangani dan tidak dapat diubah lagi.");
+        return Status is WorkflowStatuses.Published or WorkflowStatuses.Archived
+            ? Outcome.Conflict("Naskah sudah terbit. Untuk mengubahnya, mulai ralat dengan alasannya; ralat melewati alur persetujuan lagi.")
+            : Outcome.Conflict("Naskah sudah ditandatangani dan tidak dapat diubah lagi.");
+    }
+
+    /// <summary>
+    /// Starts a correction (ralat) of a published item: a new round on the correction chain, written by the one who
+    /// starts it (the writer or an approver), with the reason that will be shown with the corrected article.
+    /// </summary>
+    public Outcome StartCorrection(Actor actor, IReadOnlyList<string> chain, string? note, DateTimeOffset at)
+    {
+        if (Status is not (WorkflowStatuses.Published or WorkflowStatuses.Archived))
+        {
+            return Outcome.Conflict($"Hanya naskah yang sudah terbit yang dapat diralat; naskah ini berstatus '{WorkflowStatuses.Label(Status)}'.");
+        }
+
+        string[] correctors = [NewsroomRoles.Kasi, NewsroomRoles.Kabid, NewsroomRoles.Kadis];
+        if (actor.UserId != OwnerId && !correctors.Any(actor.IsInRole))
+        {
+            return Outcome.Forbidden("Ralat hanya dapat dimulai oleh penulis naskah, Kasi, Kabid, atau Kadis.");
+        }
+
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            return Outcome.Invalid("note", "Alasan ralat wajib diisi; alasan ini ditampilkan bersama berita yang diralat.");
+        }
+
+        if (note.Trim().Length > 1000)
+        {
+            return Outcome.Invalid("note", "Alasan ralat paling panjang 1000 karakter.");
+        }
+
+        Round++;
+        Chain = string.Join(',', chain);
+        StepIndex = -1;
+        Status = WorkflowStatuses.Draft;
+        WriterId = actor.UserId;
+        CorrectionNote = note.Trim();
+        PublishAt = null;
+        Record("reporter", HistoryActions.CorrectionStarted, actor, actor.Roles.FirstOrDefault(), at, CorrectionNote, null, null);
+        return Outcome.Ok();
     }
 
     /// <summary>The content changed: while in review the change is logged, and approvals already given no longer hold.</summary>
@@ -175,7 +227,8 @@ internal sealed class Workflow
 
     public bool MarkArchived(string number, string classification, DateTimeOffset at)
     {
-        if (Status == WorkflowStatuses.Archived)
+        // Clippings are archived straight from the signature; everything else once published.
+        if (Status is not (WorkflowStatuses.Published or WorkflowStatuses.Signed))
         {
             return false;
         }

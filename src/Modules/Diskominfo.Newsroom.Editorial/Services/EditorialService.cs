@@ -5,6 +5,7 @@ using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Editorial.Data;
 using Diskominfo.Newsroom.Editorial.Models;
+using Diskominfo.Newsroom.Editorial.Settings;
 using Diskominfo.Newsroom.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,7 @@ internal sealed class EditorialService(
     IContentCatalog content,
     IEventPublisher events,
     IPublicationScheduler publications,
+    EditorialSettings settings,
     TimeProvider clock)
 {
     public Task<Outcome> SubmitAsync(Guid itemId, Actor actor, CancellationToken cancellationToken)
@@ -44,7 +46,9 @@ internal sealed class EditorialService(
                 if (workflow.Status == Abstractions.Editorial.WorkflowStatuses.Signed)
                 {
                     await events.PublishAsync(
-                        new ItemSigned(itemId, workflow.ContentType, snapshot.VersionId, snapshot.ContentHash, actor.UserId, now, workflow.PublishAt), ct);
+                        new ItemSigned(
+                            itemId, workflow.ContentType, snapshot.VersionId, snapshot.ContentHash, actor.UserId, now, workflow.PublishAt,
+                            workflow.IsCorrection ? workflow.CorrectionNote : null), ct);
                 }
                 else
                 {
@@ -62,7 +66,20 @@ internal sealed class EditorialService(
             if (outcome.Succeeded)
             {
                 await db.SaveChangesAsync(ct);
-                await events.PublishAsync(new ItemAwaiting(itemId, null, workflow.OwnerId, AwaitingReasons.Returned, actor.UserId, actor.DisplayName, Trim(note), now), ct);
+                await events.PublishAsync(new ItemAwaiting(itemId, null, workflow.WriterId, AwaitingReasons.Returned, actor.UserId, actor.DisplayName, Trim(note), now), ct);
+            }
+
+            return outcome;
+        }, cancellationToken);
+
+    public Task<Outcome> StartCorrectionAsync(Guid itemId, Actor actor, string? note, CancellationToken cancellationToken)
+        => ActAsync(itemId, async (workflow, _, now, ct) =>
+        {
+            var chain = await settings.ChainAsync(workflow.ContentType, ChainKinds.Correction, ct);
+            var outcome = workflow.StartCorrection(actor, chain, note, now);
+            if (outcome.Succeeded)
+            {
+                await db.SaveChangesAsync(ct);
             }
 
             return outcome;

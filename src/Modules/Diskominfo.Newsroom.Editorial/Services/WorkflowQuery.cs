@@ -64,7 +64,7 @@ internal sealed class WorkflowQuery(EditorialDbContext db, EditorialSettings set
         // Items in review are few (a working day's copy); whose turn it is follows from each item's own chain.
         var candidates = await db.Workflows.AsNoTracking()
             .Include(w => w.History)
-            .Where(w => w.StepIndex >= 0 || (w.Status == WorkflowStatuses.Returned && w.OwnerId == actor.UserId))
+            .Where(w => w.StepIndex >= 0 || (w.Status == WorkflowStatuses.Returned && w.WriterId == actor.UserId))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var standards = await settings.StandardsAsync(cancellationToken);

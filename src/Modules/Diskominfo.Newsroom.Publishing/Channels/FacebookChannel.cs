@@ -20,6 +20,11 @@ internal sealed class FacebookChannel(GraphClient graph, IMediaLibrary media, IO
     {
         var channel = options.Value.Facebook;
         var publication = context.Publication;
+        if (publication.EditOf is not null)
+        {
+            return await EditAsync(context, channel, cancellationToken);
+        }
+
         var photo = context.Content.Photos.Count > 0 ? context.Content.Photos[0] : null;
         var message = Captions.Facebook(context.Content, context.ArticleUrl);
         var path = photo is null ? $"{channel.TargetId}/feed" : $"{channel.TargetId}/photos";
@@ -88,6 +93,28 @@ internal sealed class FacebookChannel(GraphClient graph, IMediaLibrary media, IO
         publication.RemoteId = postId;
         await context.SaveProgressAsync();
         return new ChannelResult.Published(postId, await PermalinkAsync(channel, postId, cancellationToken));
+    }
+
+    /// <summary>A correction: the post's text is replaced by the corrected one with the dated note. Editing twice is harmless.</summary>
+    private async Task<ChannelResult> EditAsync(PublicationContext context, ChannelCredentials channel, CancellationToken cancellationToken)
+    {
+        var publication = context.Publication;
+        var message = Captions.Facebook(context.Content, context.ArticleUrl)
+                      + $"\n\nRalat ({Abstractions.Text.IndonesianTime.Short(publication.DueAt)}): {publication.CorrectionNote}";
+        var fields = new List<KeyValuePair<string, string>> { new("message", message) };
+        if (!channel.IsConfigured)
+        {
+            return new ChannelResult.DryRun(DryRunRecord.Describe("POST", $"{channel.GraphBaseUrl}/{publication.EditOf}", fields, null));
+        }
+
+        var response = await graph.PostFormAsync(channel, publication.EditOf!, fields, cancellationToken);
+        if (!response.Ok)
+        {
+            return GraphOutcomes.FromError(response.Error!, publication.Attempts);
+        }
+
+        publication.RemoteId = publication.EditOf;
+        return new ChannelResult.Published(publication.EditOf, await PermalinkAsync(channel, publication.EditOf!, cancellationToken));
     }
 
     private async Task<string?> FindExistingPostAsync(ChannelCredentials channel, Models.Publication publication, string marker, CancellationToken cancellationToken)

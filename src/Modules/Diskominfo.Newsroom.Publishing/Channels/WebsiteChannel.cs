@@ -13,7 +13,7 @@ internal sealed class WebsiteChannel(IContentPublisher content, IOptions<Publish
     public async Task<ChannelResult> PublishAsync(PublicationContext context, CancellationToken cancellationToken)
     {
         var publication = context.Publication;
-        var path = await content.PublishAsync(publication.ItemId, publication.VersionId, publication.DueAt, cancellationToken);
+        var path = await content.PublishAsync(publication.ItemId, publication.VersionId, publication.DueAt, publication.CorrectionNote, cancellationToken);
         return new ChannelResult.Published(path, options.Value.PublicBaseUrl.TrimEnd('/') + path);
     }
 }

@@ -15,7 +15,10 @@ internal abstract class PublishingDbContext(DbContextOptions options, NewsroomDa
         {
             b.ToTable("publishing_publications");
             b.HasKey(p => p.Id);
-            b.HasIndex(p => new { p.ItemId, p.Channel }).IsUnique();
+            b.HasIndex(p => new { p.ItemId, p.Channel, p.Round }).IsUnique();
+            b.Property(p => p.CorrectionNote).HasMaxLength(1000);
+            b.Property(p => p.EditOf).HasMaxLength(100);
+            b.Ignore(p => p.IsCorrection);
             b.HasIndex(p => p.Status);
             b.Property(p => p.ContentType).HasMaxLength(40).IsRequired();
             b.Property(p => p.Channel).HasMaxLength(20).IsRequired();

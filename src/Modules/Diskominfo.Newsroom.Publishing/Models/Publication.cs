@@ -20,6 +20,15 @@ internal sealed class Publication
 
     public string Status { get; set; } = PublicationStatuses.Pending;
 
+    /// <summary>0 for the first publication; each correction (ralat) publishes a further round.</summary>
+    public int Round { get; set; }
+
+    /// <summary>For a correction: its reason, shown with the article and appended to the Facebook post.</summary>
+    public string? CorrectionNote { get; set; }
+
+    /// <summary>For a Facebook correction: the id of the post to edit (instead of posting a new one).</summary>
+    public string? EditOf { get; set; }
+
     public int Attempts { get; set; }
 
     /// <summary>An attempt reached the remote side and its outcome is not known (timeout, crash): check before posting again.</summary>
@@ -48,4 +57,6 @@ internal sealed class Publication
     public DateTimeOffset? CompletedAt { get; set; }
 
     public bool IsFinished => Status is not PublicationStatuses.Pending;
+
+    public bool IsCorrection => CorrectionNote is not null;
 }

@@ -41,7 +41,7 @@ internal sealed partial class PublicationJob(
         var publication = await db.Publications.SingleAsync(p => p.Id == publicationId, cancellationToken);
         var website = publication.Channel == PublicationChannels.Website
             ? publication
-            : await db.Publications.AsNoTracking().SingleOrDefaultAsync(p => p.ItemId == publication.ItemId && p.Channel == PublicationChannels.Website, cancellationToken);
+            : await db.Publications.AsNoTracking().SingleOrDefaultAsync(p => p.ItemId == publication.ItemId && p.Round == publication.Round && p.Channel == PublicationChannels.Website, cancellationToken);
         ChannelResult result;
         if (publication.Channel != PublicationChannels.Website && website?.Status != PublicationStatuses.Published)
         {
@@ -139,7 +139,7 @@ internal sealed partial class PublicationJob(
 
         LogFinished(logger, publication.Channel, publication.ItemId, publication.Status);
         await events.PublishAsync(new PublicationFinished(publication.ItemId, publication.Channel, publication.Status, publication.Url, now), ct);
-        var siblings = await db.Publications.Where(p => p.ItemId == publication.ItemId && p.Id != publication.Id).ToListAsync(ct);
+        var siblings = await db.Publications.Where(p => p.ItemId == publication.ItemId && p.Round == publication.Round && p.Id != publication.Id).ToListAsync(ct);
         if (publication.Channel == PublicationChannels.Website && publication.Status == PublicationStatuses.Published)
         {
             foreach (var social in siblings.Where(p => !p.IsFinished))

@@ -12,8 +12,10 @@ internal sealed class PublicationQuery(PublishingDbContext db) : IPublicationQue
     {
         var rows = await db.Publications.AsNoTracking().Where(p => p.ItemId == itemId).ToListAsync(cancellationToken);
         return rows
-            .OrderBy(p => Array.IndexOf(Order, p.Channel))
-            .Select(p => new PublicationView(p.Id, p.Channel, p.Status, p.Attempts, p.RemoteId, p.Url, p.LastError, p.DueAt, p.CompletedAt, p.DryRunRequest))
+            .OrderBy(p => p.Round)
+            .ThenBy(p => Array.IndexOf(Order, p.Channel))
+            .Select(p => new PublicationView(
+                p.Id, p.Channel, p.Status, p.Attempts, p.RemoteId, p.Url, p.LastError, p.DueAt, p.CompletedAt, p.DryRunRequest, p.Round))
             .ToList();
     }
 }

@@ -14,7 +14,9 @@ internal sealed class PublicationScheduler(PublishingDbContext db, NewsroomDatab
     {
         await database.LockAsync($"publishing-item:{itemId}", cancellationToken);
         var now = clock.GetUtcNow();
-        var publications = await db.Publications.Where(p => p.ItemId == itemId).ToListAsync(cancellationToken);
+        var all = await db.Publications.Where(p => p.ItemId == itemId).ToListAsync(cancellationToken);
+        var round = all.Count == 0 ? 0 : all.Max(p => p.Round);
+        var publications = all.Where(p => p.Round == round).ToList();
         if (publications.Any(p => p.Attempts > 0 || p.Status != PublicationStatuses.Pending || p.LeaseUntil > now))
         {
             return Outcome.Conflict("Penerbitan naskah ini sudah berjalan; waktu terbitnya tidak dapat diubah lagi.");

@@ -41,6 +41,10 @@ internal sealed class ActModel(EditorialService editorial) : PageModel
     public Task<IActionResult> OnPostReturnAsync(Guid id, CancellationToken cancellationToken)
         => RespondAsync(id, editorial.ReturnAsync(id, Actor.FromPrincipal(User)!, Note, cancellationToken), "Naskah dikembalikan ke penulis dengan catatan Anda.");
 
+    public Task<IActionResult> OnPostCorrectAsync(Guid id, CancellationToken cancellationToken)
+        => RespondAsync(id, editorial.StartCorrectionAsync(id, Actor.FromPrincipal(User)!, Note, cancellationToken),
+            "Ralat dimulai. Ubah naskah, lalu ajukan ke alur ralat; berita yang terbit tetap tayang sampai ralat ditandatangani.");
+
     /// <summary>The form's local date and time is WIB; empty means "as soon as it is signed".</summary>
     [BindProperty]
     public string? PublishAt { get; set; }

@@ -116,6 +116,36 @@ namespace Diskominfo.Newsroom.Content.Data.Migrations.Postgres
 
                     b.ToTable("content_versions", (string)null);
                 });
+
+            modelBuilder.Entity("Diskominfo.Newsroom.Content.Models.Correction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CorrectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "VersionId")
+                        .IsUnique();
+
+                    b.ToTable("content_corrections", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -111,6 +111,34 @@ namespace Diskominfo.Newsroom.Content.Data.Migrations.Sqlite
 
                     b.ToTable("content_versions", (string)null);
                 });
+
+            modelBuilder.Entity("Diskominfo.Newsroom.Content.Models.Correction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CorrectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "VersionId")
+                        .IsUnique();
+
+                    b.ToTable("content_corrections", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

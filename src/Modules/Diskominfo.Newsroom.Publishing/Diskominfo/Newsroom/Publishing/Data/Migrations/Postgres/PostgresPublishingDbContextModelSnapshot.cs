@@ -51,6 +51,10 @@ namespace Diskominfo.Newsroom.Publishing.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -59,6 +63,10 @@ namespace Diskominfo.Newsroom.Publishing.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EditOf")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid>("ItemId")
                         .HasColumnType("uuid");
@@ -77,6 +85,9 @@ namespace Diskominfo.Newsroom.Publishing.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -93,7 +104,7 @@ namespace Diskominfo.Newsroom.Publishing.Data.Migrations.Postgres
 
                     b.HasIndex("Status");
 
-                    b.HasIndex("ItemId", "Channel")
+                    b.HasIndex("ItemId", "Channel", "Round")
                         .IsUnique();
 
                     b.ToTable("publishing_publications", (string)null);

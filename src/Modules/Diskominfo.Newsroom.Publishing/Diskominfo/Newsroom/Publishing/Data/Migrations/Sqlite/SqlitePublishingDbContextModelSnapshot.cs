@@ -46,6 +46,10 @@ namespace Diskominfo.Newsroom.Publishing.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -54,6 +58,10 @@ namespace Diskominfo.Newsroom.Publishing.Data.Migrations.Sqlite
 
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("EditOf")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ItemId")
                         .HasColumnType("TEXT");
@@ -72,6 +80,9 @@ namespace Diskominfo.Newsroom.Publishing.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -88,7 +99,7 @@ namespace Diskominfo.Newsroom.Publishing.Data.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
-                    b.HasIndex("ItemId", "Channel")
+                    b.HasIndex("ItemId", "Channel", "Round")
                         .IsUnique();
 
                     b.ToTable("publishing_publications", (string)null);
