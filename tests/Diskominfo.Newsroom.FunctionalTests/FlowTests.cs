@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Diskominfo.Newsroom.FakeGraph;
+
+namespace Diskominfo.Newsroom.FunctionalTests;
+
+/// <summary>The clipping and adventorial flows of the SOPs, end to end through the API.</summary>
+public sealed class FlowTests
+{
+    [Fact]
+    public async Task Clipping_ReceivedSelectedInitialledSigned_IsArchivedAndNeverPosted()
+    {
+        await using var database = await TestDatabase.SqliteAsync();
+        await using var graph = await FakeGraphServer.StartAsync();
+        await using var app = await NewsroomApp.StartAsync(database, graph);
+        using var officer = await app.LoginAsync("reporter");
+        using var anonymous = app.CreateClient();
+
+        var invalid = await officer.PostAsJsonAsync("/api/v1/items", new { type = "clipping", title = "Kliping", mediaType = "radio", tone = "senang" });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var problem = await invalid.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("koran, majalah, tabloid", problem.GetProperty("errors").GetProperty("mediaType")[0].GetString(), StringComparison.Ordinal);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("outlet", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("editionDate", out _));
+
+        var created = await officer.PostAsJsonAsync("/api/v1/items", new
+        {
+            type = "clipping",
+            title = "Pembangunan Jembatan Raya diapresiasi warga",
+            outlet = "Harian Suara Raya",
+            mediaType = "koran",
+            editionDate = "2026-11-21",
+            page = "5",
+            headline = "Warga Apresiasi Jembatan Raya",
+            text = "Warga dua kecamatan menyambut baik pembangunan jembatan.",
+            tone = "positif",
+            topics = (string[])["infrastruktur", "jembatan"],
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Created, (await Api.UploadAsync(officer, id, Api.Jpeg(1200, 1700), "halaman-5.jpg", "Halaman 5")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.ActAsync(officer, id, "submit")).StatusCode);
+        await Api.SignAsync(app, id);
+
+        var item = await Api.WaitForStatusAsync(officer, id, "archived");
+        Assert.Empty(item.GetProperty("publications").EnumerateArray());
+        Assert.Empty(graph.FacebookPosts);
+        Assert.Empty(graph.InstagramMedia);
+        Assert.Equal(JsonValueKind.Null, item.GetProperty("slug").ValueKind);
+        Assert.Equal("Harian Suara Raya", item.GetProperty("clipping").GetProperty("outlet").GetString());
+        Assert.Equal(["created", "submitted", "approved", "approved", "signed", "archived"],
+            item.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("action").GetString()));
+        Assert.NotEqual(JsonValueKind.Null, item.GetProperty("archive").ValueKind);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/v1/items/{id}")).StatusCode);
+        Assert.DoesNotContain("Jembatan Raya diapresiasi", await anonymous.GetStringAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Adventorial_PreparedByKasiCheckedByKabidSignedByKadis_IsPublishedLabelledAndArchived()
+    {
+        await using var database = await TestDatabase.SqliteAsync();
+        await using var graph = await FakeGraphServer.StartAsync();
+        await using var app = await NewsroomApp.StartAsync(database, graph);
+        using var kasi = await app.LoginAsync("kasi");
+        using var kabid = await app.LoginAsync("kabid");
+        using var kadis = await app.LoginAsync("kadis");
+        using var anonymous = app.CreateClient();
+
+        var negative = await kasi.PostAsJsonAsync("/api/v1/items", new
+        {
+            type = "adventorial", title = "x", lead = "y", body = "z", category = "pembangunan", outlet = "Tabloid Raya", cost = -5,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
+        Assert.Contains("negatif", await negative.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var created = await kasi.PostAsJsonAsync("/api/v1/items", new
+        {
+            type = "adventorial",
+            title = "Program Jalan Mulus Kabupaten Raya",
+            lead = "Pemerintah Kabupaten Raya menuntaskan perbaikan 40 kilometer jalan.",
+            body = "Program ini dibiayai APBD 2026.",
+            category = "pembangunan",
+            outlet = "Majalah Pembangunan",
+            cost = 7_500_000m,
+            budgetLine = "2.16.2.21.01.0001",
+            hspkReference = "HSPK 2026 butir 7.3",
+            contractNumber = "027/45/DISKOMINFO/2026",
+            publicationDate = "2026-11-25",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Created, (await Api.UploadAsync(kasi, id, Api.Jpeg(1600, 1000), "adventorial.jpg", "Jalan yang diperbaiki")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.ActAsync(kasi, id, "submit")).StatusCode);
+
+        // SOP Adventorial: the Kabid checks (and may return), then the Kadis signs; no Kasi step after the PPTK.
+        Assert.Equal(HttpStatusCode.Forbidden, (await Api.ActAsync(kadis, id, "approve")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.ActAsync(kabid, id, "return", "Lampirkan nomor kontrak yang benar.")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.ActAsync(kasi, id, "submit")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.ActAsync(kabid, id, "approve")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.ActAsync(kadis, id, "approve")).StatusCode);
+
+        var item = await Api.WaitForStatusAsync(kasi, id, "archived");
+        Assert.Equal(["kabid", "kadis"], item.GetProperty("history").EnumerateArray()
+            .Where(h => h.GetProperty("action").GetString() is "approved" or "signed").Select(h => h.GetProperty("role").GetString()));
+        Assert.All(item.GetProperty("publications").EnumerateArray(), p => Assert.Equal("published", p.GetProperty("status").GetString()));
+        Assert.Single(graph.FacebookPosts);
+        Assert.Single(graph.InstagramMedia);
+        Assert.Equal(7_500_000m, item.GetProperty("adventorial").GetProperty("cost").GetDecimal());
+
+        var page = await anonymous.GetStringAsync($"/berita/{item.GetProperty("slug").GetString()}");
+        Assert.Contains("class=\"label-paid\">Adventorial</p>", page, StringComparison.Ordinal);
+        Assert.Contains("Program Jalan Mulus", page, StringComparison.Ordinal);
+    }
+}
