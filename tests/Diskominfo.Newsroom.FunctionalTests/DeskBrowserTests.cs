@@ -102,6 +102,96 @@ public sealed partial class DeskBrowserTests
         Assert.DoesNotContain("<script>alert", await reader.ContentAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Clipping_ThroughTheDesk_EnteredSelectedSignedAndArchived_NeverPosted()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        await using var database = await TestDatabase.SqliteAsync();
+        await using var graph = await FakeGraphServer.StartAsync();
+        await using var app = await NewsroomApp.StartAsync(database, graph, kestrel: true);
+
+        var officer = await browser.SignInAsync(app, "reporter");
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Catat kliping" }).ClickAsync();
+        Assert.Equal("Kliping baru", await officer.Locator("h1").InnerTextAsync());
+        await officer.GetByLabel("Judul arsip").FillAsync("Harian Suara Raya menyoroti antrean BBM");
+        await officer.GetByLabel("Nama media").FillAsync("Harian Suara Raya");
+        await officer.GetByLabel("Jenis media").SelectOptionAsync("koran");
+        await officer.GetByLabel("Tanggal terbit").FillAsync("2026-11-21");
+        await officer.GetByLabel("Halaman").FillAsync("3");
+        await officer.GetByLabel("Ringkasan atau teks berita").FillAsync("Antrean kendaraan di SPBU Raya mengular hingga dua kilometer.");
+        await officer.GetByLabel("Nada pemberitaan").SelectOptionAsync("negatif");
+        await officer.GetByLabel("Topik").FillAsync("energi, BBM");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Simpan draf" }).ClickAsync();
+        await officer.WaitForURLAsync(ItemUrl());
+        var itemPath = new Uri(officer.Url).AbsolutePath;
+        Assert.Contains("Harian Suara Raya (koran)", await officer.Locator(".copy").InnerTextAsync(), StringComparison.Ordinal);
+        await officer.GetByLabel("Berkas foto").SetInputFilesAsync(new FilePayload { Name = "halaman-3.jpg", MimeType = "image/jpeg", Buffer = Api.Jpeg(1200, 1700) });
+        await officer.GetByLabel("Keterangan foto").FillAsync("Pindaian halaman 3");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Unggah foto" }).ClickAsync();
+        await officer.WaitForURLAsync($"**{itemPath}");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Ajukan ke Kepala Seksi" }).ClickAsync();
+
+        foreach (var (role, button) in new[] { ("kasi", "Paraf"), ("kabid", "Paraf"), ("kadis", "Tanda tangani") })
+        {
+            var approver = await browser.SignInAsync(app, role);
+            await approver.Locator("table.awaiting").GetByRole(AriaRole.Link, new() { Name = "Harian Suara Raya menyoroti" }).ClickAsync();
+            await approver.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+            Assert.Contains("tercatat", await approver.Locator(".flash").InnerTextAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Matches(@"^\d+/0001/DISKOMINFO/\d{4}$", await WaitForArchiveNumberAsync(officer));
+        Assert.Equal(0, await officer.Locator("table.publications tbody tr").CountAsync());
+        Assert.Empty(graph.FacebookPosts);
+        Assert.Empty(graph.InstagramMedia);
+        Assert.Contains("Disposisi nomor urut 0001/", await officer.Locator(".disposition").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Adventorial_ThroughTheDesk_PreparedCheckedSigned_PublishedWithThePaidLabel()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        await using var database = await TestDatabase.SqliteAsync();
+        await using var graph = await FakeGraphServer.StartAsync();
+        await using var app = await NewsroomApp.StartAsync(database, graph, kestrel: true);
+
+        var pptk = await browser.SignInAsync(app, "kasi");
+        await pptk.GetByRole(AriaRole.Link, new() { Name = "Adventorial baru" }).ClickAsync();
+        await pptk.GetByLabel("Judul").FillAsync("Program Jalan Mulus Kabupaten Raya");
+        await pptk.GetByLabel("Teras berita (lead)").FillAsync("Pemerintah Kabupaten Raya menuntaskan perbaikan 40 kilometer jalan.");
+        await pptk.GetByLabel("Isi berita (Markdown)").FillAsync("Program ini dibiayai APBD 2026.");
+        await pptk.GetByLabel("Jenis berita").SelectOptionAsync("pembangunan");
+        await pptk.GetByLabel("Media massa").FillAsync("Majalah Pembangunan");
+        await pptk.GetByLabel("Biaya (rupiah)").FillAsync("7500000");
+        await pptk.GetByLabel("Kode rekening DPA SKPD").FillAsync("2.16.2.21.01.0001");
+        await pptk.GetByLabel("Nomor pesanan / kontrak").FillAsync("027/45/DISKOMINFO/2026");
+        await pptk.GetByRole(AriaRole.Button, new() { Name = "Simpan draf" }).ClickAsync();
+        await pptk.WaitForURLAsync(ItemUrl());
+        var itemPath = new Uri(pptk.Url).AbsolutePath;
+        Assert.Contains("Rp 7.500.000", await pptk.Locator(".copy").InnerTextAsync(), StringComparison.Ordinal);
+        await pptk.GetByLabel("Berkas foto").SetInputFilesAsync(new FilePayload { Name = "jalan.jpg", MimeType = "image/jpeg", Buffer = Api.Jpeg(1600, 1000) });
+        await pptk.GetByLabel("Keterangan foto").FillAsync("Jalan yang diperbaiki");
+        await pptk.GetByRole(AriaRole.Button, new() { Name = "Unggah foto" }).ClickAsync();
+        await pptk.WaitForURLAsync($"**{itemPath}");
+        await pptk.GetByRole(AriaRole.Button, new() { Name = "Ajukan ke Kepala Bidang" }).ClickAsync();
+
+        var kabid = await browser.SignInAsync(app, "kabid");
+        await kabid.GotoAsync(itemPath);
+        await kabid.GetByRole(AriaRole.Button, new() { Name = "Paraf" }).ClickAsync();
+        var kadis = await browser.SignInAsync(app, "kadis");
+        await kadis.GotoAsync(itemPath);
+        await kadis.GetByRole(AriaRole.Button, new() { Name = "Tanda tangani" }).ClickAsync();
+
+        await WaitForArchiveNumberAsync(kadis);
+        var statuses = await kadis.Locator("table.publications tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.status)");
+        Assert.Equal(["published", "published", "published"], statuses);
+        var readerContext = await browser.Chromium.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
+        var reader = await readerContext.NewPageAsync();
+        await reader.GotoAsync("/");
+        await reader.GetByRole(AriaRole.Link, new() { Name = "Program Jalan Mulus Kabupaten Raya" }).First.ClickAsync();
+        await reader.WaitForURLAsync("**/berita/**");
+        Assert.Equal("Adventorial", (await reader.Locator(".label-paid").InnerTextAsync()).Trim());
+    }
+
     private static async Task<string> WaitForArchiveNumberAsync(IPage page)
     {
         var deadline = DateTime.UtcNow.AddSeconds(120);
