@@ -112,4 +112,74 @@ public sealed class FlowTests
         Assert.Contains("class=\"label-paid\">Adventorial</p>", page, StringComparison.Ordinal);
         Assert.Contains("Program Jalan Mulus", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Adventorial_OrderedByKadis_AssignedByKabidToAKasi_PreparedByThePptk_ThenSigned()
+    {
+        await using var database = await TestDatabase.SqliteAsync();
+        await using var app = await NewsroomApp.StartAsync(database);
+        using var reporter = await app.LoginAsync("reporter");
+        using var kasi = await app.LoginAsync("kasi");
+        using var kabid = await app.LoginAsync("kabid");
+        using var kadis = await app.LoginAsync("kadis");
+        var kasiId = (await Api.GetAsync(kasi, await Api.CreatePressReleaseAsync(kasi))).GetProperty("owner").GetString();
+        var reporterId = (await Api.GetAsync(reporter, await Api.CreatePressReleaseAsync(reporter))).GetProperty("owner").GetString();
+
+        var noNote = await kadis.PostAsJsonAsync("/api/v1/items", new { type = "adventorial", title = "Jalan Mulus", outlet = "Majalah Pembangunan" });
+        Assert.Equal(HttpStatusCode.BadRequest, noNote.StatusCode);
+        Assert.Contains("Catatan pesanan", await noNote.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var ordered = await kadis.PostAsJsonAsync("/api/v1/items", new
+        {
+            type = "adventorial", title = "Program Jalan Mulus", outlet = "Majalah Pembangunan",
+            orderNote = "Muat capaian perbaikan jalan 2026, tayang akhir November.",
+        });
+        Assert.Equal(HttpStatusCode.Created, ordered.StatusCode);
+        var id = (await ordered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal("ordered", (await Api.GetAsync(kadis, id)).GetProperty("status").GetString());
+
+        // It waits for the Kabid; nobody writes it before a PPTK is assigned.
+        var kabidDesk = await kabid.GetFromJsonAsync<JsonElement>("/api/v1/desk");
+        Assert.Contains(kabidDesk.EnumerateArray(), row => row.GetProperty("id").GetGuid() == id && row.GetProperty("standardMinutes").GetInt32() == 10);
+        Assert.Equal(HttpStatusCode.Conflict, (await kasi.PutAsJsonAsync($"/api/v1/items/{id}", Article)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await Api.ActAsync(kadis, id, "submit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await kasi.PostAsJsonAsync($"/api/v1/items/{id}/assign", new { userId = kasiId })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await kabid.PostAsJsonAsync($"/api/v1/items/{id}/assign", new { userId = reporterId })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await kabid.PostAsJsonAsync($"/api/v1/items/{id}/assign", new { userId = kasiId, note = "Koordinasikan dengan Dinas PU." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await kabid.PostAsJsonAsync($"/api/v1/items/{id}/assign", new { userId = kasiId })).StatusCode);
+
+        // The PPTK finds it on his desk and in his inbox; an incomplete file cannot be submitted.
+        Assert.Contains((await kasi.GetFromJsonAsync<JsonElement>("/api/v1/desk")).EnumerateArray(), row => row.GetProperty("id").GetGuid() == id);
+        Assert.Contains((await kasi.GetFromJsonAsync<JsonElement>("/api/v1/inbox")).EnumerateArray(),
+            n => n.GetProperty("message").GetString()!.Contains("sebagai PPTK", StringComparison.Ordinal));
+        var incomplete = await Api.ActAsync(kasi, id, "submit");
+        Assert.Equal(HttpStatusCode.BadRequest, incomplete.StatusCode);
+        Assert.Contains("lead", await incomplete.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await kasi.PutAsJsonAsync($"/api/v1/items/{id}", Article)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.ActAsync(kasi, id, "submit")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.ActAsync(kabid, id, "approve")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.ActAsync(kadis, id, "approve")).StatusCode);
+
+        var item = await Api.WaitForStatusAsync(kadis, id, "archived");
+        Assert.Equal(["ordered", "assigned", "submitted", "approved", "signed", "published", "archived"],
+            item.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("action").GetString()));
+        var assigned = item.GetProperty("history")[1];
+        Assert.Equal("kabid", assigned.GetProperty("role").GetString());
+        Assert.Contains("Budi Kepala Seksi", assigned.GetProperty("note").GetString(), StringComparison.Ordinal);
+
+        var report = await kadis.GetFromJsonAsync<JsonElement>("/api/v1/reports/service-times");
+        Assert.Contains(report.GetProperty("steps").EnumerateArray(),
+            s => s.GetProperty("contentType").GetString() == "adventorial" && s.GetProperty("step").GetString() == "assign" && s.GetProperty("count").GetInt32() == 1);
+    }
+
+    private static readonly object Article = new
+    {
+        type = "adventorial",
+        title = "Program Jalan Mulus Kabupaten Raya",
+        lead = "Pemerintah Kabupaten Raya menuntaskan perbaikan 40 kilometer jalan.",
+        body = "Program ini dibiayai APBD 2026.",
+        category = "pembangunan",
+        outlet = "Majalah Pembangunan",
+        cost = 7_500_000m,
+        contractNumber = "027/45/DISKOMINFO/2026",
+    };
 }

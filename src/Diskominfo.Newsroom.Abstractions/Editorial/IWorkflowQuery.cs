@@ -39,8 +39,12 @@ public sealed record WorkflowView(
     string? AwaitingRole,
     IReadOnlyList<HistoryEntryView> History,
     DateTimeOffset? PublishAt = null,
-    DispositionView? Disposition = null)
+    DispositionView? Disposition = null,
+    string? WriterId = null)
 {
+    /// <summary>Who writes the current round: the owner, the PPTK of an adventorial, or whoever started a correction.</summary>
+    public string Writer => WriterId ?? OwnerId;
+
     public bool IsLastStep => StepIndex >= 0 && StepIndex == Chain.Count - 1;
 }
 

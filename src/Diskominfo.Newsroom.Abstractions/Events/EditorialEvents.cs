@@ -28,4 +28,6 @@ public static class AwaitingReasons
     public const string Passed = "passed";
     public const string Returned = "returned";
     public const string Invalidated = "invalidated";
+    public const string Ordered = "ordered";
+    public const string Assigned = "assigned";
 }

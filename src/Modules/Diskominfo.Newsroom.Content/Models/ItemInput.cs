@@ -46,4 +46,7 @@ public sealed record ItemInput
     public string? ContractNumber { get; init; }
 
     public DateOnly? PublicationDate { get; init; }
+
+    /// <summary>An adventorial ordered by the Kadis: the instruction to the Kabid (disposition note).</summary>
+    public string? OrderNote { get; init; }
 }

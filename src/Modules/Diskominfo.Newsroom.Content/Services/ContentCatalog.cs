@@ -115,6 +115,7 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
         return new ContentSnapshot(
             item.Id, version.Id, version.Number, item.ContentType, item.OwnerId, version.Title,
             article?.Lead, article?.Body, article?.Category, version.Parts.Photos, version.ContentHash, item.Slug, item.PublishedAt,
-            Digest(version));
+            Digest(version),
+            ContentInputMapper.Missing(item.ContentType, version.Title, version.Parts));
     }
 }

@@ -9,7 +9,9 @@ internal static class ContentInputMapper
     private static readonly string[] MediaTypes = ["koran", "majalah", "tabloid"];
     private static readonly string[] Tones = ["positif", "netral", "negatif"];
 
-    public static ContentParts? TryBuild(ContentTypeDefinition type, ItemInput input, IReadOnlyList<PhotoRef> photos, Dictionary<string, string[]> errors)
+    /// <param name="order">An order (the Kadis ordering an adventorial): only the title and the outlet are needed yet.</param>
+    public static ContentParts? TryBuild(
+        ContentTypeDefinition type, ItemInput input, IReadOnlyList<PhotoRef> photos, Dictionary<string, string[]> errors, bool order = false)
     {
         Require(errors, "title", input.Title, 300, "Judul");
         ArticlePart? article = null;
@@ -18,9 +20,22 @@ internal static class ContentInputMapper
 
         if (type.Has(ContentTypeDefinition.ArticlePartName))
         {
-            Require(errors, "lead", input.Lead, 1000, "Teras berita (lead)");
-            Require(errors, "body", input.Body, 100_000, "Isi berita");
-            if (string.IsNullOrWhiteSpace(input.Category))
+            if (order)
+            {
+                Optional(errors, "lead", input.Lead, 1000, "Teras berita (lead)");
+                Optional(errors, "body", input.Body, 100_000, "Isi berita");
+            }
+            else
+            {
+                Require(errors, "lead", input.Lead, 1000, "Teras berita (lead)");
+                Require(errors, "body", input.Body, 100_000, "Isi berita");
+            }
+
+            if (string.IsNullOrWhiteSpace(input.Category) && order)
+            {
+                // The PPTK chooses the news type when he writes the article.
+            }
+            else if (string.IsNullOrWhiteSpace(input.Category))
             {
                 errors["category"] = ["Jenis berita wajib dipilih."];
             }
@@ -68,6 +83,22 @@ internal static class ContentInputMapper
         }
 
         return errors.Count > 0 ? null : new ContentParts { Article = article, Clipping = clipping, Adventorial = adventorial, Photos = photos };
+    }
+
+    /// <summary>What a stored version still lacks to be submitted (an order is saved before its article is written).</summary>
+    public static IReadOnlyDictionary<string, string[]> Missing(string contentType, string title, ContentParts parts)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (parts.Article is { } article)
+        {
+            TryBuild(ContentTypeDefinition.All[contentType], new ItemInput
+            {
+                Type = contentType, Title = title, Lead = article.Lead, Body = article.Body, Category = article.Category, VideoUrl = article.VideoUrl,
+                Outlet = parts.Adventorial?.Outlet, Cost = parts.Adventorial?.Cost,
+            }, parts.Photos, errors);
+        }
+
+        return errors;
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

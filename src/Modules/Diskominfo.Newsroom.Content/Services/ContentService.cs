@@ -47,9 +47,20 @@ internal sealed class ContentService(
             return Outcome<ContentVersion>.From(Outcome.Invalid("type", $"Jenis konten wajib salah satu dari: {string.Join(", ", ContentTypes.All)}."));
         }
 
+        // The Kadis does not write adventorials, he orders them: the Kabid assigns a Kasi (PPTK) who prepares the file.
+        var order = type.Name == ContentTypes.Adventorial && actor.IsInRole(NewsroomRoles.Kadis);
         var errors = new Dictionary<string, string[]>();
-        var parts = ContentInputMapper.TryBuild(type, input, [], errors);
-        if (parts is null)
+        if (order && string.IsNullOrWhiteSpace(input.OrderNote))
+        {
+            errors["orderNote"] = ["Catatan pesanan untuk Kabid wajib diisi: apa yang harus dimuat, di media mana, kapan."];
+        }
+        else if (input.OrderNote?.Length > 2000)
+        {
+            errors["orderNote"] = ["Catatan pesanan paling panjang 2000 karakter."];
+        }
+
+        var parts = ContentInputMapper.TryBuild(type, input, [], errors, order);
+        if (parts is null || errors.Count > 0)
         {
             return Outcome<ContentVersion>.From(Outcome.Invalid(errors));
         }
@@ -71,7 +82,8 @@ internal sealed class ContentService(
             db.Items.Add(item);
             db.Versions.Add(version);
             await db.SaveChangesAsync(ct);
-            await events.PublishAsync(new ItemCreated(item.Id, item.ContentType, actor.UserId, actor.DisplayName, version.ContentHash, now), ct);
+            await events.PublishAsync(
+                new ItemCreated(item.Id, item.ContentType, actor.UserId, actor.DisplayName, version.ContentHash, now, order ? input.OrderNote!.Trim() : null), ct);
         }, cancellationToken);
         return Outcome<ContentVersion>.Ok(version);
     }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Diskominfo.Newsroom.Editorial.Components;
 
 /// <summary>The item page's approval panel: the chain and whose turn it is, the actions open to this user, the buku agenda.</summary>
-public sealed class EditorialPanel(IWorkflowQuery workflows, IContentCatalog content) : ViewComponent
+public sealed class EditorialPanel(IWorkflowQuery workflows, IContentCatalog content, IUserDirectory users) : ViewComponent
 {
     public const string Name = nameof(EditorialPanel);
 
@@ -28,11 +28,14 @@ public sealed class EditorialPanel(IWorkflowQuery workflows, IContentCatalog con
         return View(new EditorialPanelView(
             context,
             workflow,
-            CanSubmit: actor.UserId == workflow.OwnerId && workflow.Status is WorkflowStatuses.Draft or WorkflowStatuses.Returned,
+            CanSubmit: actor.UserId == workflow.Writer && workflow.Status is WorkflowStatuses.Draft or WorkflowStatuses.Returned,
             CanDecide: workflow.AwaitingRole is { } role && actor.IsInRole(role),
             CanSchedule: !live && (actor.IsInRole(NewsroomRoles.Kadis) || (signed && (actor.IsInRole(NewsroomRoles.Operator) || actor.IsInRole(NewsroomRoles.Admin)))),
             Check: await workflows.VerifyHistoryAsync(context.ItemId, HttpContext.RequestAborted),
             Changes: changes,
+            Kasis: workflow.Status == WorkflowStatuses.Ordered && actor.IsInRole(NewsroomRoles.Kabid)
+                ? await users.ListInRoleAsync(NewsroomRoles.Kasi, HttpContext.RequestAborted)
+                : [],
             CanCorrect: live && (actor.UserId == workflow.OwnerId || new[] { NewsroomRoles.Kasi, NewsroomRoles.Kabid, NewsroomRoles.Kadis }.Any(actor.IsInRole))));
     }
 
@@ -66,7 +69,7 @@ public sealed class EditorialPanel(IWorkflowQuery workflows, IContentCatalog con
 }
 
 public sealed record EditorialPanelView(
-    ItemPanelContext Item, WorkflowView Workflow, bool CanSubmit, bool CanDecide, bool CanSchedule, HistoryCheck? Check, ChangesSince? Changes, bool CanCorrect)
+    ItemPanelContext Item, WorkflowView Workflow, bool CanSubmit, bool CanDecide, bool CanSchedule, HistoryCheck? Check, ChangesSince? Changes, IReadOnlyList<DirectoryUser> Kasis, bool CanCorrect)
 {
     public static string ActionLabel(string action) => action switch
     {
@@ -81,6 +84,8 @@ public sealed record EditorialPanelView(
         HistoryActions.Archived => "Diarsipkan",
         HistoryActions.Scheduled => "Waktu terbit diatur",
         HistoryActions.CorrectionStarted => "Ralat dimulai",
+        HistoryActions.Ordered => "Dipesan",
+        HistoryActions.Assigned => "PPTK ditugaskan",
         _ => action,
     };
 }

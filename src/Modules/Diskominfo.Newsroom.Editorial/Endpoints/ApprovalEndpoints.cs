@@ -14,6 +14,8 @@ internal static class ApprovalEndpoints
 {
     public sealed record ActionRequest(string? Note, string? ContentHash);
 
+    public sealed record AssignRequest(string? UserId, string? Note);
+
     public sealed record ActionResponse(Guid Id, string Status);
 
     public static void MapApprovalEndpoints(this IEndpointRouteBuilder endpoints)
@@ -28,6 +30,9 @@ internal static class ApprovalEndpoints
         items.MapPost("/return", (Guid id, ActionRequest? request, HttpContext http, EditorialService editorial, IWorkflowQuery query, CancellationToken ct)
                 => RespondAsync(id, editorial.ReturnAsync(id, Actor.FromPrincipal(http.User)!, request?.Note, ct), query, ct))
             .WithSummary("Mengembalikan naskah ke penulis dengan catatan.");
+        items.MapPost("/assign", (Guid id, AssignRequest? request, HttpContext http, EditorialService editorial, IWorkflowQuery query, CancellationToken ct)
+                => RespondAsync(id, editorial.AssignAsync(id, Actor.FromPrincipal(http.User)!, request?.UserId, request?.Note, ct), query, ct))
+            .WithSummary("Kabid menugaskan adventorial yang dipesan Kadis kepada seorang Kasi (userId) sebagai PPTK, dengan catatan disposisi.");
         items.MapPost("/correction", (Guid id, ActionRequest? request, HttpContext http, EditorialService editorial, IWorkflowQuery query, CancellationToken ct)
                 => RespondAsync(id, editorial.StartCorrectionAsync(id, Actor.FromPrincipal(http.User)!, request?.Note, ct), query, ct))
             .WithSummary("Memulai ralat naskah yang sudah terbit (note: alasan ralat); penyusun ralat lalu mengubah naskah dan mengajukannya ke alur ralat.");

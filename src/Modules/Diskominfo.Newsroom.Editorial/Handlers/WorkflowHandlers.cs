@@ -18,6 +18,15 @@ internal sealed class WorkflowHandlers(EditorialDbContext db, EditorialSettings 
     {
         // The item keeps the chain in force when it was created, whatever an admin changes later.
         var chain = await settings.ChainAsync(@event.ContentType, ChainKinds.Standard, cancellationToken);
+        if (@event.IsOrder)
+        {
+            db.Workflows.Add(Workflow.StartOrder(@event.ItemId, @event.ContentType, chain, @event.OwnerId, @event.OwnerName, @event.OrderNote!, @event.ContentHash, @event.At));
+            await db.SaveChangesAsync(cancellationToken);
+            await events.PublishAsync(new ItemAwaiting(
+                @event.ItemId, Abstractions.Security.NewsroomRoles.Kabid, null, AwaitingReasons.Ordered, @event.OwnerId, @event.OwnerName, @event.OrderNote, @event.At), cancellationToken);
+            return;
+        }
+
         db.Workflows.Add(Workflow.Start(@event.ItemId, @event.ContentType, chain, @event.OwnerId, @event.OwnerName, @event.ContentHash, @event.At));
         await db.SaveChangesAsync(cancellationToken);
     }

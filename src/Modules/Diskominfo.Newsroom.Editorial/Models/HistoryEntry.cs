@@ -50,4 +50,6 @@ internal static class HistoryActions
     public const string Archived = "archived";
     public const string Scheduled = "scheduled";
     public const string CorrectionStarted = "correction_started";
+    public const string Ordered = "ordered";
+    public const string Assigned = "assigned";
 }

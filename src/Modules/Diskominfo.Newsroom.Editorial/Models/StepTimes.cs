@@ -66,6 +66,13 @@ internal static class StepTimes
                     }
 
                     break;
+                case HistoryActions.Ordered:
+                    Open(Steps.Assign, entry.At);
+                    break;
+                case HistoryActions.Assigned:
+                    Close(entry.At);
+                    Open(Steps.Draft, entry.At);
+                    break;
                 case HistoryActions.CorrectionStarted:
                     Close(entry.At);
                     Open(Steps.Draft, entry.At);

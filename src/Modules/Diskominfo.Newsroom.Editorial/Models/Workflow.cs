@@ -70,6 +70,44 @@ internal sealed class Workflow
         return workflow;
     }
 
+    /// <summary>An adventorial the Kadis ordered: it waits for the Kabid to assign a Kasi as its PPTK.</summary>
+    public static Workflow StartOrder(
+        Guid itemId, string contentType, IReadOnlyList<string> chain, string ownerId, string ownerName, string note, string contentHash, DateTimeOffset at)
+    {
+        var workflow = new Workflow
+        {
+            ItemId = itemId,
+            ContentType = contentType,
+            OwnerId = ownerId,
+            WriterId = ownerId,
+            Chain = string.Join(',', chain),
+            Status = WorkflowStatuses.Ordered,
+            UpdatedAt = at,
+        };
+        workflow.Record(Settings.Steps.Assign, HistoryActions.Ordered, ownerId, ownerName, NewsroomRoles.Kadis, at, note, contentHash, null);
+        return workflow;
+    }
+
+    /// <summary>The Kabid assigns the ordered adventorial to a Kasi, who becomes its PPTK and prepares the file.</summary>
+    public Outcome Assign(Actor actor, string kasiId, string kasiName, string? note, DateTimeOffset at)
+    {
+        if (Status != WorkflowStatuses.Ordered)
+        {
+            return Outcome.Conflict($"Hanya adventorial yang dipesan dan belum ditugaskan yang dapat ditugaskan; naskah ini berstatus '{WorkflowStatuses.Label(Status)}'.");
+        }
+
+        if (!actor.IsInRole(NewsroomRoles.Kabid))
+        {
+            return Outcome.Forbidden("Penugasan PPTK dilakukan oleh Kepala Bidang.");
+        }
+
+        WriterId = kasiId;
+        Status = WorkflowStatuses.Draft;
+        var text = string.IsNullOrWhiteSpace(note) ? $"Ditugaskan kepada {kasiName} sebagai PPTK." : $"Ditugaskan kepada {kasiName} sebagai PPTK. {note.Trim()}";
+        Record(Settings.Steps.Assign, HistoryActions.Assigned, actor, NewsroomRoles.Kabid, at, text, null, null);
+        return Outcome.Ok();
+    }
+
     public Outcome Submit(Actor actor, string contentHash, Guid versionId, DateTimeOffset at)
     {
         if (actor.UserId != WriterId)
@@ -138,6 +176,11 @@ internal sealed class Workflow
 
     public Outcome CanEdit(Actor actor)
     {
+        if (Status == WorkflowStatuses.Ordered)
+        {
+            return Outcome.Conflict("Adventorial ini menunggu Kepala Bidang menugaskan PPTK; PPTK-lah yang menyusun berkasnya.");
+        }
+
         if (Status is WorkflowStatuses.Draft or WorkflowStatuses.Returned)
         {
             return actor.UserId == WriterId

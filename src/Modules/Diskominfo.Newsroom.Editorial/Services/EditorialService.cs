@@ -19,11 +19,19 @@ internal sealed class EditorialService(
     IEventPublisher events,
     IPublicationScheduler publications,
     EditorialSettings settings,
+    IUserDirectory users,
     TimeProvider clock)
 {
     public Task<Outcome> SubmitAsync(Guid itemId, Actor actor, CancellationToken cancellationToken)
         => ActAsync(itemId, async (workflow, snapshot, now, ct) =>
         {
+            // Who and when come first (403/409); only a submission that would otherwise go through is checked for completeness.
+            var submittable = actor.UserId == workflow.WriterId && workflow.Status is Abstractions.Editorial.WorkflowStatuses.Draft or Abstractions.Editorial.WorkflowStatuses.Returned;
+            if (submittable && snapshot.Missing is { Count: > 0 } missing)
+            {
+                return Outcome.Invalid(missing.ToDictionary(), "Naskah belum lengkap; lengkapi isian berikut sebelum diajukan.");
+            }
+
             var outcome = workflow.Submit(actor, snapshot.ContentHash, snapshot.VersionId, now);
             if (outcome.Succeeded)
             {
@@ -67,6 +75,28 @@ internal sealed class EditorialService(
             {
                 await db.SaveChangesAsync(ct);
                 await events.PublishAsync(new ItemAwaiting(itemId, null, workflow.WriterId, AwaitingReasons.Returned, actor.UserId, actor.DisplayName, Trim(note), now), ct);
+            }
+
+            return outcome;
+        }, cancellationToken);
+
+    /// <summary>The Kabid assigns an ordered adventorial to a Kasi, who becomes its PPTK.</summary>
+    public Task<Outcome> AssignAsync(Guid itemId, Actor actor, string? kasiId, string? note, CancellationToken cancellationToken)
+        => ActAsync(itemId, async (workflow, _, now, ct) =>
+        {
+            var kasi = string.IsNullOrWhiteSpace(kasiId)
+                ? null
+                : (await users.ListInRoleAsync(Abstractions.Security.NewsroomRoles.Kasi, ct)).FirstOrDefault(u => u.Id == kasiId);
+            if (kasi is null)
+            {
+                return Outcome.Invalid("userId", "Pilih seorang Kepala Seksi yang aktif sebagai PPTK.");
+            }
+
+            var outcome = workflow.Assign(actor, kasi.Id, kasi.DisplayName, note, now);
+            if (outcome.Succeeded)
+            {
+                await db.SaveChangesAsync(ct);
+                await events.PublishAsync(new ItemAwaiting(itemId, null, kasi.Id, AwaitingReasons.Assigned, actor.UserId, actor.DisplayName, Trim(note), now), ct);
             }
 
             return outcome;

@@ -26,7 +26,8 @@ internal sealed class WorkflowQuery(EditorialDbContext db, EditorialSettings set
         var disposition = await db.Dispositions.AsNoTracking().SingleOrDefaultAsync(d => d.ItemId == itemId, cancellationToken);
         return new WorkflowView(
             itemId, workflow.Status, workflow.OwnerId, workflow.ChainRoles, workflow.StepIndex, workflow.AwaitingRole, history, workflow.PublishAt,
-            disposition is null ? null : new DispositionView(disposition.Label, disposition.ReceivedAt, disposition.NewsType));
+            disposition is null ? null : new DispositionView(disposition.Label, disposition.ReceivedAt, disposition.NewsType),
+            workflow.WriterId);
     }
 
     /// <summary>
@@ -64,20 +65,32 @@ internal sealed class WorkflowQuery(EditorialDbContext db, EditorialSettings set
         // Items in review are few (a working day's copy); whose turn it is follows from each item's own chain.
         var candidates = await db.Workflows.AsNoTracking()
             .Include(w => w.History)
-            .Where(w => w.StepIndex >= 0 || (w.Status == WorkflowStatuses.Returned && w.WriterId == actor.UserId))
+            .Where(w => w.StepIndex >= 0
+                        || w.Status == WorkflowStatuses.Ordered
+                        || (w.Status == WorkflowStatuses.Returned && w.WriterId == actor.UserId)
+                        || (w.Status == WorkflowStatuses.Draft && w.WriterId == actor.UserId && w.WriterId != w.OwnerId))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var standards = await settings.StandardsAsync(cancellationToken);
         return candidates
-            .Where(w => w.Status == WorkflowStatuses.Returned || actor.IsInRole(w.AwaitingRole!))
+            .Where(w => w.Status switch
+            {
+                WorkflowStatuses.Ordered => actor.IsInRole(NewsroomRoles.Kabid),
+                WorkflowStatuses.Returned or WorkflowStatuses.Draft => true,
+                _ => actor.IsInRole(w.AwaitingRole!),
+            })
             .Select(w =>
             {
                 var open = StepTimes.Measure(w, w.History).LastOrDefault(s => s.End is null);
                 var step = open?.Step ?? w.AwaitingRole ?? Steps.Draft;
-                var note = w.Status == WorkflowStatuses.Returned
-                    ? w.History.Where(h => h.Action == HistoryActions.Returned).MaxBy(h => h.Sequence)?.Note
-                    : null;
-                return new AwaitingItem(w.ItemId, w.Status, w.AwaitingRole, open?.Start ?? w.UpdatedAt, note, standards.Minutes(w.ContentType, step));
+                var note = w.Status switch
+                {
+                    WorkflowStatuses.Returned => w.History.Where(h => h.Action == HistoryActions.Returned).MaxBy(h => h.Sequence)?.Note,
+                    WorkflowStatuses.Ordered or WorkflowStatuses.Draft => w.History.Where(h => h.Action is HistoryActions.Ordered or HistoryActions.Assigned or HistoryActions.CorrectionStarted).MaxBy(h => h.Sequence)?.Note,
+                    _ => null,
+                };
+                var role = w.Status == WorkflowStatuses.Ordered ? NewsroomRoles.Kabid : w.AwaitingRole;
+                return new AwaitingItem(w.ItemId, w.Status, role, open?.Start ?? w.UpdatedAt, note, standards.Minutes(w.ContentType, step));
             })
             .OrderBy(a => a.Since)
             .ToList();

@@ -8,11 +8,15 @@ internal static class Steps
 {
     /// <summary>Writing (press release), intake and grouping (clipping), preparing the file (adventorial).</summary>
     public const string Draft = "reporter";
+
+    /// <summary>Adventorials: from the Kadis's order to the Kabid's assignment of a PPTK.</summary>
+    public const string Assign = "assign";
     public const string Publish = "publish";
     public const string Archive = "archive";
 
     public static IReadOnlyList<string> For(IReadOnlyList<string> chain, string contentType)
-        => [Draft, .. chain, .. contentType == ContentTypes.Clipping ? Array.Empty<string>() : [Publish], Archive];
+        => [.. contentType == ContentTypes.Adventorial ? [Assign] : Array.Empty<string>(), Draft, .. chain,
+            .. contentType == ContentTypes.Clipping ? Array.Empty<string>() : [Publish], Archive];
 
     public static string Label(string step, string contentType) => step switch
     {
@@ -22,6 +26,7 @@ internal static class Steps
             ContentTypes.Adventorial => "Penyiapan berkas (PPTK)",
             _ => "Peliputan dan penulisan",
         },
+        Assign => "Penugasan PPTK",
         Publish => "Penerbitan",
         Archive => "Pengarsipan",
         _ => NewsroomRoles.Title(step),
@@ -52,6 +57,7 @@ internal static class SopDefaults
         (ContentTypes.PressRelease, Steps.Draft) => 15,
         (ContentTypes.Clipping, Steps.Draft) => 15,
         (ContentTypes.Clipping, NewsroomRoles.Kasi) => 10,
+        (ContentTypes.Adventorial, Steps.Assign) => 10,
         (ContentTypes.Adventorial, Steps.Draft) => 2 * 24 * 60,
         (ContentTypes.Adventorial, NewsroomRoles.Kabid) => 60,
         (ContentTypes.Adventorial, NewsroomRoles.Kadis) => 30,

@@ -39,7 +39,12 @@ internal sealed class NotifyWhenAwaiting(
                 {
                     To = user.Email,
                     ToName = user.DisplayName,
-                    Subject = @event.Reason == AwaitingReasons.Returned ? $"Naskah dikembalikan: {title}" : $"Menunggu tindakan Anda: {title}",
+                    Subject = @event.Reason switch
+                    {
+                        AwaitingReasons.Returned => $"Naskah dikembalikan: {title}",
+                        AwaitingReasons.Assigned => $"Penugasan PPTK: {title}",
+                        _ => $"Menunggu tindakan Anda: {title}",
+                    },
                     Body = $"Yth. {user.DisplayName},\n\n{message}\n\nBuka naskah: {smtp.Value.DeskBaseUrl.TrimEnd('/')}{DeskPaths.Item(@event.ItemId)}\n\n-- Newsroom Diskominfo",
                     CreatedAt = @event.At,
                     NextAttemptAt = @event.At,
@@ -60,6 +65,9 @@ internal sealed class NotifyWhenAwaiting(
                                       + (@event.Note is null ? "" : $" Catatan: {@event.Note}"),
             AwaitingReasons.Invalidated => $"“{title}” diubah oleh {@event.ActorName} setelah diparaf; paraf sebelumnya batal dan naskah menunggu Anda lagi sebagai {role}.",
             AwaitingReasons.Returned => $"“{title}” dikembalikan oleh {@event.ActorName} dengan catatan: {@event.Note}",
+            AwaitingReasons.Ordered => $"Adventorial “{title}” dipesan oleh {@event.ActorName} dan menunggu Anda menugaskan PPTK. Catatan: {@event.Note}",
+            AwaitingReasons.Assigned => $"Anda ditugaskan {@event.ActorName} sebagai PPTK adventorial “{title}”; siapkan berkasnya."
+                                        + (@event.Note is null ? "" : $" Catatan: {@event.Note}"),
             _ => $"“{title}” menunggu Anda.",
         };
     }

@@ -53,6 +53,13 @@ public sealed class ArticleForm
 
     public DateOnly? PublicationDate { get; set; }
 
+    /// <summary>The Kadis's instruction when he orders an adventorial.</summary>
+    public string? OrderNote { get; set; }
+
+    /// <summary>Set by the page (not bound): the Kadis orders adventorials rather than writing them.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public bool IsOrder { get; set; }
+
     public bool Has(string part) => ContentTypeDefinition.All.TryGetValue(Type, out var type) && type.Has(part);
 
     public string TypeLabel => ContentTypeDefinition.All.TryGetValue(Type, out var type) ? type.DisplayName : Type;
@@ -80,6 +87,7 @@ public sealed class ArticleForm
         HspkReference = HspkReference,
         ContractNumber = ContractNumber,
         PublicationDate = PublicationDate,
+        OrderNote = OrderNote,
     };
 
     internal static ArticleForm From(ItemDetails item)

@@ -21,11 +21,15 @@ internal sealed class NewItemModel(ContentService content, MarkdownRenderer mark
             "adventorial" => ContentTypes.Adventorial,
             _ => ContentTypes.PressRelease,
         };
+        MarkOrder();
         return ContentService.MayAuthor(Actor.FromPrincipal(User)!) ? Page() : Refused(Outcome.Forbidden("Peran Anda tidak dapat membuat naskah."));
     }
 
+    private void MarkOrder() => Form.IsOrder = Form.Type == ContentTypes.Adventorial && Actor.FromPrincipal(User)!.IsInRole(NewsroomRoles.Kadis);
+
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        MarkOrder();
         if (RefuseUnreadable() is { } unreadable)
         {
             return unreadable;
@@ -37,7 +41,9 @@ internal sealed class NewItemModel(ContentService content, MarkdownRenderer mark
             return Refused(outcome);
         }
 
-        TempData[DeskPaths.FlashKey] = Form.Type == ContentTypes.PressRelease
+        TempData[DeskPaths.FlashKey] = Form.IsOrder
+            ? "Pesanan adventorial tercatat; Kepala Bidang diberi tahu untuk menugaskan PPTK."
+            : Form.Type == ContentTypes.PressRelease
             ? "Draf tersimpan. Lampirkan foto, lalu ajukan."
             : "Draf tersimpan. Lampirkan pindaian atau dokumen, lalu ajukan.";
         return Redirect(DeskPaths.Item(outcome.Value!.ItemId));
@@ -45,6 +51,7 @@ internal sealed class NewItemModel(ContentService content, MarkdownRenderer mark
 
     public IActionResult OnPostPreview()
     {
+        MarkOrder();
         PreviewHtml = markdown.ToHtml(Form.Body ?? "");
         return Page();
     }

@@ -41,6 +41,12 @@ internal sealed class ActModel(EditorialService editorial) : PageModel
     public Task<IActionResult> OnPostReturnAsync(Guid id, CancellationToken cancellationToken)
         => RespondAsync(id, editorial.ReturnAsync(id, Actor.FromPrincipal(User)!, Note, cancellationToken), "Naskah dikembalikan ke penulis dengan catatan Anda.");
 
+    [BindProperty]
+    public string? UserId { get; set; }
+
+    public Task<IActionResult> OnPostAssignAsync(Guid id, CancellationToken cancellationToken)
+        => RespondAsync(id, editorial.AssignAsync(id, Actor.FromPrincipal(User)!, UserId, Note, cancellationToken), "PPTK ditugaskan; ia akan diberi tahu.");
+
     public Task<IActionResult> OnPostCorrectAsync(Guid id, CancellationToken cancellationToken)
         => RespondAsync(id, editorial.StartCorrectionAsync(id, Actor.FromPrincipal(User)!, Note, cancellationToken),
             "Ralat dimulai. Ubah naskah, lalu ajukan ke alur ralat; berita yang terbit tetap tayang sampai ralat ditandatangani.");
