@@ -1,4 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace Diskominfo.Newsroom.Abstractions.Content;
 
-/// <summary>A photo or scan attached to an item's version; the file itself is kept by the Media module.</summary>
-public sealed record PhotoRef(Guid MediaId, string Sha256, string ContentType, int Width, int Height, string? Caption, string? Credit);
+/// <summary>A photo, scan or document (PDF) attached to an item's version; the file itself is kept by the Media module.</summary>
+public sealed record PhotoRef(Guid MediaId, string Sha256, string ContentType, int Width, int Height, string? Caption, string? Credit)
+{
+    public const string Pdf = "application/pdf";
+
+    /// <summary>Photos and scanned images can be shown and posted; documents (PDF) are only filed and downloaded.</summary>
+    [JsonIgnore]
+    public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
+}

@@ -69,8 +69,10 @@ internal static class MediaEndpoints
             return NotFound();
         }
 
-        return Results.File(storage.FullPath(file.StoragePath), file.ContentType, enableRangeProcessing: true,
-            entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""));
+        // A document is downloaded, never shown inline: the browser must not render an uploaded PDF in the site's origin.
+        return Results.File(storage.FullPath(file.StoragePath), file.ContentType,
+            fileDownloadName: file.ContentType == PhotoRef.Pdf ? file.OriginalName : null,
+            enableRangeProcessing: true, entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""));
     }
 
     private static async Task<IResult> RenditionAsync(

@@ -15,9 +15,9 @@ internal sealed class MediaLibrary(MediaDbContext db, MediaStorage storage) : IM
     public async Task<byte[]?> GetRenditionAsync(Guid mediaId, SocialRendition rendition, CancellationToken cancellationToken)
     {
         var file = await db.Files.AsNoTracking().SingleOrDefaultAsync(f => f.Id == mediaId, cancellationToken);
-        if (file is null)
+        if (file is null || !file.ContentType.StartsWith("image/", StringComparison.Ordinal))
         {
-            return null;
+            return null; // documents are never rendered
         }
 
         var path = storage.RenditionPath(mediaId, rendition.ToString().ToLowerInvariant());

@@ -21,6 +21,7 @@ internal sealed class UploadService(
     MediaStorage storage,
     IEditGate editGate,
     IContentEditor content,
+    IContentCatalog catalog,
     IOptions<MediaOptions> options,
     TimeProvider clock)
 {
@@ -68,7 +69,24 @@ internal sealed class UploadService(
             return Outcome<MediaFile>.From(Outcome.Invalid(errors));
         }
 
-        var inspection = ImageInspector.Inspect(upload.Bytes, options.Value.MaxPixels);
+        Outcome<ImageInspector.Inspection> inspection;
+        if (DocumentInspector.LooksLikePdf(upload.Bytes))
+        {
+            // Scans and documents in PDF belong to clippings and adventorials; a press release carries photos.
+            var type = (await catalog.GetLatestAsync(itemId, cancellationToken))?.ContentType;
+            if (type is not (ContentTypes.Clipping or ContentTypes.Adventorial))
+            {
+                return Outcome<MediaFile>.From(Outcome.Invalid("file",
+                    "Siaran pers hanya menerima foto JPEG, PNG, atau WebP. PDF diterima untuk pindaian kliping dan berkas adventorial."));
+            }
+
+            inspection = DocumentInspector.Inspect(upload.Bytes);
+        }
+        else
+        {
+            inspection = ImageInspector.Inspect(upload.Bytes, options.Value.MaxPixels);
+        }
+
         if (!inspection.Succeeded)
         {
             return Outcome<MediaFile>.From(inspection);

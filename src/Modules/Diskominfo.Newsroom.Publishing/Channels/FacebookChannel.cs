@@ -25,7 +25,7 @@ internal sealed class FacebookChannel(GraphClient graph, IMediaLibrary media, IO
             return await EditAsync(context, channel, cancellationToken);
         }
 
-        var photo = context.Content.Photos.Count > 0 ? context.Content.Photos[0] : null;
+        var photo = context.Content.Photos.FirstOrDefault(p => p.IsImage);
         var message = Captions.Facebook(context.Content, context.ArticleUrl);
         var path = photo is null ? $"{channel.TargetId}/feed" : $"{channel.TargetId}/photos";
         var fields = new List<KeyValuePair<string, string>> { new(photo is null ? "message" : "caption", message) };

@@ -20,7 +20,7 @@ internal sealed class InstagramChannel(GraphClient graph, IMediaLibrary media, I
         var settings = options.Value;
         var channel = settings.Instagram;
         var publication = context.Publication;
-        var photo = context.Content.Photos.Count > 0 ? context.Content.Photos[0] : null;
+        var photo = context.Content.Photos.FirstOrDefault(p => p.IsImage);
         if (photo is null)
         {
             return new ChannelResult.Failed("Instagram hanya menerima unggahan bergambar; naskah ini tidak memiliki foto.");
