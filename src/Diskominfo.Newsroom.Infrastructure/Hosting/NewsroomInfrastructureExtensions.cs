@@ -2,6 +2,7 @@ using Diskominfo.Newsroom.Abstractions.Events;
 using Diskominfo.Newsroom.Infrastructure.Data;
 using Diskominfo.Newsroom.Infrastructure.Events;
 using Diskominfo.Newsroom.Infrastructure.Http;
+using Diskominfo.Newsroom.Infrastructure.Localization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -28,6 +29,7 @@ public static class NewsroomInfrastructureExtensions
         services.AddDataProtection().SetApplicationName("Diskominfo.Newsroom");
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<DataDirectoryOptions>, ILoggerFactory>((o, dataDir, logs) =>
             o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(dataDir.Value.Path, "keys", "data-protection")), logs));
+        services.AddLocalization();
         services.AddScoped<NewsroomDatabase>();
         services.AddScoped<IEventPublisher, EventPublisher>();
         services.AddSingleton(TimeProvider.System);
@@ -65,6 +67,9 @@ public static class NewsroomInfrastructureExtensions
         });
         app.UseWhen(IsPageRequest, page => page.UseStatusCodePagesWithReExecute(ErrorPagePath + "/{0}"));
         app.UseWhen(c => !IsPageRequest(c), api => api.UseStatusCodePages());
+
+        app.UseRequestLocalization(Localization.NewsroomCultures.Options());
+        app.UseLanguageSwitch();
 
         // Routing after the error handlers, so that a re-executed request is routed to the error page again.
         app.UseRouting();
