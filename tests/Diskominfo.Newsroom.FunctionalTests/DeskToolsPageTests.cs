@@ -72,5 +72,13 @@ public sealed class DeskToolsPageTests
         var invalid = await admin.PostFormAsync("/admin/pengaturan/alur", new() { ["Type"] = "clipping", ["Chain[0]"] = "kasi", ["Chain[1]"] = "kasi" });
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Contains("tidak boleh muncul dua kali", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // A refusal of the last field undoes the fields saved before it: the chain stays as it was.
+        var partly = await admin.PostFormAsync("/admin/pengaturan/alur", new()
+        {
+            ["Type"] = "clipping", ["Chain[0]"] = "kadis", ["Correction[0]"] = "kadis", ["Minutes[kasi]"] = "0",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, partly.StatusCode);
+        Assert.Contains("\"type\":\"clipping\",\"chain\":[\"kasi\",\"kadis\"]", await adminApi.GetStringAsync("/api/v1/settings/editorial"), StringComparison.Ordinal);
     }
 }

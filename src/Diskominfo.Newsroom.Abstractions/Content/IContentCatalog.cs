@@ -5,6 +5,9 @@ public interface IContentCatalog
 {
     Task<ContentSnapshot?> GetLatestAsync(Guid itemId, CancellationToken cancellationToken);
 
+    /// <summary>The working titles of many items at once (for reports and lists); unknown ids are left out.</summary>
+    Task<IReadOnlyDictionary<Guid, string>> GetTitlesAsync(IReadOnlyCollection<Guid> itemIds, CancellationToken cancellationToken);
+
     Task<ContentSnapshot?> GetVersionAsync(Guid itemId, Guid versionId, CancellationToken cancellationToken);
 
     /// <summary>Whether the item has a version live on the public website.</summary>

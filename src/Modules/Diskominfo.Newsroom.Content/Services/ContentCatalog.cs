@@ -13,6 +13,13 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
         return item is null ? null : await SnapshotAsync(item, item.LatestVersionId, cancellationToken);
     }
 
+    public async Task<IReadOnlyDictionary<Guid, string>> GetTitlesAsync(IReadOnlyCollection<Guid> itemIds, CancellationToken cancellationToken)
+        => await (from item in db.Items.AsNoTracking()
+                  join version in db.Versions.AsNoTracking() on item.LatestVersionId equals version.Id
+                  where itemIds.Contains(item.Id)
+                  select new { item.Id, version.Title })
+            .ToDictionaryAsync(r => r.Id, r => r.Title, cancellationToken);
+
     public async Task<ContentSnapshot?> GetVersionAsync(Guid itemId, Guid versionId, CancellationToken cancellationToken)
     {
         var item = await db.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, cancellationToken);

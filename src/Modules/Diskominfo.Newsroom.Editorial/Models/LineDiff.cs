@@ -17,8 +17,30 @@ public static class LineDiff
 {
     public static IReadOnlyList<DiffRow> Compare(string before, string after)
     {
-        var a = before.Split('\n');
-        var b = after.Split('\n');
+        var left = before.Split('\n');
+        var right = after.Split('\n');
+
+        // Edits are local: the unchanged head and tail are taken off first, so the table covers only what differs.
+        var head = 0;
+        while (head < left.Length && head < right.Length && left[head] == right[head])
+        {
+            head++;
+        }
+
+        var tail = 0;
+        while (tail < left.Length - head && tail < right.Length - head && left[^(tail + 1)] == right[^(tail + 1)])
+        {
+            tail++;
+        }
+
+        var rows = left.Take(head).Select(line => new DiffRow(DiffRow.Same, line, line)).ToList();
+        rows.AddRange(Middle(left[head..^tail], right[head..^tail]));
+        rows.AddRange(left[^tail..].Select(line => new DiffRow(DiffRow.Same, line, line)));
+        return rows;
+    }
+
+    private static List<DiffRow> Middle(string[] a, string[] b)
+    {
         var lcs = new int[a.Length + 1, b.Length + 1];
         for (var i = a.Length - 1; i >= 0; i--)
         {
@@ -29,6 +51,15 @@ public static class LineDiff
         }
 
         var rows = new List<DiffRow>();
+        if ((long)a.Length * b.Length > 4_000_000)
+        {
+            // A rewrite of thousands of lines: shown as the old text beside the new, not worth a 16 MB table.
+            rows.AddRange(Enumerable.Range(0, Math.Max(a.Length, b.Length)).Select(i => new DiffRow(
+                i < a.Length && i < b.Length ? DiffRow.Changed : i < a.Length ? DiffRow.Removed : DiffRow.Added,
+                i < a.Length ? a[i] : null, i < b.Length ? b[i] : null)));
+            return rows;
+        }
+
         var removed = new List<string>();
         var added = new List<string>();
         void Flush()

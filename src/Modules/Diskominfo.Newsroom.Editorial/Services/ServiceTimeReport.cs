@@ -51,14 +51,10 @@ internal sealed class ServiceTimeReport(EditorialDbContext db, EditorialSettings
             .OrderByDescending(s => s.Minutes!.Value - standards.Minutes(s.ContentType, s.Step))
             .Take(MaxOverdueListed)
             .ToList();
-        var titles = new Dictionary<Guid, string>();
-        foreach (var id in overdue.Select(o => o.ItemId).Distinct())
-        {
-            titles[id] = (await content.GetLatestAsync(id, cancellationToken))?.Title ?? "";
-        }
+        var titles = await content.GetTitlesAsync(overdue.Select(o => o.ItemId).Distinct().ToList(), cancellationToken);
 
         return new ServiceTimes(from, to, rows, overdue.Select(o => new OverdueStep(
-            o.ItemId, titles[o.ItemId], o.ContentType, o.Step, Steps.Label(o.Step, o.ContentType), o.Start, o.End!.Value,
+            o.ItemId, titles.GetValueOrDefault(o.ItemId, ""), o.ContentType, o.Step, Steps.Label(o.Step, o.ContentType), o.Start, o.End!.Value,
             Math.Round(o.Minutes!.Value, 1), standards.Minutes(o.ContentType, o.Step))).ToList());
     }
 

@@ -3,6 +3,7 @@ using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Editorial.Endpoints;
 using Diskominfo.Newsroom.Editorial.Settings;
+using Diskominfo.Newsroom.Infrastructure.Data;
 using Diskominfo.Newsroom.Infrastructure.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace Diskominfo.Newsroom.Editorial.Pages.Settings;
 
 /// <summary>The admin's page for approval chains and standard minutes, per content type. Items keep the chain they started with.</summary>
 [Authorize(Policy = NewsroomPolicies.Admin)]
-internal sealed class ChainsModel(EditorialSettings settings) : PageModel
+internal sealed class ChainsModel(EditorialSettings settings, NewsroomDatabase database) : PageModel
 {
     public IReadOnlyList<DeskToolEndpoints.TypeSettings> Types { get; private set; } = [];
 
@@ -35,20 +36,34 @@ internal sealed class ChainsModel(EditorialSettings settings) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var actor = Actor.FromPrincipal(User)!;
-        var outcome = await settings.SaveChainAsync(Type, ChainKinds.Standard, Roles(Chain), actor, cancellationToken);
-        if (outcome.Succeeded)
+        Outcome outcome;
+        try
         {
-            outcome = await settings.SaveChainAsync(Type, ChainKinds.Correction, Roles(Correction), actor, cancellationToken);
-        }
-
-        foreach (var (step, minutes) in Minutes)
-        {
-            if (!outcome.Succeeded)
+            // All of the form or nothing: a refusal of the last field undoes the ones saved before it.
+            outcome = await database.InTransactionAsync(async ct =>
             {
-                break;
-            }
+                var result = await settings.SaveChainAsync(Type, ChainKinds.Standard, Roles(Chain), actor, ct);
+                if (result.Succeeded)
+                {
+                    result = await settings.SaveChainAsync(Type, ChainKinds.Correction, Roles(Correction), actor, ct);
+                }
 
-            outcome = await settings.SaveStandardAsync(Type, step, minutes, actor, cancellationToken);
+                foreach (var (step, minutes) in Minutes)
+                {
+                    if (!result.Succeeded)
+                    {
+                        break;
+                    }
+
+                    result = await settings.SaveStandardAsync(Type, step, minutes, actor, ct);
+                }
+
+                return result.Succeeded ? result : throw new RefusedException(result);
+            }, cancellationToken);
+        }
+        catch (RefusedException refused)
+        {
+            outcome = refused.Outcome;
         }
 
         if (outcome.Succeeded)
@@ -60,6 +75,11 @@ internal sealed class ChainsModel(EditorialSettings settings) : PageModel
         Message = outcome.Errors?.Values.SelectMany(m => m).FirstOrDefault() ?? outcome.Message;
         Types = await settings.OverviewAsync(cancellationToken);
         return Page().WithStatusOf(outcome);
+    }
+
+    private sealed class RefusedException(Outcome outcome) : Exception(outcome.Message)
+    {
+        public Outcome Outcome { get; } = outcome;
     }
 
     private static List<string> Roles(IEnumerable<string?> picked) => picked.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r!).ToList();
