@@ -182,4 +182,50 @@ public sealed class FlowTests
         cost = 7_500_000m,
         contractNumber = "027/45/DISKOMINFO/2026",
     };
+
+    [Fact]
+    public async Task Clippings_GroupedByMediaType_AndTheKasiSetsAsideThoseNotSelected()
+    {
+        await using var database = await TestDatabase.SqliteAsync();
+        await using var app = await NewsroomApp.StartAsync(database, runJobs: false);
+        using var officer = await app.LoginAsync("reporter");
+        using var kasi = await app.LoginAsync("kasi");
+        using var kabid = await app.LoginAsync("kabid");
+
+        async Task<Guid> ClippingAsync(string title, string outlet, string mediaType, string editionDate)
+        {
+            var response = await officer.PostAsJsonAsync("/api/v1/items", new { type = "clipping", title, outlet, mediaType, editionDate, tone = "netral" });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            Assert.Equal(HttpStatusCode.OK, (await Api.ActAsync(officer, id, "submit")).StatusCode);
+            return id;
+        }
+
+        var selected = await ClippingAsync("Jembatan Raya di Harian Suara", "Harian Suara Raya", "koran", "2026-11-21");
+        var notSelected = await ClippingAsync("Iklan baris yang menyebut kabupaten", "Pos Raya", "koran", "2026-11-22");
+        await ClippingAsync("Wisata Danau Raya di Majalah Jelajah", "Majalah Jelajah", "majalah", "2026-11-02");
+        await ClippingAsync("Berita bulan lalu", "Tabloid Raya", "tabloid", "2026-10-30");
+        var release = await Api.CreatePressReleaseAsync(officer);
+        await Api.ActAsync(officer, release, "submit");
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await Api.ActAsync(kasi, notSelected, "reject")).StatusCode); // a reason is required
+        Assert.Equal(HttpStatusCode.Forbidden, (await Api.ActAsync(kabid, notSelected, "reject", "Bukan berita.")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await Api.ActAsync(kasi, release, "reject", "Tidak.")).StatusCode); // copy is returned, not rejected
+        Assert.Equal(HttpStatusCode.OK, (await Api.ActAsync(kasi, notSelected, "reject", "Iklan, bukan pemberitaan.")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.ActAsync(kasi, selected, "approve")).StatusCode);
+        var rejected = await Api.GetAsync(officer, notSelected);
+        Assert.Equal("rejected", rejected.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await Api.ActAsync(kabid, notSelected, "approve")).StatusCode);
+        Assert.DoesNotContain((await kabid.GetFromJsonAsync<JsonElement>("/api/v1/desk")).EnumerateArray(), r => r.GetProperty("id").GetGuid() == notSelected);
+
+        using var desk = await app.SignInAsync("kasi");
+        var page = await desk.Http.GetStringAsync("/admin/kliping?Bulan=2026-11");
+        Assert.Contains("Kliping November 2026", page, StringComparison.Ordinal);
+        Assert.Contains("Koran (2)", page, StringComparison.Ordinal);
+        Assert.Contains("Majalah (1)", page, StringComparison.Ordinal);
+        Assert.Contains("Tabloid (0)", page, StringComparison.Ordinal);
+        Assert.Contains("data-status=\"rejected\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Berita bulan lalu", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await desk.Http.GetAsync("/admin/kliping?Bulan=November")).StatusCode);
+    }
 }

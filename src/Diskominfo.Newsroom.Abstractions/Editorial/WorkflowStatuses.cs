@@ -13,6 +13,9 @@ public static class WorkflowStatuses
     public const string Archived = "archived";
     public const string Returned = "returned";
 
+    /// <summary>A clipping the Kasi did not select for the archive (SOP: "the Kasi selects"); the end of its way.</summary>
+    public const string Rejected = "rejected";
+
     /// <summary>An adventorial the Kadis ordered, awaiting the Kabid's assignment of a Kasi as PPTK.</summary>
     public const string Ordered = "ordered";
 
@@ -28,6 +31,7 @@ public static class WorkflowStatuses
         Archived => "Diarsipkan",
         Returned => "Dikembalikan",
         Ordered => "Dipesan, menunggu penugasan PPTK",
+        Rejected => "Tidak dipilih",
         _ => status,
     };
 }

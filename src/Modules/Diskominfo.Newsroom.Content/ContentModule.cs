@@ -1,3 +1,4 @@
+using Diskominfo.Newsroom.Abstractions.Admin;
 using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Events;
 using Diskominfo.Newsroom.Content.Data;
@@ -19,6 +20,7 @@ public static class ContentModule
     {
         services.AddModuleDbContext<ContentDbContext, SqliteContentDbContext, PostgresContentDbContext>(Name);
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton(new AdminMenuItem("Kliping", "/admin/kliping", 20));
         services.AddScoped<ContentService>();
         services.AddScoped<IContentEditor>(sp => sp.GetRequiredService<ContentService>());
         services.AddScoped<ContentCatalog>();

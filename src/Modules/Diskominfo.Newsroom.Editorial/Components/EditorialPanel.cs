@@ -85,6 +85,7 @@ public sealed record EditorialPanelView(
         HistoryActions.Scheduled => "Waktu terbit diatur",
         HistoryActions.CorrectionStarted => "Ralat dimulai",
         HistoryActions.Ordered => "Dipesan",
+        HistoryActions.Rejected => "Tidak dipilih",
         HistoryActions.Assigned => "PPTK ditugaskan",
         _ => action,
     };

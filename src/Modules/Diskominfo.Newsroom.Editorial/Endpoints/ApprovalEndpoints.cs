@@ -30,6 +30,9 @@ internal static class ApprovalEndpoints
         items.MapPost("/return", (Guid id, ActionRequest? request, HttpContext http, EditorialService editorial, IWorkflowQuery query, CancellationToken ct)
                 => RespondAsync(id, editorial.ReturnAsync(id, Actor.FromPrincipal(http.User)!, request?.Note, ct), query, ct))
             .WithSummary("Mengembalikan naskah ke penulis dengan catatan.");
+        items.MapPost("/reject", (Guid id, ActionRequest? request, HttpContext http, EditorialService editorial, IWorkflowQuery query, CancellationToken ct)
+                => RespondAsync(id, editorial.RejectAsync(id, Actor.FromPrincipal(http.User)!, request?.Note, ct), query, ct))
+            .WithSummary("Kliping tidak dipilih (dengan alasan): tidak diarsipkan, alurnya selesai.");
         items.MapPost("/assign", (Guid id, AssignRequest? request, HttpContext http, EditorialService editorial, IWorkflowQuery query, CancellationToken ct)
                 => RespondAsync(id, editorial.AssignAsync(id, Actor.FromPrincipal(http.User)!, request?.UserId, request?.Note, ct), query, ct))
             .WithSummary("Kabid menugaskan adventorial yang dipesan Kadis kepada seorang Kasi (userId) sebagai PPTK, dengan catatan disposisi.");

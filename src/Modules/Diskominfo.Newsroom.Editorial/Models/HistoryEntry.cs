@@ -51,5 +51,6 @@ internal static class HistoryActions
     public const string Scheduled = "scheduled";
     public const string CorrectionStarted = "correction_started";
     public const string Ordered = "ordered";
+    public const string Rejected = "rejected";
     public const string Assigned = "assigned";
 }

@@ -89,6 +89,10 @@ internal static class StepTimes
                     Close(entry.At);
                     Open(Steps.Archive, entry.At);
                     break;
+                case HistoryActions.Rejected:
+                    Close(entry.At);
+                    step = null;
+                    break;
                 case HistoryActions.Archived:
                     Close(entry.At);
                     step = null;

@@ -174,8 +174,42 @@ internal sealed class Workflow
         return Outcome.Ok();
     }
 
+    /// <summary>
+    /// The Kasi's selection of clippings: one not worth archiving is set aside with the reason, and its way ends there
+    /// (SOP: "approved and rejected are separated"). Only clippings; other copy is returned, not rejected.
+    /// </summary>
+    public Outcome Reject(Actor actor, string contentHash, Guid versionId, string? note, DateTimeOffset at)
+    {
+        if (ContentType != Abstractions.Content.ContentTypes.Clipping)
+        {
+            return Outcome.Conflict("Hanya kliping yang dapat tidak dipilih; naskah lain dikembalikan ke penulisnya dengan catatan.");
+        }
+
+        var refusal = CheckApprover(actor, "menolak");
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            return Outcome.Invalid("note", "Alasan kliping tidak dipilih wajib diisi.");
+        }
+
+        var role = AwaitingRole!;
+        StepIndex = -1;
+        Status = WorkflowStatuses.Rejected;
+        Record(role, HistoryActions.Rejected, actor, role, at, Trim(note), contentHash, versionId);
+        return Outcome.Ok();
+    }
+
     public Outcome CanEdit(Actor actor)
     {
+        if (Status == WorkflowStatuses.Rejected)
+        {
+            return Outcome.Conflict("Kliping ini tidak dipilih; ia tidak diubah lagi.");
+        }
+
         if (Status == WorkflowStatuses.Ordered)
         {
             return Outcome.Conflict("Adventorial ini menunggu Kepala Bidang menugaskan PPTK; PPTK-lah yang menyusun berkasnya.");

@@ -80,6 +80,18 @@ internal sealed class EditorialService(
             return outcome;
         }, cancellationToken);
 
+    public Task<Outcome> RejectAsync(Guid itemId, Actor actor, string? note, CancellationToken cancellationToken)
+        => ActAsync(itemId, async (workflow, snapshot, now, ct) =>
+        {
+            var outcome = workflow.Reject(actor, snapshot.ContentHash, snapshot.VersionId, note, now);
+            if (outcome.Succeeded)
+            {
+                await db.SaveChangesAsync(ct);
+            }
+
+            return outcome;
+        }, cancellationToken);
+
     /// <summary>The Kabid assigns an ordered adventorial to a Kasi, who becomes its PPTK.</summary>
     public Task<Outcome> AssignAsync(Guid itemId, Actor actor, string? kasiId, string? note, CancellationToken cancellationToken)
         => ActAsync(itemId, async (workflow, _, now, ct) =>

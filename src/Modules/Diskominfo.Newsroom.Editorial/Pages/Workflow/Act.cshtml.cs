@@ -44,6 +44,9 @@ internal sealed class ActModel(EditorialService editorial) : PageModel
     [BindProperty]
     public string? UserId { get; set; }
 
+    public Task<IActionResult> OnPostRejectAsync(Guid id, CancellationToken cancellationToken)
+        => RespondAsync(id, editorial.RejectAsync(id, Actor.FromPrincipal(User)!, Note, cancellationToken), "Kliping dicatat tidak dipilih.");
+
     public Task<IActionResult> OnPostAssignAsync(Guid id, CancellationToken cancellationToken)
         => RespondAsync(id, editorial.AssignAsync(id, Actor.FromPrincipal(User)!, UserId, Note, cancellationToken), "PPTK ditugaskan; ia akan diberi tahu.");
 
