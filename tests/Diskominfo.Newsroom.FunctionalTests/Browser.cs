@@ -56,7 +56,17 @@ public sealed class Browser : IAsyncDisposable
         await page.GetByLabel("Nama pengguna").FillAsync(userName);
         await page.GetByLabel("Kata sandi").FillAsync(NewsroomApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
+        try
+        {
+            await page.WaitForURLAsync("**/admin");
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the browser is and what it shows, so a slow or failed sign-in in CI can be told apart.
+            var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new TimeoutException($"Sign-in as {userName} did not reach /admin; the browser is at {page.Url} showing: {text[..Math.Min(500, text.Length)]}", e);
+        }
+
         return page;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Diskominfo.Newsroom.FunctionalTests;
 
@@ -72,6 +73,46 @@ public sealed class ScheduleTests
         var history = live.GetProperty("history").EnumerateArray().Where(h => h.GetProperty("action").GetString() == "scheduled").ToList();
         Assert.Equal(2, history.Count);
         Assert.Equal("Terbit segera setelah ditandatangani.", history[1].GetProperty("note").GetString());
+    }
+
+    [Fact]
+    public async Task Schedule_OnAnInjectedClock_NothingGoesOutBeforeTheTime_ThenItGoesOutDatedWithIt()
+    {
+        var clock = new TestClock(DateTimeOffset.UtcNow);
+        await using var database = await TestDatabase.SqliteAsync();
+        await using var app = await NewsroomApp.StartAsync(database, clock: clock);
+        using var reporter = await app.LoginAsync("reporter");
+        using var kadis = await app.LoginAsync("kadis");
+        using var anonymous = app.CreateClient();
+        var sweep = app.Services.GetRequiredService<Hangfire.IRecurringJobManager>();
+        var id = await Api.CreatePressReleaseAsync(reporter);
+        await Api.ActAsync(reporter, id, "submit");
+        using (var kasi = await app.LoginAsync("kasi"))
+        using (var kabid = await app.LoginAsync("kabid"))
+        {
+            await Api.ActAsync(kasi, id, "approve");
+            await Api.ActAsync(kabid, id, "approve");
+        }
+
+        var publishAt = clock.GetUtcNow().AddHours(2);
+        publishAt = publishAt.AddTicks(-(publishAt.Ticks % TimeSpan.TicksPerMillisecond));
+        Assert.Equal(HttpStatusCode.OK, (await Schedule(kadis, id, publishAt)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.ActAsync(kadis, id, "approve")).StatusCode);
+
+        // An hour and 59 minutes later, on the site's clock, the sweep finds nothing due.
+        clock.Advance(TimeSpan.FromMinutes(119));
+        sweep.Trigger("publishing-sweep");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var early = await Api.GetAsync(reporter, id);
+        Assert.Equal("signed", early.GetProperty("status").GetString());
+        Assert.All(early.GetProperty("publications").EnumerateArray(), p => Assert.Equal(0, p.GetProperty("attempts").GetInt32()));
+
+        // At the time, the next sweep publishes it, dated with the scheduled time, not the time the job ran.
+        clock.Advance(TimeSpan.FromMinutes(1));
+        sweep.Trigger("publishing-sweep");
+        var live = await Api.WaitForStatusAsync(reporter, id, "archived", seconds: 30);
+        Assert.Equal(publishAt, live.GetProperty("publishedAt").GetDateTimeOffset());
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/berita/{live.GetProperty("slug").GetString()}")).StatusCode);
     }
 
     private static Task<HttpResponseMessage> Schedule(HttpClient client, Guid id, DateTimeOffset publishAt)
