@@ -192,6 +192,29 @@ public sealed partial class DeskBrowserTests
         Assert.Equal("Adventorial", (await reader.Locator(".label-paid").InnerTextAsync()).Trim());
     }
 
+    [Fact]
+    public async Task JobDashboard_InTheBrowser_RunsItsScriptsUnderTheSiteSecurityPolicy()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        await using var database = await TestDatabase.SqliteAsync();
+        await using var app = await NewsroomApp.StartAsync(database, kestrel: true);
+        var admin = await browser.SignInAsync(app, "admin");
+        var blocked = new List<string>();
+        admin.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal) && message.Text.Contains("script", StringComparison.Ordinal))
+            {
+                blocked.Add(message.Text);
+            }
+        };
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Pekerjaan latar" }).ClickAsync();
+        await admin.WaitForURLAsync("**/admin/pekerjaan");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Recurring Jobs" }).First.ClickAsync();
+        await admin.WaitForURLAsync("**/admin/pekerjaan/recurring");
+        Assert.Contains("publishing-sweep", await admin.ContentAsync(), StringComparison.Ordinal);
+        Assert.Empty(blocked);
+    }
+
     private static async Task<string> WaitForArchiveNumberAsync(IPage page)
     {
         var deadline = DateTime.UtcNow.AddSeconds(120);

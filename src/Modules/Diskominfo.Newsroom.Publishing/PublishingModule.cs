@@ -5,6 +5,9 @@ using Diskominfo.Newsroom.Abstractions.Publishing;
 using Diskominfo.Newsroom.Infrastructure.Data;
 using Diskominfo.Newsroom.Infrastructure.Hosting;
 using Diskominfo.Newsroom.Publishing.Channels;
+using Diskominfo.Newsroom.Publishing.Endpoints;
+using Diskominfo.Newsroom.Abstractions.Security;
+using Microsoft.AspNetCore.Routing;
 using Diskominfo.Newsroom.Publishing.Data;
 using Diskominfo.Newsroom.Publishing.Graph;
 using Diskominfo.Newsroom.Publishing.Handlers;
@@ -58,6 +61,13 @@ public static class PublishingModule
             });
         }
 
+        services.AddSingleton(new AdminMenuItem("Pekerjaan latar", JobDashboard.Path, 95, NewsroomRoles.Admin));
         return services;
+    }
+
+    public static IEndpointRouteBuilder MapPublishingEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapJobDashboard();
+        return endpoints;
     }
 }
