@@ -78,7 +78,7 @@ public sealed partial class DeskBrowserTests
         await kadis.GetByRole(AriaRole.Button, new() { Name = "Tanda tangani" }).ClickAsync();
 
         // The jobs publish and archive; the page shows each channel and the archive number.
-        var archiveNumber = await WaitForArchiveNumberAsync(kadis);
+        (var archiveNumber, kadis) = await WaitForArchiveNumberAsync(kadis);
         Assert.Matches(@"^489/0001/DISKOMINFO/\d{4}$", archiveNumber);
         var statuses = await kadis.Locator("table.publications tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.status)");
         Assert.Equal(["published", "published", "published"], statuses);
@@ -139,7 +139,8 @@ public sealed partial class DeskBrowserTests
             Assert.Contains("tercatat", await approver.Locator(".flash").InnerTextAsync(), StringComparison.Ordinal);
         }
 
-        Assert.Matches(@"^\d+/0001/DISKOMINFO/\d{4}$", await WaitForArchiveNumberAsync(officer));
+        (var clippingNumber, officer) = await WaitForArchiveNumberAsync(officer);
+        Assert.Matches(@"^\d+/0001/DISKOMINFO/\d{4}$", clippingNumber);
         Assert.Equal(0, await officer.Locator("table.publications tbody tr").CountAsync());
         Assert.Empty(graph.FacebookPosts);
         Assert.Empty(graph.InstagramMedia);
@@ -181,7 +182,7 @@ public sealed partial class DeskBrowserTests
         await kadis.GotoAsync(itemPath);
         await kadis.GetByRole(AriaRole.Button, new() { Name = "Tanda tangani" }).ClickAsync();
 
-        await WaitForArchiveNumberAsync(kadis);
+        (_, kadis) = await WaitForArchiveNumberAsync(kadis);
         var statuses = await kadis.Locator("table.publications tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.status)");
         Assert.Equal(["published", "published", "published"], statuses);
         var readerContext = await browser.Chromium.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
@@ -215,23 +216,35 @@ public sealed partial class DeskBrowserTests
         Assert.Empty(blocked);
     }
 
-    private static async Task<string> WaitForArchiveNumberAsync(IPage page)
+    /// <summary>Reloads the item page until it shows the archive number; returns it and the page (a fresh one if a tab was lost).</summary>
+    private static async Task<(string Number, IPage Page)> WaitForArchiveNumberAsync(IPage page)
     {
         var deadline = DateTime.UtcNow.AddSeconds(120);
+        var url = page.Url;
         while (DateTime.UtcNow < deadline)
         {
-            await page.ReloadAsync();
+            try
+            {
+                await page.GotoAsync(url);
+            }
+            catch (PlaywrightException) when (DateTime.UtcNow < deadline)
+            {
+                // Chromium may drop a tab under load ("not attached to an active page"): the same user opens it again.
+                page = await page.Context.NewPageAsync();
+                continue;
+            }
+
             var number = page.Locator(".archive-number");
             if (await number.CountAsync() > 0)
             {
-                return (await number.InnerTextAsync()).Trim();
+                return ((await number.InnerTextAsync()).Trim(), page);
             }
 
             await Task.Delay(250);
         }
 
         Assert.Fail("The item was not archived within 120 s: " + await page.Locator("main").InnerTextAsync());
-        return "";
+        return ("", page);
     }
 
     [GeneratedRegex("/admin/naskah/[0-9a-f-]{36}$")]

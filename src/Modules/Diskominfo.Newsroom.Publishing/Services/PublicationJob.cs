@@ -122,6 +122,17 @@ internal sealed partial class PublicationJob(
                 await queue.ScheduleAsync(publication.Id, retry.Delay);
                 break;
             case ChannelResult.Waiting:
+                // The website may have finished while this job waited for the lock; its hand-over then found this record
+                // still held and could not start it. Under the lock the answer is final: start again now, if so.
+                var site = await db.Publications.AsNoTracking()
+                    .Where(p => p.ItemId == publication.ItemId && p.Round == publication.Round && p.Channel == PublicationChannels.Website)
+                    .Select(p => p.Status)
+                    .SingleOrDefaultAsync(ct);
+                if (site == PublicationStatuses.Published)
+                {
+                    await queue.EnqueueAsync(publication.Id);
+                }
+
                 break;
         }
 
