@@ -46,8 +46,20 @@ public sealed class Browser : IAsyncDisposable
         return new Browser(playwright, chromium);
     }
 
-    /// <summary>A fresh browser profile (its own cookies), signed in as the given demo account.</summary>
+    /// <summary>A fresh browser profile (its own cookies), signed in as the given demo account; tried twice if Chromium stalls.</summary>
     public async Task<IPage> SignInAsync(NewsroomApp app, string userName)
+    {
+        try
+        {
+            return await SignInOnceAsync(app, userName);
+        }
+        catch (Exception e) when (e is TimeoutException or PlaywrightException)
+        {
+            return await SignInOnceAsync(app, userName);
+        }
+    }
+
+    private async Task<IPage> SignInOnceAsync(NewsroomApp app, string userName)
     {
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString(), Locale = "id-ID" });
         context.SetDefaultTimeout(45_000); // generous: CI shares two cores with the other tests' sites
