@@ -90,6 +90,29 @@ public sealed class ServiceTimeTests
         Assert.Equal(HttpStatusCode.Forbidden, (await reporter.GetAsync("/api/v1/reports/service-times")).StatusCode);
     }
 
+    [Fact]
+    public async Task Report_CountsAStepByItsWibDay_EvenInTheHoursWhenUtcIsStillTheDayBefore()
+    {
+        // 1 November 2026, 01.00 WIB is still 31 October in UTC: the step belongs to November in the office's report.
+        var clock = new TestClock(new DateTimeOffset(2026, 10, 31, 18, 0, 0, TimeSpan.Zero));
+        await using var database = await TestDatabase.SqliteAsync();
+        await using var app = await NewsroomApp.StartAsync(database, runJobs: false, clock: clock);
+        using var reporter = await app.LoginAsync("reporter");
+        using var kasi = await app.LoginAsync("kasi");
+        var id = await Api.CreatePressReleaseAsync(reporter);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await Api.ActAsync(reporter, id, "submit");
+        clock.Advance(TimeSpan.FromMinutes(3));
+        Assert.Equal(HttpStatusCode.OK, (await Api.ActAsync(kasi, id, "approve")).StatusCode);
+
+        var november = await kasi.GetFromJsonAsync<JsonElement>("/api/v1/reports/service-times?from=2026-11-01&to=2026-11-30");
+        var kasiRow = november.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("step").GetString() == "kasi");
+        Assert.Equal("2026-11", kasiRow.GetProperty("month").GetString());
+        Assert.Equal(3, kasiRow.GetProperty("medianMinutes").GetDouble());
+        var october = await kasi.GetFromJsonAsync<JsonElement>("/api/v1/reports/service-times?from=2026-10-01&to=2026-10-31");
+        Assert.Empty(october.GetProperty("steps").EnumerateArray());
+    }
+
     private static void AssertRow(JsonElement row, double median, double p90, int standard, int overdue)
     {
         Assert.Equal(3, row.GetProperty("count").GetInt32());

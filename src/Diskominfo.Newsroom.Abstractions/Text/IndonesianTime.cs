@@ -11,8 +11,11 @@ public static class IndonesianTime
 
     public static DateTimeOffset ToWib(DateTimeOffset at) => at.ToOffset(WibOffset);
 
-    /// <summary>Midnight WIB at the start of the day.</summary>
-    public static DateTimeOffset StartOfDay(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), WibOffset);
+    /// <summary>
+    /// Midnight WIB at the start of the day, as a UTC instant: the stores keep UTC, and SQLite compares times by their
+    /// local clock reading, so a +07:00 value in a query would be seven hours off.
+    /// </summary>
+    public static DateTimeOffset StartOfDay(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), WibOffset).ToUniversalTime();
 
     /// <summary>For example <c>23 Nov 2026 09.30 WIB</c>.</summary>
     public static string Short(DateTimeOffset at) => ToWib(at).ToString("d MMM yyyy HH.mm", Culture) + " WIB";
