@@ -1,9 +1,7 @@
 namespace Diskominfo.Newsroom.Abstractions.Content;
 
 /// <summary>
-/// One version of an item, as other modules need to see it. <see cref="Digest"/> is the whole version as labelled
-/// plain-text lines (title, every field, the text, the photos), for showing what changed between two versions.
-/// <see cref="Missing"/> lists the fields a complete item still lacks (an ordered adventorial before its PPTK wrote it).
+/// One version of an item, as other modules need to see it. <see cref="Missing"/> lists the fields a complete item still lacks (an ordered adventorial before its PPTK wrote it).
 /// </summary>
 public sealed record ContentSnapshot(
     Guid ItemId,
@@ -19,5 +17,4 @@ public sealed record ContentSnapshot(
     string ContentHash,
     string? Slug,
     DateTimeOffset? PublishedAt,
-    string Digest = "",
     IReadOnlyDictionary<string, string[]>? Missing = null);

@@ -8,6 +8,12 @@ public interface IContentCatalog
     /// <summary>The working titles of many items at once (for reports and lists); unknown ids are left out.</summary>
     Task<IReadOnlyDictionary<Guid, string>> GetTitlesAsync(IReadOnlyCollection<Guid> itemIds, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A version as labelled plain-text lines (title, every field, the text, the photos), for showing what changed
+    /// between two versions; null when the version does not exist.
+    /// </summary>
+    Task<string?> GetDigestAsync(Guid itemId, Guid versionId, CancellationToken cancellationToken);
+
     Task<ContentSnapshot?> GetVersionAsync(Guid itemId, Guid versionId, CancellationToken cancellationToken);
 
     /// <summary>Whether the item has a version live on the public website.</summary>

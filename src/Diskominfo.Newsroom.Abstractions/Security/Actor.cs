@@ -9,6 +9,9 @@ public sealed record Actor(string UserId, string UserName, string DisplayName, I
 
     public bool IsStaff => Roles.Count > 0;
 
+    /// <summary>Approvers, archivists, operators and admins see every item's work; reporters only their own.</summary>
+    public bool SeesAllWork => Roles.Any(r => r is not NewsroomRoles.Reporter);
+
     public static Actor? FromPrincipal(ClaimsPrincipal? principal)
     {
         if (principal?.Identity?.IsAuthenticated != true)

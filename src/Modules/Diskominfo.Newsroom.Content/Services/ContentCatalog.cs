@@ -20,6 +20,12 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
                   select new { item.Id, version.Title })
             .ToDictionaryAsync(r => r.Id, r => r.Title, cancellationToken);
 
+    public async Task<string?> GetDigestAsync(Guid itemId, Guid versionId, CancellationToken cancellationToken)
+    {
+        var version = await db.Versions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == versionId && v.ItemId == itemId, cancellationToken);
+        return version is null ? null : Digest(version);
+    }
+
     public async Task<ContentSnapshot?> GetVersionAsync(Guid itemId, Guid versionId, CancellationToken cancellationToken)
     {
         var item = await db.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, cancellationToken);
@@ -77,7 +83,7 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
     }
 
     /// <summary>The version as labelled lines, one fact per line and the text line by line, for a readable diff.</summary>
-    public static string Digest(ContentVersion version)
+    private static string Digest(ContentVersion version)
     {
         var lines = new List<string> { $"Judul: {version.Title}" };
         if (version.Parts.Clipping is { } clipping)
@@ -122,7 +128,6 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
         return new ContentSnapshot(
             item.Id, version.Id, version.Number, item.ContentType, item.OwnerId, version.Title,
             article?.Lead, article?.Body, article?.Category, version.Parts.Photos, version.ContentHash, item.Slug, item.PublishedAt,
-            Digest(version),
             ContentInputMapper.Missing(item.ContentType, version.Title, version.Parts));
     }
 }

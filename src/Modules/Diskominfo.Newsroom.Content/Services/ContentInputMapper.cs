@@ -31,15 +31,12 @@ internal static class ContentInputMapper
                 Require(errors, "body", input.Body, 100_000, "Isi berita");
             }
 
-            if (string.IsNullOrWhiteSpace(input.Category) && order)
-            {
-                // The PPTK chooses the news type when he writes the article.
-            }
-            else if (string.IsNullOrWhiteSpace(input.Category))
+            // An order leaves the news type to the PPTK, who chooses it when he writes the article.
+            if (string.IsNullOrWhiteSpace(input.Category) && !order)
             {
                 errors["category"] = ["Jenis berita wajib dipilih."];
             }
-            else if (!NewsCategories.All.ContainsKey(input.Category))
+            else if (!string.IsNullOrWhiteSpace(input.Category) && !NewsCategories.All.ContainsKey(input.Category))
             {
                 errors["category"] = [$"Jenis berita '{input.Category}' tidak dikenal. Pilihan: {string.Join(", ", NewsCategories.All.Keys)}."];
             }

@@ -102,7 +102,7 @@ internal sealed class ItemReader(
     public async Task<IReadOnlyList<ItemSummary>> ListAsync(Actor actor, int take, CancellationToken cancellationToken)
     {
         var query = db.Items.AsNoTracking();
-        if (!SeesAllWork(actor))
+        if (!actor.SeesAllWork)
         {
             query = query.Where(i => i.OwnerId == actor.UserId);
         }
@@ -144,9 +144,5 @@ internal sealed class ItemReader(
     }
 
     private static bool CanSeeWork(ContentItem item, Actor? actor)
-        => actor is not null && (item.OwnerId == actor.UserId || SeesAllWork(actor));
-
-    /// <summary>Approvers, archivists, operators and admins see every item; reporters only their own.</summary>
-    public static bool SeesAllWork(Actor actor)
-        => actor.Roles.Any(r => r is not NewsroomRoles.Reporter);
+        => actor is not null && (item.OwnerId == actor.UserId || actor.SeesAllWork);
 }

@@ -22,7 +22,6 @@ public sealed class EditorialPanel(IWorkflowQuery workflows, IContentCatalog con
             return Content("");
         }
 
-        var signed = workflow.Status == WorkflowStatuses.Signed;
         var changes = await ChangesSinceApprovalAsync(context.ItemId, workflow);
         var live = workflow.Status is WorkflowStatuses.Published or WorkflowStatuses.Archived;
         return View(new EditorialPanelView(
@@ -30,13 +29,13 @@ public sealed class EditorialPanel(IWorkflowQuery workflows, IContentCatalog con
             workflow,
             CanSubmit: actor.UserId == workflow.Writer && workflow.Status is WorkflowStatuses.Draft or WorkflowStatuses.Returned,
             CanDecide: workflow.AwaitingRole is { } role && actor.IsInRole(role),
-            CanSchedule: !live && (actor.IsInRole(NewsroomRoles.Kadis) || (signed && (actor.IsInRole(NewsroomRoles.Operator) || actor.IsInRole(NewsroomRoles.Admin)))),
+            CanSchedule: Workflow.MaySchedule(actor, workflow.Status),
             Check: await workflows.VerifyHistoryAsync(context.ItemId, HttpContext.RequestAborted),
             Changes: changes,
             Kasis: workflow.Status == WorkflowStatuses.Ordered && actor.IsInRole(NewsroomRoles.Kabid)
                 ? await users.ListInRoleAsync(NewsroomRoles.Kasi, HttpContext.RequestAborted)
                 : [],
-            CanCorrect: live && (actor.UserId == workflow.OwnerId || new[] { NewsroomRoles.Kasi, NewsroomRoles.Kabid, NewsroomRoles.Kadis }.Any(actor.IsInRole))));
+            CanCorrect: live && Workflow.MayCorrect(actor, workflow.OwnerId)));
     }
 
     /// <summary>
@@ -63,8 +62,9 @@ public sealed class EditorialPanel(IWorkflowQuery workflows, IContentCatalog con
             return new ChangesSince(reference, []);
         }
 
-        var before = await content.GetVersionAsync(itemId, reference.VersionId!.Value, HttpContext.RequestAborted);
-        return before is null ? null : new ChangesSince(reference, LineDiff.Compare(before.Digest, current.Digest));
+        var before = await content.GetDigestAsync(itemId, reference.VersionId!.Value, HttpContext.RequestAborted);
+        var now = await content.GetDigestAsync(itemId, current.VersionId, HttpContext.RequestAborted);
+        return before is null || now is null ? null : new ChangesSince(reference, LineDiff.Compare(before, now));
     }
 }
 

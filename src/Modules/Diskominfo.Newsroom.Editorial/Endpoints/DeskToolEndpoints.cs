@@ -8,15 +8,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 
 namespace Diskominfo.Newsroom.Editorial.Endpoints;
 
 /// <summary>Scheduling, the history check and the service-time report.</summary>
 internal static class DeskToolEndpoints
 {
-    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     public sealed record ScheduleRequest(DateTimeOffset? PublishAt);
 
     public sealed record ScheduleResponse(Guid Id, DateTimeOffset? PublishAt);
@@ -90,8 +87,7 @@ internal static class DeskToolEndpoints
     }
 
     private static async Task<IResult> ServiceTimesWorkbookAsync(
-        string? from, string? to, HttpContext http, ServiceTimeReport report, TimeProvider clock, IConfiguration configuration,
-        CancellationToken cancellationToken)
+        string? from, string? to, HttpContext http, ServiceTimeReport report, TimeProvider clock, CancellationToken cancellationToken)
     {
         var period = ReportPeriod.Parse(from, to, clock, Actor.FromPrincipal(http.User)!);
         if (period.Refusal is not null)
@@ -99,9 +95,8 @@ internal static class DeskToolEndpoints
             return OutcomeResults.Problem(period.Refusal);
         }
 
-        var times = await report.BuildAsync(period.From, period.To, cancellationToken);
-        var bytes = ServiceTimeWorkbook.Write(times, configuration["Newsroom:OfficeName"] ?? "Diskominfo");
-        return TypedResults.File(bytes, XlsxType, $"waktu-layanan-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}.xlsx");
+        var (bytes, name) = await report.WorkbookAsync(period.From, period.To, cancellationToken);
+        return TypedResults.File(bytes, ServiceTimeReport.XlsxType, name);
     }
 }
 

@@ -1,6 +1,7 @@
 using Diskominfo.Newsroom.Abstractions.Editorial;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
+using Diskominfo.Newsroom.Editorial.Settings;
 
 namespace Diskominfo.Newsroom.Editorial.Models;
 
@@ -107,6 +108,16 @@ internal sealed class Workflow
         Record(Settings.Steps.Assign, HistoryActions.Assigned, actor, NewsroomRoles.Kabid, at, text, null, null);
         return Outcome.Ok();
     }
+
+    /// <summary>The Kadis at any time before the item is live; the operator or an admin once it is signed.</summary>
+    public static bool MaySchedule(Actor actor, string status)
+        => status is not (WorkflowStatuses.Published or WorkflowStatuses.Archived)
+           && (actor.IsInRole(NewsroomRoles.Kadis)
+               || (status == WorkflowStatuses.Signed && (actor.IsInRole(NewsroomRoles.Operator) || actor.IsInRole(NewsroomRoles.Admin))));
+
+    /// <summary>A published item may be corrected by its writer or by an approver.</summary>
+    public static bool MayCorrect(Actor actor, string ownerId)
+        => actor.UserId == ownerId || SopDefaults.ApproverRoles.Any(actor.IsInRole);
 
     public Outcome Submit(Actor actor, string contentHash, Guid versionId, DateTimeOffset at)
     {
@@ -245,8 +256,7 @@ internal sealed class Workflow
             return Outcome.Conflict($"Hanya naskah yang sudah terbit yang dapat diralat; naskah ini berstatus '{WorkflowStatuses.Label(Status)}'.");
         }
 
-        string[] correctors = [NewsroomRoles.Kasi, NewsroomRoles.Kabid, NewsroomRoles.Kadis];
-        if (actor.UserId != OwnerId && !correctors.Any(actor.IsInRole))
+        if (!MayCorrect(actor, OwnerId))
         {
             return Outcome.Forbidden("Ralat hanya dapat dimulai oleh penulis naskah, Kasi, Kabid, atau Kadis.");
         }
@@ -326,12 +336,9 @@ internal sealed class Workflow
             return Outcome.Conflict("Naskah sudah terbit; waktu terbitnya tidak dapat diubah lagi.");
         }
 
-        var signed = Status == WorkflowStatuses.Signed;
-        var allowed = actor.IsInRole(NewsroomRoles.Kadis)
-                      || (signed && (actor.IsInRole(NewsroomRoles.Operator) || actor.IsInRole(NewsroomRoles.Admin)));
-        if (!allowed)
+        if (!MaySchedule(actor, Status))
         {
-            return Outcome.Forbidden(signed
+            return Outcome.Forbidden(Status == WorkflowStatuses.Signed
                 ? "Hanya Kepala Dinas, operator website, atau admin yang dapat mengatur waktu terbit."
                 : "Sebelum ditandatangani, hanya Kepala Dinas yang dapat mengatur waktu terbit.");
         }

@@ -4,6 +4,7 @@ using Diskominfo.Newsroom.Editorial.Data;
 using Diskominfo.Newsroom.Editorial.Models;
 using Diskominfo.Newsroom.Editorial.Settings;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace Diskominfo.Newsroom.Editorial.Services;
 
@@ -11,8 +12,17 @@ namespace Diskominfo.Newsroom.Editorial.Services;
 /// How long each step really took against its standard (mutu baku): per month (WIB, by the month the step ended), content
 /// type and step, the count, median and 90th percentile minutes and the overdue count; and the overdue passages themselves.
 /// </summary>
-internal sealed class ServiceTimeReport(EditorialDbContext db, EditorialSettings settings, IContentCatalog content)
+internal sealed class ServiceTimeReport(EditorialDbContext db, EditorialSettings settings, IContentCatalog content, IConfiguration configuration)
 {
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>The report as the Excel file handed to the auditors, with its download name.</summary>
+    public async Task<(byte[] Bytes, string FileName)> WorkbookAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var times = await BuildAsync(from, to, cancellationToken);
+        return (ServiceTimeWorkbook.Write(times, configuration["Newsroom:OfficeName"] ?? "Diskominfo"), $"waktu-layanan-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.xlsx");
+    }
+
     public const int MaxOverdueListed = 1000;
 
     public async Task<ServiceTimes> BuildAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)

@@ -37,7 +37,7 @@ internal sealed class WorkflowQuery(EditorialDbContext db, EditorialSettings set
     public async Task<ChainVerification?> VerifyAsync(Guid itemId, Actor? actor, CancellationToken cancellationToken)
     {
         var head = await db.Workflows.AsNoTracking().Where(w => w.ItemId == itemId).Select(w => new { w.HeadHash, w.OwnerId }).SingleOrDefaultAsync(cancellationToken);
-        if (head is null || (actor is not null && actor.Roles.All(r => r == NewsroomRoles.Reporter) && head.OwnerId != actor.UserId))
+        if (head is null || (actor is not null && !actor.SeesAllWork && head.OwnerId != actor.UserId))
         {
             return null;
         }

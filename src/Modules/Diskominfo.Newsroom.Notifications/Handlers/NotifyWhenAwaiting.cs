@@ -21,7 +21,7 @@ internal sealed class NotifyWhenAwaiting(
         var recipients = @event.UserId is not null
             ? (await directory.GetAsync(@event.UserId, cancellationToken) is { } owner ? [owner] : [])
             : @event.Role is not null ? await directory.ListInRoleAsync(@event.Role, cancellationToken) : [];
-        var title = (await content.GetLatestAsync(@event.ItemId, cancellationToken))?.Title ?? "(tanpa judul)";
+        var title = (await content.GetTitlesAsync([@event.ItemId], cancellationToken)).GetValueOrDefault(@event.ItemId, "(tanpa judul)");
         var message = Describe(@event, title);
         foreach (var user in recipients.Where(u => u.Id != @event.ActorId))
         {

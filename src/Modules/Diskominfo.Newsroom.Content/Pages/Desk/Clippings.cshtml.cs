@@ -48,7 +48,7 @@ internal sealed class ClippingsModel(ContentDbContext db, IWorkflowQuery workflo
         }
 
         var query = db.Items.AsNoTracking().Where(i => i.ContentType == ContentTypes.Clipping);
-        if (!ItemReader.SeesAllWork(actor))
+        if (!actor.SeesAllWork)
         {
             query = query.Where(i => i.OwnerId == actor.UserId);
         }

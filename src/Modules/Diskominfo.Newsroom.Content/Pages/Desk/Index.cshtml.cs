@@ -20,7 +20,7 @@ internal sealed class DeskModel(ItemReader reader, TimeProvider clock) : PageMod
 
     public bool CanWrite => ContentService.MayAuthor(Actor);
 
-    public bool SeesAll => ItemReader.SeesAllWork(Actor);
+    public bool SeesAll => Actor.SeesAllWork;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

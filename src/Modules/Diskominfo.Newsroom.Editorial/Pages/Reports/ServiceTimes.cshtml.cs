@@ -1,3 +1,4 @@
+using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Editorial.Endpoints;
 using Diskominfo.Newsroom.Editorial.Services;
@@ -5,13 +6,12 @@ using Diskominfo.Newsroom.Infrastructure.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Configuration;
 
 namespace Diskominfo.Newsroom.Editorial.Pages.Reports;
 
 /// <summary>The service-time report on screen, with its Excel download, for the Kasi, Kabid, Kadis and admins.</summary>
 [Authorize(Policy = NewsroomPolicies.Staff)]
-internal sealed class ServiceTimesModel(ServiceTimeReport report, TimeProvider clock, IConfiguration configuration) : PageModel
+internal sealed class ServiceTimesModel(ServiceTimeReport report, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
@@ -30,9 +30,7 @@ internal sealed class ServiceTimesModel(ServiceTimeReport report, TimeProvider c
         var period = ReportPeriod.Parse(From, To, clock, Actor.FromPrincipal(User)!);
         if (period.Refusal is not null)
         {
-            Message = period.Refusal.Message;
-            Errors = period.Refusal.Errors;
-            return Page().WithStatusOf(period.Refusal);
+            return Refused(period.Refusal);
         }
 
         From = period.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -46,13 +44,17 @@ internal sealed class ServiceTimesModel(ServiceTimeReport report, TimeProvider c
         var period = ReportPeriod.Parse(From, To, clock, Actor.FromPrincipal(User)!);
         if (period.Refusal is not null)
         {
-            Message = period.Refusal.Message;
-            Errors = period.Refusal.Errors;
-            return Page().WithStatusOf(period.Refusal);
+            return Refused(period.Refusal);
         }
 
-        var times = await report.BuildAsync(period.From, period.To, cancellationToken);
-        return File(ServiceTimeWorkbook.Write(times, configuration["Newsroom:OfficeName"] ?? "Diskominfo"), DeskToolEndpoints.XlsxType,
-            $"waktu-layanan-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}.xlsx");
+        var (bytes, name) = await report.WorkbookAsync(period.From, period.To, cancellationToken);
+        return File(bytes, ServiceTimeReport.XlsxType, name);
+    }
+
+    private PageResult Refused(Outcome refusal)
+    {
+        Message = refusal.Message;
+        Errors = refusal.Errors;
+        return Page().WithStatusOf(refusal);
     }
 }
