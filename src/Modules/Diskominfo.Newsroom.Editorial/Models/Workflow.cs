@@ -166,24 +166,8 @@ internal sealed class Workflow
     }
 
     public Outcome Return(Actor actor, string contentHash, Guid versionId, string? note, DateTimeOffset at)
-    {
-        var refusal = CheckApprover(actor, "mengembalikan");
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        if (string.IsNullOrWhiteSpace(note))
-        {
-            return Outcome.Invalid("note", "Catatan wajib diisi saat mengembalikan naskah, agar penulis tahu apa yang harus diperbaiki.");
-        }
-
-        var role = AwaitingRole!;
-        StepIndex = -1;
-        Status = WorkflowStatuses.Returned;
-        Record(role, HistoryActions.Returned, actor, role, at, Trim(note), contentHash, versionId);
-        return Outcome.Ok();
-    }
+        => EndReview(actor, "mengembalikan", WorkflowStatuses.Returned, HistoryActions.Returned, note,
+            "Catatan wajib diisi saat mengembalikan naskah, agar penulis tahu apa yang harus diperbaiki.", contentHash, versionId, at);
 
     /// <summary>
     /// The Kasi's selection of clippings: one not worth archiving is set aside with the reason, and its way ends there
@@ -196,7 +180,15 @@ internal sealed class Workflow
             return Outcome.Conflict("Hanya kliping yang dapat tidak dipilih; naskah lain dikembalikan ke penulisnya dengan catatan.");
         }
 
-        var refusal = CheckApprover(actor, "menolak");
+        return EndReview(actor, "menolak", WorkflowStatuses.Rejected, HistoryActions.Rejected, note,
+            "Alasan kliping tidak dipilih wajib diisi.", contentHash, versionId, at);
+    }
+
+    /// <summary>The approver whose turn it is takes the item out of review (returned or set aside), always with a note.</summary>
+    private Outcome EndReview(
+        Actor actor, string verb, string status, string action, string? note, string noteRequired, string contentHash, Guid versionId, DateTimeOffset at)
+    {
+        var refusal = CheckApprover(actor, verb);
         if (refusal is not null)
         {
             return refusal;
@@ -204,13 +196,13 @@ internal sealed class Workflow
 
         if (string.IsNullOrWhiteSpace(note))
         {
-            return Outcome.Invalid("note", "Alasan kliping tidak dipilih wajib diisi.");
+            return Outcome.Invalid("note", noteRequired);
         }
 
         var role = AwaitingRole!;
         StepIndex = -1;
-        Status = WorkflowStatuses.Rejected;
-        Record(role, HistoryActions.Rejected, actor, role, at, Trim(note), contentHash, versionId);
+        Status = status;
+        Record(role, action, actor, role, at, Trim(note), contentHash, versionId);
         return Outcome.Ok();
     }
 
