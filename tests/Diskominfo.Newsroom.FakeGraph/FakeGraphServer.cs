@@ -19,16 +19,41 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
 {
     public const string Version = "v24.0";
     private readonly WebApplication _app;
-    private readonly ConcurrentQueue<(string PathContains, int Status, object Error)> _injected = new();
+    private readonly ConcurrentQueue<Injection> _injected = new();
     private long _ids = 1000;
 
     private FakeGraphServer(WebApplication app) => _app = app;
 
-    public string PageId { get; } = "1111";
+    public string PageId { get; } = "104857600123456";
 
-    public string InstagramAccountId { get; } = "2222";
+    public string PageName { get; set; } = "Diskominfo Kabupaten Contoh";
 
-    public string Token { get; set; } = "test-token";
+    public string InstagramAccountId { get; } = "17841400000000001";
+
+    public string InstagramUsername { get; set; } = "diskominfo.contoh";
+
+    /// <summary>The one token the fake accepts; change it to revoke the one the site holds (code 190).</summary>
+    public string Token { get; set; } = "EAAtesttoken0123456789abcdef";
+
+    /// <summary>When the token expires (debug_token's expires_at; after it every call answers 190/463). Null: never.</summary>
+    public DateTimeOffset? TokenExpiresAt { get; set; } = DateTimeOffset.UtcNow.AddDays(60);
+
+    public IReadOnlyList<string> Scopes { get; set; } = ["pages_manage_posts", "pages_read_engagement", "instagram_basic", "instagram_content_publish"];
+
+    /// <summary>Added to every answer, as a distant Graph API would (the latency benchmark uses 150 ms).</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>Instagram's publishing allowance in the moving 24-hour window (content_publishing_limit).</summary>
+    public int QuotaTotal { get; set; } = 50;
+
+    /// <summary>Containers one account may create in 24 hours.</summary>
+    public int ContainerLimit { get; set; } = 400;
+
+    /// <summary>Photos uploaded with published=false, waiting to be attached to a feed post.</summary>
+    public ConcurrentDictionary<string, string> UnpublishedPhotos { get; } = new();
+
+    /// <summary>When each Instagram media was published (the quota's window).</summary>
+    public ConcurrentDictionary<string, DateTimeOffset> InstagramPublishedAt { get; } = new();
 
     public string BaseUrl { get; private set; } = "";
 
@@ -57,12 +82,31 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>The next request whose path contains <paramref name="pathContains"/> gets this Graph error.</summary>
-    public void InjectError(string pathContains, int code, int? subcode = null, int status = 400, bool transient = false)
-        => _injected.Enqueue((pathContains, status, new
+    /// <summary>
+    /// The next request whose method and path contain <paramref name="pathContains"/> (as <c>POST 1234/feed</c>) gets this
+    /// Graph error. With <paramref name="afterApplying"/> the request is carried out first and the error answered anyway
+    /// (Meta's code 2 after the post was created). <paramref name="headers"/> go with the answer (usage headers).
+    /// </summary>
+    public void InjectError(
+        string pathContains, int code, int? subcode = null, int status = 400, bool transient = false, bool afterApplying = false,
+        IReadOnlyDictionary<string, string>? headers = null)
+        => _injected.Enqueue(new Injection(pathContains, status, new
         {
-            error = new { message = $"Injected error {code}", type = "OAuthException", code, error_subcode = subcode, is_transient = transient, fbtrace_id = "fake" },
-        }));
+            error = new { message = $"Injected error {code}", type = code == 190 ? "OAuthException" : "GraphMethodException", code, error_subcode = subcode, is_transient = transient, fbtrace_id = "fake" },
+        }, afterApplying, headers, null));
+
+    /// <summary>The next matching request gets no answer for <paramref name="delay"/> (the client times out); with <paramref name="afterApplying"/> it was carried out.</summary>
+    public void InjectTimeout(string pathContains, TimeSpan delay, bool afterApplying = false)
+        => _injected.Enqueue(new Injection(pathContains, 0, null, afterApplying, null, delay));
+
+    /// <summary>Injected faults not used yet.</summary>
+    public int PendingInjections => _injected.Count;
+
+    /// <summary>Facebook posts whose text contains <paramref name="marker"/> (an article's address): more than one is a duplicate.</summary>
+    public int PostsContaining(string marker) => FacebookPosts.Values.Count(p => p.Message.Contains(marker, StringComparison.Ordinal));
+
+    /// <summary>Instagram media whose caption contains <paramref name="marker"/>.</summary>
+    public int MediaContaining(string marker) => InstagramMedia.Values.Count(c => c.Contains(marker, StringComparison.Ordinal));
 
     private async Task HandleAsync(HttpContext context)
     {
@@ -75,13 +119,59 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         }
 
         path = path[(Version.Length + 1)..];
-        if (_injected.TryPeek(out var injected) && path.Contains(injected.PathContains, StringComparison.Ordinal) && _injected.TryDequeue(out injected))
+        if (Latency > TimeSpan.Zero)
         {
-            context.Response.StatusCode = injected.Status;
-            await context.Response.WriteAsJsonAsync(injected.Error);
+            await Task.Delay(Latency);
+        }
+
+        Injection? fault = null;
+        lock (_injected)
+        {
+            if (_injected.TryPeek(out var next) && $"{context.Request.Method} {path}".Contains(next.PathContains, StringComparison.Ordinal))
+            {
+                _injected.TryDequeue(out fault);
+            }
+        }
+
+        if (fault is null)
+        {
+            await RouteAsync(context, path);
             return;
         }
 
+        if (fault.AfterApplying)
+        {
+            // Carry the request out, then throw its answer away: the caller never learns that it worked.
+            var body = context.Response.Body;
+            context.Response.Body = new MemoryStream();
+            await RouteAsync(context, path);
+            context.Response.Body = body;
+            context.Response.Headers.Clear();
+        }
+
+        if (fault.Delay is { } delay)
+        {
+            try
+            {
+                await Task.Delay(delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        context.Response.StatusCode = fault.Status == 0 ? 504 : fault.Status;
+        foreach (var (name, value) in fault.Headers ?? new Dictionary<string, string>())
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        await context.Response.WriteAsJsonAsync(fault.Error ?? new { error = new { message = "Timeout", code = 2, is_transient = true } });
+    }
+
+    private async Task RouteAsync(HttpContext context, string path)
+    {
         var token = context.Request.Headers.Authorization.ToString().Replace("Bearer ", "", StringComparison.Ordinal);
         if (string.IsNullOrEmpty(token))
         {
@@ -89,6 +179,12 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         }
 
         if (token != Token)
+        {
+            await Error(context, 400, 190, 460, "Error validating access token: The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.");
+            return;
+        }
+
+        if (TokenExpiresAt is { } expires && expires <= DateTimeOffset.UtcNow)
         {
             await Error(context, 400, 190, 463, "Error validating access token: Session has expired.");
             return;
@@ -103,6 +199,29 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
                 break;
             case ("POST", [var page, "feed"]) when page == PageId:
                 await PostFeedAsync(context, form!);
+                break;
+            case ("GET", ["debug_token"]):
+                await context.Response.WriteAsJsonAsync(new
+                {
+                    data = new
+                    {
+                        is_valid = context.Request.Query["input_token"] == Token,
+                        expires_at = TokenExpiresAt?.ToUnixTimeSeconds() ?? 0,
+                        scopes = Scopes,
+                    },
+                });
+                break;
+            case ("GET", [var page]) when page == PageId:
+                await context.Response.WriteAsJsonAsync(new { id = PageId, name = PageName });
+                break;
+            case ("GET", [var account]) when account == InstagramAccountId:
+                await context.Response.WriteAsJsonAsync(new { id = InstagramAccountId, username = InstagramUsername });
+                break;
+            case ("GET", [var account, "content_publishing_limit"]) when account == InstagramAccountId:
+                await context.Response.WriteAsJsonAsync(new
+                {
+                    data = new[] { new { quota_usage = QuotaUsage(), config = new { quota_total = QuotaTotal, quota_duration = 86400 } } },
+                });
                 break;
             case ("GET", [var page, "feed"]) when page == PageId:
                 await context.Response.WriteAsJsonAsync(new { data = FacebookPosts.Values.Select(p => new { id = p.Id, message = p.Message, created_time = p.CreatedAt }) });
@@ -155,6 +274,13 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         }
 
         var photoId = NextId();
+        if (form["published"] == "false")
+        {
+            UnpublishedPhotos[photoId] = form["alt_text_custom"].ToString();
+            await context.Response.WriteAsJsonAsync(new { id = photoId });
+            return;
+        }
+
         var postId = $"{PageId}_{NextId()}";
         FacebookPosts[postId] = new FacebookPost(postId, form["caption"].ToString(), DateTimeOffset.UtcNow, photoId);
         await context.Response.WriteAsJsonAsync(new { id = photoId, post_id = postId });
@@ -168,8 +294,31 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
             return;
         }
 
+        var attached = new List<string>();
+        for (var i = 0; form.ContainsKey($"attached_media[{i}]"); i++)
+        {
+            string? id = null;
+            try
+            {
+                using var media = JsonDocument.Parse(form[$"attached_media[{i}]"].ToString());
+                id = media.RootElement.TryGetProperty("media_fbid", out var fbid) ? fbid.GetString() : null;
+            }
+            catch (JsonException)
+            {
+            }
+
+            // A photo can be attached once, and only one uploaded unpublished to this Page.
+            if (id is null || !UnpublishedPhotos.TryRemove(id, out _))
+            {
+                await Error(context, 400, 100, null, $"(#100) param attached_media[{i}] must be an unpublished photo of this Page");
+                return;
+            }
+
+            attached.Add(id);
+        }
+
         var postId = $"{PageId}_{NextId()}";
-        FacebookPosts[postId] = new FacebookPost(postId, form["message"].ToString(), DateTimeOffset.UtcNow, null);
+        FacebookPosts[postId] = new FacebookPost(postId, form["message"].ToString(), DateTimeOffset.UtcNow, attached.FirstOrDefault()) { AttachedPhotos = attached };
         await context.Response.WriteAsJsonAsync(new { id = postId });
     }
 
@@ -239,8 +388,14 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
             return;
         }
 
+        if (Containers.Values.Count(c => c.CreatedAt > DateTimeOffset.UtcNow.AddDays(-1)) >= ContainerLimit)
+        {
+            await Error(context, 400, 4, 2207042, "Application request limit reached: 400 containers in 24 hours");
+            return;
+        }
+
         var id = NextId();
-        Containers[id] = new Container(id, caption, size.Value.Width, size.Value.Height) { Status = "IN_PROGRESS" };
+        Containers[id] = new Container(id, caption, size.Value.Width, size.Value.Height) { Status = "IN_PROGRESS", AltText = form["alt_text"].ToString() };
         await context.Response.WriteAsJsonAsync(new { id });
     }
 
@@ -252,9 +407,14 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
             return;
         }
 
+        var overQuota = false;
         lock (container)
         {
-            if (container.Status != "FINISHED")
+            if (container.Status == "FINISHED" && QuotaUsage() >= QuotaTotal)
+            {
+                overQuota = true;
+            }
+            else if (container.Status != "FINISHED")
             {
                 container.Rejected = true;
             }
@@ -263,7 +423,14 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
                 container.Status = "PUBLISHED";
                 container.MediaId = NextId();
                 InstagramMedia[container.MediaId] = container.Caption;
+                InstagramPublishedAt[container.MediaId] = DateTimeOffset.UtcNow;
             }
+        }
+
+        if (overQuota)
+        {
+            await Error(context, 400, 9, 2207042, "You have reached the maximum number of posts allowed in 24 hours");
+            return;
         }
 
         if (container.MediaId is null || container.Rejected)
@@ -307,6 +474,8 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
 
         await Error(context, 400, 100, 33, "Object does not exist");
     }
+
+    private int QuotaUsage() => InstagramPublishedAt.Values.Count(at => at > DateTimeOffset.UtcNow.AddDays(-1));
 
     private string NextId() => Interlocked.Increment(ref _ids).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -360,7 +529,13 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
     [GeneratedRegex(@"(?<!\w)@\w+")]
     private static partial Regex MentionPattern();
 
-    public sealed record FacebookPost(string Id, string Message, DateTimeOffset CreatedAt, string? PhotoId, int Edits = 0);
+    public sealed record FacebookPost(string Id, string Message, DateTimeOffset CreatedAt, string? PhotoId, int Edits = 0)
+    {
+        public IReadOnlyList<string> AttachedPhotos { get; init; } = [];
+    }
+
+    private sealed record Injection(
+        string PathContains, int Status, object? Error, bool AfterApplying, IReadOnlyDictionary<string, string>? Headers, TimeSpan? Delay);
 
     public sealed class Container(string id, string caption, int width, int height)
     {
@@ -379,5 +554,9 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         public string? MediaId { get; set; }
 
         public bool Rejected { get; set; }
+
+        public string? AltText { get; set; }
+
+        public DateTimeOffset CreatedAt { get; } = DateTimeOffset.UtcNow;
     }
 }

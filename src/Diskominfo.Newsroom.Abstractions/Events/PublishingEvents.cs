@@ -5,3 +5,9 @@ public sealed record PublicationFinished(Guid ItemId, string Channel, string Sta
 
 /// <summary>Every publication of the item is finished: the item can be archived.</summary>
 public sealed record ItemPublicationsCompleted(Guid ItemId, string ContentType, DateTimeOffset At);
+
+/// <summary>
+/// A social channel needs an admin: its token expired or was revoked (publications wait, held), or it will expire soon.
+/// <paramref name="Link"/> is the desk page where it is fixed.
+/// </summary>
+public sealed record ChannelAttentionNeeded(string Channel, string Message, string Link, DateTimeOffset At);

@@ -27,6 +27,15 @@ public static class PublicationStatuses
     /// <summary>The channel cannot do what was asked (an Instagram caption cannot be corrected); the record says why.</summary>
     public const string NotSupported = "not_supported";
 
+    /// <summary>The channel is disconnected (token expired or revoked): the publication waits for an admin to reconnect it, attempts untouched.</summary>
+    public const string Held = "held";
+
+    /// <summary>An operator decided it should not go out; the attempts stay on record.</summary>
+    public const string Cancelled = "cancelled";
+
+    /// <summary>Still to do: pending, or held until the channel is reconnected.</summary>
+    public static bool IsOpen(string status) => status is Pending or Held;
+
     public static string Label(string status) => status switch
     {
         Pending => "Menunggu",
@@ -34,6 +43,8 @@ public static class PublicationStatuses
         Failed => "Gagal",
         DryRun => "Uji coba: tidak dikirim (belum ada kredensial)",
         NotSupported => "Tidak dapat dilakukan di kanal ini",
+        Held => "Ditahan: kanal terputus",
+        Cancelled => "Dibatalkan",
         _ => status,
     };
 }

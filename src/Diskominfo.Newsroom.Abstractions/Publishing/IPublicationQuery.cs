@@ -18,4 +18,16 @@ public sealed record PublicationView(
     DateTimeOffset DueAt,
     DateTimeOffset? CompletedAt,
     string? DryRunRequest,
-    int Round = 0);
+    int Round = 0,
+    IReadOnlyList<PublicationAttemptView>? AttemptLog = null);
+
+/// <summary>One attempt at a channel: when, what was sent, and how it ended (error code and Indonesian message).</summary>
+public sealed record PublicationAttemptView(
+    int Number,
+    DateTimeOffset StartedAt,
+    DateTimeOffset FinishedAt,
+    string Outcome,
+    string? Request,
+    string? RemoteId,
+    string? ErrorCode,
+    string? Message);

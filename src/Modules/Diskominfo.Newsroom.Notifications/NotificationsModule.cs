@@ -21,6 +21,7 @@ public static class NotificationsModule
         services.AddOptions<SmtpOptions>().BindConfiguration("Newsroom:Smtp");
         services.AddScoped<Inbox>();
         services.AddScoped<IEventHandler<ItemAwaiting>, NotifyWhenAwaiting>();
+        services.AddScoped<IEventHandler<ChannelAttentionNeeded>, NotifyAdminsAboutChannels>();
         services.AddHostedService<MailSender>();
         services.AddSingleton(new AdminMenuItem("Kotak masuk", "/admin/kotak-masuk", 10));
         return services;

@@ -1,5 +1,6 @@
 using Diskominfo.Newsroom.Abstractions.Admin;
 using Diskominfo.Newsroom.Publishing.Components;
+using Diskominfo.Newsroom.Publishing.Connections;
 using Diskominfo.Newsroom.Abstractions.Events;
 using Diskominfo.Newsroom.Abstractions.Publishing;
 using Diskominfo.Newsroom.Infrastructure.Data;
@@ -29,7 +30,10 @@ public static class PublishingModule
         services.AddModuleDbContext<PublishingDbContext, SqlitePublishingDbContext, PostgresPublishingDbContext>(Name);
         services.AddSingleton(new ItemPanel(PublishingPanel.Name, 30));
         services.AddOptions<PublishingOptions>().BindConfiguration("Newsroom").BindConfiguration("Newsroom:Channels");
-        services.AddHttpClient<GraphClient>(c => c.Timeout = TimeSpan.FromSeconds(60));
+        services.AddHttpClient<GraphClient>((sp, c) => c.Timeout = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PublishingOptions>>().Value.GraphTimeout);
+        services.AddScoped<ChannelDirectory>();
+        services.AddScoped<PublicationControl>();
+        services.AddScoped<CaptionDesk>();
         services.AddScoped<IChannelPublisher, WebsiteChannel>();
         services.AddScoped<IChannelPublisher, FacebookChannel>();
         services.AddScoped<IChannelPublisher, InstagramChannel>();
@@ -62,12 +66,14 @@ public static class PublishingModule
         }
 
         services.AddSingleton(new AdminMenuItem("Pekerjaan latar", JobDashboard.Path, 95, NewsroomRoles.Admin));
+        services.AddSingleton(new AdminMenuItem("Kanal media sosial", ChannelDirectory.SettingsPath, 92, NewsroomRoles.Admin));
         return services;
     }
 
     public static IEndpointRouteBuilder MapPublishingEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapJobDashboard();
+        endpoints.MapPublishingApi();
         return endpoints;
     }
 }

@@ -21,6 +21,7 @@ internal abstract class NotificationsDbContext(DbContextOptions options, Newsroo
             b.Property(n => n.UserId).HasMaxLength(64).IsRequired();
             b.Property(n => n.Reason).HasMaxLength(40).IsRequired();
             b.Property(n => n.Message).HasMaxLength(1000).IsRequired();
+            b.Property(n => n.Link).HasMaxLength(300);
         });
         modelBuilder.Entity<OutgoingMail>(b =>
         {

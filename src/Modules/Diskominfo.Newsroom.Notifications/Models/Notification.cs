@@ -7,7 +7,11 @@ internal sealed class Notification
 
     public string UserId { get; set; } = "";
 
+    /// <summary>The item it is about; <see cref="Guid.Empty"/> for a notice about the system (a channel), which has a <see cref="Link"/>.</summary>
     public Guid ItemId { get; set; }
+
+    /// <summary>Where the notice leads when it is not about an item.</summary>
+    public string? Link { get; set; }
 
     public string Reason { get; set; } = "";
 

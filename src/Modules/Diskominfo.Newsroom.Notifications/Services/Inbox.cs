@@ -11,7 +11,7 @@ internal sealed class Inbox(NotificationsDbContext db, TimeProvider clock)
             .Where(n => n.UserId == userId)
             .OrderByDescending(n => n.Id)
             .Take(take)
-            .Select(n => new InboxEntry(n.Id, n.ItemId, n.Reason, n.Message, n.CreatedAt, n.ReadAt != null))
+            .Select(n => new InboxEntry(n.Id, n.ItemId, n.Reason, n.Message, n.CreatedAt, n.ReadAt != null, n.Link ?? "/admin/naskah/" + n.ItemId))
             .ToListAsync(cancellationToken);
 
     public Task<int> UnreadAsync(string userId, CancellationToken cancellationToken)
@@ -25,4 +25,4 @@ internal sealed class Inbox(NotificationsDbContext db, TimeProvider clock)
     }
 }
 
-public sealed record InboxEntry(long Id, Guid ItemId, string Reason, string Message, DateTimeOffset At, bool Read);
+public sealed record InboxEntry(long Id, Guid ItemId, string Reason, string Message, DateTimeOffset At, bool Read, string Link);

@@ -11,8 +11,66 @@ internal static partial class Captions
     public const int InstagramMaxHashtags = 30;
     public const int InstagramMaxMentions = 20;
 
-    public static string Facebook(ContentSnapshot content, string? articleUrl)
+    /// <summary>Where the operator's caption puts the article's address; replaced when the post is sent.</summary>
+    public const string LinkPlaceholder = "{tautan}";
+
+    public const int FacebookMaxLength = 63206;
+
+    /// <summary>The operator's caption with the article's address filled in (or the placeholder dropped before the article is live).</summary>
+    public static string Fill(string caption, string? articleUrl) => caption.Replace(LinkPlaceholder, articleUrl ?? "", StringComparison.Ordinal).Trim();
+
+    /// <summary>Why an operator's caption cannot be sent to the channel as it is (in Indonesian); empty when it can.</summary>
+    public static IReadOnlyList<string> Check(string channel, string caption)
     {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(caption))
+        {
+            errors.Add("Takarir tidak boleh kosong.");
+            return errors;
+        }
+
+        var text = Fill(caption, "https://contoh.go.id/berita/judul-berita-yang-cukup-panjang");
+        if (channel == Abstractions.Publishing.PublicationChannels.Instagram)
+        {
+            if (text.Length > InstagramMaxLength)
+            {
+                errors.Add($"Takarir Instagram paling banyak {InstagramMaxLength} karakter (termasuk tautan); kini {text.Length}.");
+            }
+
+            var tags = TagPattern().Matches(text).Count(m => m.Value[0] == '#');
+            var mentions = TagPattern().Matches(text).Count(m => m.Value[0] == '@');
+            if (tags > InstagramMaxHashtags)
+            {
+                errors.Add($"Instagram menerima paling banyak {InstagramMaxHashtags} tagar; takarir ini memuat {tags}.");
+            }
+
+            if (mentions > InstagramMaxMentions)
+            {
+                errors.Add($"Instagram menerima paling banyak {InstagramMaxMentions} sebutan (@); takarir ini memuat {mentions}.");
+            }
+        }
+        else if (text.Length > FacebookMaxLength)
+        {
+            errors.Add($"Kiriman Facebook paling banyak {FacebookMaxLength} karakter.");
+        }
+
+        return errors;
+    }
+
+    /// <summary>Counts shown beside a caption: characters, hashtags, mentions.</summary>
+    public static (int Characters, int Hashtags, int Mentions) Measure(string caption)
+    {
+        var matches = TagPattern().Matches(caption);
+        return (caption.Length, matches.Count(m => m.Value[0] == '#'), matches.Count(m => m.Value[0] == '@'));
+    }
+
+    public static string Facebook(ContentSnapshot content, string? articleUrl, string? caption = null)
+    {
+        if (caption is not null)
+        {
+            return caption;
+        }
+
         var text = new StringBuilder(content.Title);
         if (!string.IsNullOrWhiteSpace(content.Lead))
         {
@@ -33,8 +91,14 @@ internal static partial class Captions
         return text.ToString();
     }
 
-    public static string Instagram(ContentSnapshot content, string? articleUrl)
+    public static string Instagram(ContentSnapshot content, string? articleUrl, string? caption = null)
     {
+        if (caption is not null)
+        {
+            // Checked when the operator saved it; kept within the limits here too, so Meta never refuses it.
+            return Shorten(LimitTags(caption, 0), InstagramMaxLength);
+        }
+
         var tail = new StringBuilder();
         if (articleUrl is not null)
         {
@@ -48,7 +112,7 @@ internal static partial class Captions
         }
 
         var head = content.Title + (string.IsNullOrWhiteSpace(content.Lead) ? "" : "\n\n" + content.Lead);
-        head = LimitTags(head);
+        head = LimitTags(head, tag is null ? 0 : 1);
         var room = InstagramMaxLength - tail.Length;
         return Shorten(head, room) + tail;
     }
@@ -66,9 +130,9 @@ internal static partial class Captions
     }
 
     /// <summary>Hashtags and mentions beyond Instagram's limits lose their sign and stay as plain words.</summary>
-    private static string LimitTags(string text)
+    private static string LimitTags(string text, int tagsAlready)
     {
-        var tags = 1; // the category hashtag is always there
+        var tags = tagsAlready;
         var mentions = 0;
         return TagPattern().Replace(text, m =>
         {

@@ -1,25 +1,58 @@
 using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Publishing.Models;
+using Diskominfo.Newsroom.Publishing.Services;
 
 namespace Diskominfo.Newsroom.Publishing.Channels;
 
 /// <summary>How one attempt at a channel ended.</summary>
 internal abstract record ChannelResult
 {
+    /// <summary>Meta's code and subcode of the error that led here, if any (<c>190/463</c>).</summary>
+    public string? Code { get; init; }
+
     public sealed record Published(string? RemoteId, string? Url) : ChannelResult;
 
     public sealed record DryRun(string Request) : ChannelResult;
 
-    public sealed record Retry(string Error, TimeSpan Delay) : ChannelResult;
+    /// <summary>
+    /// Try again after <paramref name="Delay"/>. Waits imposed by Meta (rate limits, the Instagram quota) do not count as
+    /// attempts (<paramref name="CountsAsAttempt"/> false); a rate limit also stops every call to the channel meanwhile
+    /// (<paramref name="BlocksChannel"/>), since calls while blocked extend the block.
+    /// </summary>
+    public sealed record Retry(string Error, TimeSpan Delay, bool CountsAsAttempt = true, bool BlocksChannel = false) : ChannelResult;
 
     public sealed record Failed(string Error) : ChannelResult;
+
+    /// <summary>The token expired or was revoked: the channel is disconnected and the publication held, not failed.</summary>
+    public sealed record Disconnected(string Error) : ChannelResult;
 
     /// <summary>Another channel must finish first (social posts wait for the article to be live).</summary>
     public sealed record Waiting : ChannelResult;
 }
 
-/// <summary>What a channel gets to publish: the record, the signed version, and a way to save progress at once.</summary>
-internal sealed record PublicationContext(Publication Publication, ContentSnapshot Content, string? ArticleUrl, Func<Task> SaveProgressAsync);
+/// <summary>
+/// What a channel gets to publish: the record, the signed version, the channel's credentials (null: not connected,
+/// dry run), the operator's caption if one was set, and a way to save progress at once. The channel writes a short
+/// summary of what it sent into <see cref="Request"/> for the attempt log.
+/// </summary>
+internal sealed class PublicationContext(
+    Publication publication, ContentSnapshot content, string? articleUrl, ChannelCredentials? credentials, string? caption, Func<Task> saveProgressAsync)
+{
+    public Publication Publication { get; } = publication;
+
+    public ContentSnapshot Content { get; } = content;
+
+    public string? ArticleUrl { get; } = articleUrl;
+
+    public ChannelCredentials? Credentials { get; } = credentials;
+
+    /// <summary>The operator's caption (with <c>{tautan}</c> already replaced), or null for the generated one.</summary>
+    public string? Caption { get; } = caption;
+
+    public string? Request { get; set; }
+
+    public Task SaveProgressAsync() => saveProgressAsync();
+}
 
 internal interface IChannelPublisher
 {

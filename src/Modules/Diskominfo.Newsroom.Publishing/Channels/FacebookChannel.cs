@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Media;
 using Diskominfo.Newsroom.Abstractions.Publishing;
 using Diskominfo.Newsroom.Publishing.Graph;
@@ -14,35 +15,32 @@ namespace Diskominfo.Newsroom.Publishing.Channels;
 /// </summary>
 internal sealed class FacebookChannel(GraphClient graph, IMediaLibrary media, IOptions<PublishingOptions> options) : IChannelPublisher
 {
+    /// <summary>Facebook takes up to this many photos in one multi-photo post.</summary>
+    public const int MaxPhotos = 10;
+
     public string Channel => PublicationChannels.Facebook;
 
     public async Task<ChannelResult> PublishAsync(PublicationContext context, CancellationToken cancellationToken)
     {
-        var channel = options.Value.Facebook;
+        var channel = context.Credentials;
         var publication = context.Publication;
         if (publication.EditOf is not null)
         {
             return await EditAsync(context, channel, cancellationToken);
         }
 
-        var photo = context.Content.Photos.FirstOrDefault(p => p.IsImage);
-        var message = Captions.Facebook(context.Content, context.ArticleUrl);
-        var path = photo is null ? $"{channel.TargetId}/feed" : $"{channel.TargetId}/photos";
-        var fields = new List<KeyValuePair<string, string>> { new(photo is null ? "message" : "caption", message) };
-        if (photo is null && context.ArticleUrl is not null)
+        var photos = context.Content.Photos.Where(p => p.IsImage).Take(MaxPhotos).ToList();
+        var message = Captions.Facebook(context.Content, context.ArticleUrl, context.Caption);
+        var baseUrl = channel?.GraphBaseUrl ?? options.Value.GraphBaseUrl;
+        context.Request = photos.Count switch
         {
-            fields.Add(new("link", context.ArticleUrl));
-        }
-
-        if (photo?.Caption is not null)
+            0 => $"POST /{{page-id}}/feed: teks {message.Length} karakter dengan tautan artikel",
+            1 => $"POST /{{page-id}}/photos: 1 foto (JPEG), takarir {message.Length} karakter",
+            _ => $"POST /{{page-id}}/photos ×{photos.Count} (published=false), lalu POST /{{page-id}}/feed dengan attached_media: {photos.Count} foto, teks {message.Length} karakter",
+        };
+        if (channel is null)
         {
-            fields.Add(new("alt_text_custom", photo.Caption));
-        }
-
-        if (!channel.IsConfigured)
-        {
-            return new ChannelResult.DryRun(DryRunRecord.Describe("POST", $"{channel.GraphBaseUrl}/{{page-id}}/{(photo is null ? "feed" : "photos")}", fields,
-                photo is null ? null : $"source: JPEG dari media {photo.MediaId:N} (rendisi Facebook)"));
+            return new ChannelResult.DryRun(DryRun(baseUrl, photos, message, context.ArticleUrl));
         }
 
         if (publication.RemoteId is not null)
@@ -59,18 +57,52 @@ internal sealed class FacebookChannel(GraphClient graph, IMediaLibrary media, IO
             }
         }
 
+        // Unpublished photos for a multi-photo post are harmless if a crash makes us upload them again: Meta drops
+        // unattached ones within a day. Only the feed post is visible, and it is guarded like any other.
+        var attached = new List<string>();
+        if (photos.Count > 1)
+        {
+            foreach (var photo in photos)
+            {
+                var fields = new List<KeyValuePair<string, string>> { new("published", "false") };
+                if (photo.Caption is not null)
+                {
+                    fields.Add(new("alt_text_custom", photo.Caption));
+                }
+
+                var uploaded = await graph.PostPhotoAsync(channel, $"{channel.TargetId}/photos", fields, await JpegAsync(photo.MediaId, cancellationToken), cancellationToken);
+                if (!uploaded.Ok)
+                {
+                    return GraphOutcomes.FromError(uploaded, publication.Attempts);
+                }
+
+                attached.Add(uploaded.String("id")!);
+            }
+        }
+
         publication.AttemptOpen = true;
         await context.SaveProgressAsync();
         GraphResponse response;
-        if (photo is null)
+        if (photos.Count == 1)
         {
-            response = await graph.PostFormAsync(channel, path, fields, cancellationToken);
+            var fields = new List<KeyValuePair<string, string>> { new("caption", message) };
+            if (photos[0].Caption is not null)
+            {
+                fields.Add(new("alt_text_custom", photos[0].Caption!));
+            }
+
+            response = await graph.PostPhotoAsync(channel, $"{channel.TargetId}/photos", fields, await JpegAsync(photos[0].MediaId, cancellationToken), cancellationToken);
         }
         else
         {
-            var jpeg = await media.GetRenditionAsync(photo.MediaId, SocialRendition.Facebook, cancellationToken)
-                ?? throw new InvalidOperationException($"Media {photo.MediaId} is missing.");
-            response = await graph.PostPhotoAsync(channel, path, fields, jpeg, cancellationToken);
+            var fields = new List<KeyValuePair<string, string>> { new("message", message) };
+            if (photos.Count == 0 && context.ArticleUrl is not null)
+            {
+                fields.Add(new("link", context.ArticleUrl));
+            }
+
+            fields.AddRange(attached.Select((id, i) => new KeyValuePair<string, string>($"attached_media[{i}]", $"{{\"media_fbid\":\"{id}\"}}")));
+            response = await graph.PostFormAsync(channel, $"{channel.TargetId}/feed", fields, cancellationToken);
         }
 
         if (!response.Ok)
@@ -86,7 +118,7 @@ internal sealed class FacebookChannel(GraphClient graph, IMediaLibrary media, IO
 
             // Meta answered: the attempt is closed (code 1 and 2 may still have created the post; the check runs again on retry).
             publication.AttemptOpen = response.Error.Code is 1 or 2;
-            return GraphOutcomes.FromError(response.Error, publication.Attempts);
+            return GraphOutcomes.FromError(response, publication.Attempts);
         }
 
         var postId = response.String("post_id") ?? response.String("id")!;
@@ -95,22 +127,53 @@ internal sealed class FacebookChannel(GraphClient graph, IMediaLibrary media, IO
         return new ChannelResult.Published(postId, await PermalinkAsync(channel, postId, cancellationToken));
     }
 
+    private async Task<byte[]> JpegAsync(Guid mediaId, CancellationToken cancellationToken)
+        => await media.GetRenditionAsync(mediaId, SocialRendition.Facebook, cancellationToken)
+           ?? throw new InvalidOperationException($"Media {mediaId} is missing.");
+
+    private static string DryRun(string baseUrl, List<PhotoRef> photos, string message, string? articleUrl)
+    {
+        if (photos.Count == 1)
+        {
+            var fields = new List<KeyValuePair<string, string>> { new("caption", message) };
+            if (photos[0].Caption is not null)
+            {
+                fields.Add(new("alt_text_custom", photos[0].Caption!));
+            }
+
+            return DryRunRecord.Describe("POST", $"{baseUrl}/{{page-id}}/photos", fields, $"source: JPEG dari media {photos[0].MediaId:N} (rendisi Facebook)");
+        }
+
+        var feed = new List<KeyValuePair<string, string>> { new("message", message) };
+        if (photos.Count == 0 && articleUrl is not null)
+        {
+            feed.Add(new("link", articleUrl));
+        }
+
+        feed.AddRange(photos.Select((p, i) => new KeyValuePair<string, string>($"attached_media[{i}]", $"{{\"media_fbid\":\"{{photo-id-{i + 1}}}\"}}")));
+        var uploads = photos.Select(p => (object)new { method = "POST", url = $"{baseUrl}/{{page-id}}/photos", fields = new { published = "false", alt_text_custom = p.Caption }, file = $"JPEG dari media {p.MediaId:N}" });
+        return photos.Count == 0
+            ? DryRunRecord.Describe("POST", $"{baseUrl}/{{page-id}}/feed", feed, null)
+            : DryRunRecord.Describe("POST", $"{baseUrl}/{{page-id}}/feed", feed, null, [.. uploads]);
+    }
+
     /// <summary>A correction: the post's text is replaced by the corrected one with the dated note. Editing twice is harmless.</summary>
-    private async Task<ChannelResult> EditAsync(PublicationContext context, ChannelCredentials channel, CancellationToken cancellationToken)
+    private async Task<ChannelResult> EditAsync(PublicationContext context, ChannelCredentials? channel, CancellationToken cancellationToken)
     {
         var publication = context.Publication;
-        var message = Captions.Facebook(context.Content, context.ArticleUrl)
+        var message = Captions.Facebook(context.Content, context.ArticleUrl, context.Caption)
                       + $"\n\nRalat ({Abstractions.Text.IndonesianTime.Short(publication.DueAt)}): {publication.CorrectionNote}";
         var fields = new List<KeyValuePair<string, string>> { new("message", message) };
-        if (!channel.IsConfigured)
+        context.Request = $"POST /{publication.EditOf}: teks ralat {message.Length} karakter";
+        if (channel is null)
         {
-            return new ChannelResult.DryRun(DryRunRecord.Describe("POST", $"{channel.GraphBaseUrl}/{publication.EditOf}", fields, null));
+            return new ChannelResult.DryRun(DryRunRecord.Describe("POST", $"{options.Value.GraphBaseUrl}/{publication.EditOf}", fields, null));
         }
 
         var response = await graph.PostFormAsync(channel, publication.EditOf!, fields, cancellationToken);
         if (!response.Ok)
         {
-            return GraphOutcomes.FromError(response.Error!, publication.Attempts);
+            return GraphOutcomes.FromError(response, publication.Attempts);
         }
 
         publication.RemoteId = publication.EditOf;

@@ -2,16 +2,26 @@ using Diskominfo.Newsroom.Publishing.Graph;
 
 namespace Diskominfo.Newsroom.Publishing.Channels;
 
-/// <summary>Turns a Graph API error or a transport failure into what the job does next.</summary>
+/// <summary>Turns a Graph API error or a transport failure into what the job does next (graph-api.md, "Errors").</summary>
 internal static class GraphOutcomes
 {
-    public static ChannelResult FromError(GraphError error, int attempts) => error.Kind switch
+    /// <summary>How long to wait for Instagram's 24-hour publishing window when the quota is used up, before looking again.</summary>
+    public static readonly TimeSpan QuotaRecheck = TimeSpan.FromMinutes(15);
+
+    public static ChannelResult FromError(GraphResponse response, int attempts)
     {
-        GraphErrorKind.Transient or GraphErrorKind.NotReady => new ChannelResult.Retry(error.Describe(), Backoff(attempts)),
-        GraphErrorKind.RateLimited => new ChannelResult.Retry(error.Describe(), Backoff(attempts) + TimeSpan.FromMinutes(1)),
-        GraphErrorKind.QuotaReached => new ChannelResult.Retry(error.Describe(), TimeSpan.FromMinutes(30)),
-        _ => new ChannelResult.Failed(error.Describe()),
-    };
+        var error = response.Error!;
+        ChannelResult result = error.Kind switch
+        {
+            GraphErrorKind.Transient or GraphErrorKind.NotReady or GraphErrorKind.ContainerGone => new ChannelResult.Retry(error.Describe(), Backoff(attempts)),
+            GraphErrorKind.RateLimited => new ChannelResult.Retry(
+                error.Describe(), Longest(response.RegainAccessAfter, Backoff(attempts) + TimeSpan.FromMinutes(1)), CountsAsAttempt: false, BlocksChannel: true),
+            GraphErrorKind.QuotaReached => new ChannelResult.Retry(error.Describe(), QuotaRecheck, CountsAsAttempt: false),
+            GraphErrorKind.Disconnected => new ChannelResult.Disconnected(error.Describe()),
+            _ => new ChannelResult.Failed(error.Describe()),
+        };
+        return result with { Code = error.CodeText };
+    }
 
     public static ChannelResult FromTransport(Exception exception, int attempts)
         => new ChannelResult.Retry($"Tidak ada jawaban dari Graph API ({exception.GetType().Name}); hasilnya diperiksa dulu sebelum mencoba lagi.", Backoff(attempts));
@@ -21,4 +31,6 @@ internal static class GraphOutcomes
 
     public static bool IsTransport(Exception exception)
         => exception is HttpRequestException or TaskCanceledException or TimeoutException or IOException;
+
+    private static TimeSpan Longest(TimeSpan? a, TimeSpan b) => a is { } x && x > b ? x : b;
 }

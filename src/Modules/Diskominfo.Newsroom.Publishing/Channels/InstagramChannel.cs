@@ -18,7 +18,7 @@ internal sealed class InstagramChannel(GraphClient graph, IMediaLibrary media, I
     public async Task<ChannelResult> PublishAsync(PublicationContext context, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var channel = settings.Instagram;
+        var channel = context.Credentials;
         var publication = context.Publication;
         var photo = context.Content.Photos.FirstOrDefault(p => p.IsImage);
         if (photo is null)
@@ -30,17 +30,18 @@ internal sealed class InstagramChannel(GraphClient graph, IMediaLibrary media, I
         var fields = new List<KeyValuePair<string, string>>
         {
             new("image_url", imageUrl),
-            new("caption", Captions.Instagram(context.Content, context.ArticleUrl)),
+            new("caption", Captions.Instagram(context.Content, context.ArticleUrl, context.Caption)),
         };
         if (photo.Caption is not null)
         {
             fields.Add(new("alt_text", Captions.Shorten(photo.Caption, 1000)));
         }
 
-        if (!channel.IsConfigured)
+        context.Request = $"POST /{{ig-user-id}}/media: image_url {imageUrl}, takarir {fields[1].Value.Length} karakter; lalu media_publish";
+        if (channel is null)
         {
-            return new ChannelResult.DryRun(DryRunRecord.Describe("POST", $"{channel.GraphBaseUrl}/{{ig-user-id}}/media", fields, null,
-                new { method = "POST", url = $"{channel.GraphBaseUrl}/{{ig-user-id}}/media_publish", fields = new { creation_id = "{container-id}" } }));
+            return new ChannelResult.DryRun(DryRunRecord.Describe("POST", $"{settings.GraphBaseUrl}/{{ig-user-id}}/media", fields, null,
+                new { method = "POST", url = $"{settings.GraphBaseUrl}/{{ig-user-id}}/media_publish", fields = new { creation_id = "{container-id}" } }));
         }
 
         if (publication.RemoteId is not null)
@@ -69,8 +70,8 @@ internal sealed class InstagramChannel(GraphClient graph, IMediaLibrary media, I
             if (!created.Ok)
             {
                 return created.Error!.Kind == GraphErrorKind.ImageUnreachable && publication.Attempts < 3
-                    ? new ChannelResult.Retry(created.Error.Describe(), GraphOutcomes.Backoff(publication.Attempts))
-                    : GraphOutcomes.FromError(created.Error, publication.Attempts);
+                    ? new ChannelResult.Retry(created.Error.Describe(), GraphOutcomes.Backoff(publication.Attempts)) { Code = created.Error.CodeText }
+                    : GraphOutcomes.FromError(created, publication.Attempts);
             }
 
             publication.ContainerId = created.String("id");
@@ -100,12 +101,21 @@ internal sealed class InstagramChannel(GraphClient graph, IMediaLibrary media, I
             return new ChannelResult.Retry($"Kontainer Instagram berstatus {state}; dibuat ulang.", GraphOutcomes.Backoff(publication.Attempts));
         }
 
+        // The publishing quota is a moving 24-hour window: when it is used up, wait for it instead of failing.
+        var quota = await QuotaAsync(channel, cancellationToken);
+        if (quota is { Used: var used, Total: var total } && used >= total)
+        {
+            return new ChannelResult.Retry(
+                $"Kuota publikasi Instagram sudah terpakai ({used} dari {total} dalam 24 jam); kiriman menunggu kuota pulih dan diperiksa lagi tiap {GraphOutcomes.QuotaRecheck.TotalMinutes:0} menit.",
+                GraphOutcomes.QuotaRecheck, CountsAsAttempt: false);
+        }
+
         publication.AttemptOpen = true;
         await context.SaveProgressAsync();
         var published = await graph.PostFormAsync(channel, $"{channel.TargetId}/media_publish", [new("creation_id", publication.ContainerId!)], cancellationToken);
         if (!published.Ok)
         {
-            return GraphOutcomes.FromError(published.Error!, publication.Attempts);
+            return GraphOutcomes.FromError(published, publication.Attempts);
         }
 
         var mediaId = published.String("id")!;
@@ -113,6 +123,22 @@ internal sealed class InstagramChannel(GraphClient graph, IMediaLibrary media, I
         await context.SaveProgressAsync();
         var permalink = await graph.GetAsync(channel, $"{mediaId}?fields=permalink", cancellationToken);
         return new ChannelResult.Published(mediaId, permalink.Ok ? permalink.String("permalink") : null);
+    }
+
+    /// <summary><c>content_publishing_limit</c>: posts in the moving 24-hour window and the allowance; null when Meta does not say.</summary>
+    private async Task<(int Used, int Total)?> QuotaAsync(ChannelCredentials channel, CancellationToken cancellationToken)
+    {
+        var response = await graph.GetAsync(channel, $"{channel.TargetId}/content_publishing_limit?fields=quota_usage,config", cancellationToken);
+        if (!response.Ok || !response.Body.TryGetProperty("data", out var data) || data.ValueKind != System.Text.Json.JsonValueKind.Array || data.GetArrayLength() == 0)
+        {
+            return null;
+        }
+
+        var entry = data[0];
+        return entry.TryGetProperty("quota_usage", out var usage) && usage.TryGetInt32(out var used)
+               && entry.TryGetProperty("config", out var config) && config.TryGetProperty("quota_total", out var totalValue) && totalValue.TryGetInt32(out var total)
+            ? (used, total)
+            : null;
     }
 
     private async Task<string?> ContainerStatusAsync(ChannelCredentials channel, string containerId, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Diskominfo.Newsroom.Abstractions.Admin;
+using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Publishing;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -17,14 +18,16 @@ public sealed class PublishingPanel(IPublicationQuery publications) : ViewCompon
     {
         ArgumentNullException.ThrowIfNull(context);
         var list = await publications.ListAsync(context.ItemId, HttpContext.RequestAborted);
-        if (list.Count == 0)
+        var actor = Actor.FromPrincipal(UserClaimsPrincipal);
+        var showCaptions = actor?.SeesAllWork == true && context.ContentType != ContentTypes.Clipping;
+        if (list.Count == 0 && !showCaptions)
         {
             return Content("");
         }
 
-        var isAdmin = Actor.FromPrincipal(UserClaimsPrincipal)?.IsInRole(NewsroomRoles.Admin) == true;
-        return View(new PublishingPanelView(list, isAdmin));
+        var isAdmin = actor?.IsInRole(NewsroomRoles.Admin) == true;
+        return View(new PublishingPanelView(context.ItemId, list, isAdmin, showCaptions, actor is not null && Services.PublicationControl.MayControl(actor)));
     }
 }
 
-public sealed record PublishingPanelView(IReadOnlyList<PublicationView> Publications, bool ShowRequests);
+public sealed record PublishingPanelView(Guid ItemId, IReadOnlyList<PublicationView> Publications, bool ShowRequests, bool ShowCaptions, bool CanControl);

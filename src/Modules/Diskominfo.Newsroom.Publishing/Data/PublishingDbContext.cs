@@ -9,6 +9,12 @@ internal abstract class PublishingDbContext(DbContextOptions options, NewsroomDa
 {
     public DbSet<Publication> Publications => Set<Publication>();
 
+    public DbSet<PublicationAttempt> Attempts => Set<PublicationAttempt>();
+
+    public DbSet<ChannelConnection> Channels => Set<ChannelConnection>();
+
+    public DbSet<CaptionOverride> Captions => Set<CaptionOverride>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Publication>(b =>
@@ -28,6 +34,39 @@ internal abstract class PublishingDbContext(DbContextOptions options, NewsroomDa
             b.Property(p => p.Url).HasMaxLength(500);
             b.Property(p => p.LastError).HasMaxLength(2000);
             b.Ignore(p => p.IsFinished);
+        });
+        modelBuilder.Entity<PublicationAttempt>(b =>
+        {
+            b.ToTable("publishing_attempts");
+            b.HasKey(a => a.Id);
+            b.HasIndex(a => a.PublicationId);
+            b.Property(a => a.Outcome).HasMaxLength(20).IsRequired();
+            b.Property(a => a.Request).HasMaxLength(2000);
+            b.Property(a => a.RemoteId).HasMaxLength(100);
+            b.Property(a => a.ErrorCode).HasMaxLength(40);
+            b.Property(a => a.Message).HasMaxLength(2000);
+        });
+        modelBuilder.Entity<ChannelConnection>(b =>
+        {
+            b.ToTable("publishing_channels");
+            b.HasKey(c => c.Channel);
+            b.Property(c => c.Channel).HasMaxLength(20);
+            b.Property(c => c.TargetId).HasMaxLength(100).IsRequired();
+            b.Property(c => c.ProtectedToken).HasMaxLength(4000).IsRequired();
+            b.Property(c => c.TokenHint).HasMaxLength(10).IsRequired();
+            b.Property(c => c.GraphBaseUrl).HasMaxLength(300).IsRequired();
+            b.Property(c => c.Status).HasMaxLength(20).IsRequired();
+            b.Property(c => c.StatusNote).HasMaxLength(1000);
+            b.Property(c => c.AccountName).HasMaxLength(200);
+            b.Property(c => c.UpdatedBy).HasMaxLength(100).IsRequired();
+        });
+        modelBuilder.Entity<CaptionOverride>(b =>
+        {
+            b.ToTable("publishing_captions");
+            b.HasKey(c => new { c.ItemId, c.Channel });
+            b.Property(c => c.Channel).HasMaxLength(20);
+            b.Property(c => c.Text).HasMaxLength(5000).IsRequired();
+            b.Property(c => c.UpdatedBy).HasMaxLength(100).IsRequired();
         });
     }
 }

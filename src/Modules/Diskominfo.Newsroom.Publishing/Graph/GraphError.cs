@@ -17,6 +17,7 @@ internal sealed record GraphError(int Code, int? Subcode, string Message, string
         (190, _) or (25, _) => GraphErrorKind.Disconnected,
         (10, _) => GraphErrorKind.Disconnected,
         ( >= 200 and <= 299, _) => GraphErrorKind.Disconnected,
+        (36000, _) or (36001, _) or (36003, _) or (36004, _) or (100, 2207040) => GraphErrorKind.OurBug,
         (9004, _) => GraphErrorKind.ImageUnreachable,
         _ => IsTransient ? GraphErrorKind.Transient : GraphErrorKind.Refused,
     };
@@ -29,8 +30,23 @@ internal sealed record GraphError(int Code, int? Subcode, string Message, string
         GraphErrorKind.ImageUnreachable => $"Meta tidak dapat mengambil foto dari alamat publik situs (kode {Code}{Sub}). Pastikan Newsroom:PublicBaseUrl dapat diakses dari internet.",
         GraphErrorKind.Transient => $"Gangguan sementara di Meta (kode {Code}{Sub}); dicoba lagi. Pesan Meta: {Message}",
         GraphErrorKind.Duplicate => $"Meta menolak karena konten sama sudah ada (kode {Code}{Sub}).",
+        GraphErrorKind.OurBug => $"Meta menolak isi kiriman (kode {Code}{Sub}: {OurBugReason}). Ini kesalahan Newsroom, bukan Meta; laporkan ke pengelola sistem. Pesan Meta: {Message}",
+        GraphErrorKind.NotReady => $"Kontainer Instagram belum siap (kode {Code}{Sub}); diperiksa lagi.",
+        GraphErrorKind.ContainerGone => $"Kontainer Instagram kedaluwarsa atau tidak ditemukan (kode {Code}{Sub}); dibuat ulang.",
         _ => $"Ditolak Meta (kode {Code}{Sub}): {UserMessage ?? Message}",
     };
+
+    private string OurBugReason => Code switch
+    {
+        36000 => "foto lebih dari 8 MiB",
+        36001 => "format foto tidak didukung",
+        36003 => "rasio foto tidak didukung",
+        36004 => "takarir terlalu panjang",
+        _ => "terlalu banyak @-sebutan",
+    };
+
+    /// <summary>Code and subcode as the operator sees them: <c>190/463</c>.</summary>
+    public string CodeText => Code.ToString(System.Globalization.CultureInfo.InvariantCulture) + Sub;
 
     private string Sub => Subcode is null ? "" : $"/{Subcode}";
 }
@@ -46,4 +62,7 @@ internal enum GraphErrorKind
     Disconnected,
     ImageUnreachable,
     Refused,
+
+    /// <summary>Meta refused what we sent (image size, format, ratio, caption): a fault of ours, never retried.</summary>
+    OurBug,
 }

@@ -56,7 +56,7 @@ internal sealed class Publication
 
     public DateTimeOffset? CompletedAt { get; set; }
 
-    public bool IsFinished => Status is not PublicationStatuses.Pending;
+    public bool IsFinished => !PublicationStatuses.IsOpen(Status);
 
     public bool IsCorrection => CorrectionNote is not null;
 }

@@ -3,6 +3,7 @@ using Diskominfo.Newsroom.Abstractions.Events;
 using Diskominfo.Newsroom.Abstractions.Publishing;
 using Diskominfo.Newsroom.Infrastructure.Data;
 using Diskominfo.Newsroom.Publishing.Channels;
+using Diskominfo.Newsroom.Publishing.Connections;
 using Diskominfo.Newsroom.Publishing.Data;
 using Diskominfo.Newsroom.Publishing.Models;
 using Hangfire;
@@ -22,6 +23,7 @@ internal sealed partial class PublicationJob(
     NewsroomDatabase database,
     IContentCatalog content,
     IEnumerable<IChannelPublisher> channels,
+    ChannelDirectory directory,
     PublicationQueue queue,
     IEventPublisher events,
     IOptions<PublishingOptions> options,
@@ -42,57 +44,97 @@ internal sealed partial class PublicationJob(
         var website = publication.Channel == PublicationChannels.Website
             ? publication
             : await db.Publications.AsNoTracking().SingleOrDefaultAsync(p => p.ItemId == publication.ItemId && p.Round == publication.Round && p.Channel == PublicationChannels.Website, cancellationToken);
+        var connection = publication.Channel == PublicationChannels.Website ? null : await directory.FindAsync(publication.Channel, cancellationToken);
+        var now = clock.GetUtcNow();
         ChannelResult result;
+        PublicationAttempt? attempt = null;
         if (publication.Channel != PublicationChannels.Website && website?.Status != PublicationStatuses.Published)
         {
             result = new ChannelResult.Waiting();
+        }
+        else if (connection?.Status == ChannelStatuses.Disconnected)
+        {
+            // No call at all: a refused token stays refused until an admin connects the channel again.
+            result = new ChannelResult.Disconnected($"Kanal {PublicationChannels.Label(publication.Channel)} terputus ({connection.StatusNote}) Publikasi ditahan sampai admin menyambungkannya ulang.");
+        }
+        else if (connection?.BlockedUntil is { } blocked && blocked > now)
+        {
+            // Calls while Meta blocks us extend the block: wait it out without calling.
+            result = new ChannelResult.Retry(
+                $"Meta membatasi kanal {PublicationChannels.Label(publication.Channel)} sampai {Abstractions.Text.IndonesianTime.Short(blocked)}; menunggu tanpa memanggil API.",
+                blocked - now + TimeSpan.FromSeconds(1), CountsAsAttempt: false);
         }
         else
         {
             publication.Attempts++;
             await SaveProgressAsync(publication, cancellationToken);
-            result = await AttemptAsync(publication, website?.Url, cancellationToken);
+            attempt = new PublicationAttempt { PublicationId = publication.Id, Number = publication.Attempts, StartedAt = now };
+            (result, attempt.Request) = await AttemptAsync(publication, website?.Url, directory.Credentials(connection), cancellationToken);
         }
 
-        await database.InTransactionAsync(ct => ApplyAsync(publication, result, ct), cancellationToken);
+        await database.InTransactionAsync(ct => ApplyAsync(publication, result, attempt, ct), cancellationToken);
     }
 
-    private async Task<ChannelResult> AttemptAsync(Publication publication, string? articleUrl, CancellationToken cancellationToken)
+    private async Task<(ChannelResult Result, string? Request)> AttemptAsync(
+        Publication publication, string? articleUrl, ChannelCredentials? credentials, CancellationToken cancellationToken)
     {
         var snapshot = await content.GetVersionAsync(publication.ItemId, publication.VersionId, cancellationToken);
         if (snapshot is null)
         {
-            return new ChannelResult.Failed("Versi naskah yang ditandatangani tidak ditemukan.");
+            return (new ChannelResult.Failed("Versi naskah yang ditandatangani tidak ditemukan."), null);
         }
 
         var channel = channels.Single(c => c.Channel == publication.Channel);
+        var caption = await db.Captions.AsNoTracking()
+            .Where(c => c.ItemId == publication.ItemId && c.Channel == publication.Channel)
+            .Select(c => c.Text)
+            .SingleOrDefaultAsync(cancellationToken);
+        var context = new PublicationContext(
+            publication, snapshot, articleUrl, credentials, caption is null ? null : Captions.Fill(caption, articleUrl),
+            () => SaveProgressAsync(publication, CancellationToken.None));
         try
         {
-            var context = new PublicationContext(publication, snapshot, articleUrl, () => SaveProgressAsync(publication, CancellationToken.None));
-            return await channel.PublishAsync(context, cancellationToken);
+            return (await channel.PublishAsync(context, cancellationToken), context.Request);
         }
         catch (Exception e) when (GraphOutcomes.IsTransport(e) && !cancellationToken.IsCancellationRequested)
         {
             LogTransportFailure(logger, e, publication.Channel, publication.ItemId);
-            return GraphOutcomes.FromTransport(e, publication.Attempts);
+            return (GraphOutcomes.FromTransport(e, publication.Attempts), context.Request);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             // Our own failure: kept visible on the record and retried like any other, never silently dropped.
             LogUnexpectedFailure(logger, e, publication.Channel, publication.ItemId);
             // The exception's own text is English and technical: it goes to the log, the record gets Indonesian.
-            return new ChannelResult.Retry(
+            return (new ChannelResult.Retry(
                 $"Kesalahan internal saat menerbitkan ke {PublicationChannels.Label(publication.Channel)}; rinciannya ada di log server. Akan dicoba lagi.",
-                GraphOutcomes.Backoff(publication.Attempts));
+                GraphOutcomes.Backoff(publication.Attempts)), context.Request);
         }
     }
 
-    private async Task ApplyAsync(Publication publication, ChannelResult result, CancellationToken ct)
+    private async Task ApplyAsync(Publication publication, ChannelResult result, PublicationAttempt? attempt, CancellationToken ct)
     {
         // The channels of one item finish in parallel jobs; one at a time decides whether it was the last.
         await database.LockAsync($"publishing-item:{publication.ItemId}", ct);
         var now = clock.GetUtcNow();
         publication.LeaseUntil = null;
+        if (attempt is not null)
+        {
+            attempt.FinishedAt = now;
+            attempt.ErrorCode = result.Code;
+            (string Outcome, string? Message, string? RemoteId) summary = result switch
+            {
+                ChannelResult.Published p => ("published", null, p.RemoteId),
+                ChannelResult.DryRun => ("dry_run", "Kanal belum disambungkan: permintaan dicatat, tidak dikirim.", null),
+                ChannelResult.Retry r => ("retry", r.Error, null),
+                ChannelResult.Failed f => ("failed", f.Error, null),
+                ChannelResult.Disconnected d => ("held", d.Error, null),
+                _ => ("waiting", null, null),
+            };
+            (attempt.Outcome, attempt.Message, attempt.RemoteId) = summary;
+            db.Attempts.Add(attempt);
+        }
+
         switch (result)
         {
             case ChannelResult.Published published:
@@ -112,14 +154,38 @@ internal sealed partial class PublicationJob(
                 publication.LastError = failed.Error;
                 publication.AttemptOpen = false;
                 break;
-            case ChannelResult.Retry retry when publication.Attempts >= options.Value.MaxAttempts:
+            case ChannelResult.Retry retry when retry.CountsAsAttempt && publication.Attempts >= options.Value.MaxAttempts:
                 publication.Status = PublicationStatuses.Failed;
                 publication.LastError = $"Gagal setelah {publication.Attempts} percobaan. Terakhir: {retry.Error}";
                 break;
             case ChannelResult.Retry retry:
+                if (!retry.CountsAsAttempt && attempt is not null)
+                {
+                    // Meta asked us to wait (rate limit, quota): the wait is not one of the attempts the publication may use.
+                    publication.Attempts--;
+                }
+
+                if (retry.BlocksChannel)
+                {
+                    await directory.BlockAsync(publication.Channel, now + retry.Delay, ct);
+                }
+
                 publication.LastError = retry.Error;
                 publication.NextAttemptAt = now + retry.Delay;
                 await queue.ScheduleAsync(publication.Id, retry.Delay);
+                break;
+            case ChannelResult.Disconnected disconnected:
+                // Held, not failed, and the attempt given back: it goes out when an admin reconnects the channel.
+                if (attempt is not null)
+                {
+                    publication.Attempts--;
+                    publication.AttemptOpen = false;
+                    await directory.MarkDisconnectedAsync(publication.Channel, disconnected.Error, ct);
+                }
+
+                publication.Status = PublicationStatuses.Held;
+                publication.LastError = disconnected.Error;
+                publication.NextAttemptAt = null;
                 break;
             case ChannelResult.Waiting:
                 // The website may have finished while this job waited for the lock; its hand-over then found this record

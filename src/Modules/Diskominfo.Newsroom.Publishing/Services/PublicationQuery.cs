@@ -11,11 +11,16 @@ internal sealed class PublicationQuery(PublishingDbContext db) : IPublicationQue
     public async Task<IReadOnlyList<PublicationView>> ListAsync(Guid itemId, CancellationToken cancellationToken)
     {
         var rows = await db.Publications.AsNoTracking().Where(p => p.ItemId == itemId).ToListAsync(cancellationToken);
+        var ids = rows.Select(p => p.Id).ToList();
+        var attempts = (await db.Attempts.AsNoTracking().Where(a => ids.Contains(a.PublicationId)).ToListAsync(cancellationToken))
+            .OrderBy(a => a.Id)
+            .ToLookup(a => a.PublicationId);
         return rows
             .OrderBy(p => p.Round)
             .ThenBy(p => Array.IndexOf(Order, p.Channel))
             .Select(p => new PublicationView(
-                p.Id, p.Channel, p.Status, p.Attempts, p.RemoteId, p.Url, p.LastError, p.DueAt, p.CompletedAt, p.DryRunRequest, p.Round))
+                p.Id, p.Channel, p.Status, p.Attempts, p.RemoteId, p.Url, p.LastError, p.DueAt, p.CompletedAt, p.DryRunRequest, p.Round,
+                attempts[p.Id].Select(a => new PublicationAttemptView(a.Number, a.StartedAt, a.FinishedAt, a.Outcome, a.Request, a.RemoteId, a.ErrorCode, a.Message)).ToList()))
             .ToList();
     }
 }

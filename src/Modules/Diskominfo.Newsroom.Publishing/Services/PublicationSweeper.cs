@@ -1,6 +1,8 @@
 using Diskominfo.Newsroom.Abstractions.Publishing;
 using Diskominfo.Newsroom.Infrastructure.Hosting;
+using Diskominfo.Newsroom.Publishing.Connections;
 using Diskominfo.Newsroom.Publishing.Data;
+using Microsoft.Extensions.Options;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +15,8 @@ namespace Diskominfo.Newsroom.Publishing.Services;
 /// publication that nobody holds and that is due gets a job again. A job lost with a process is thus redone;
 /// one that still exists finds the lease taken or the record finished and does nothing.
 /// </summary>
-internal sealed partial class PublicationSweeper(PublishingDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ILogger<PublicationSweeper> logger)
+internal sealed partial class PublicationSweeper(
+    PublishingDbContext db, ChannelDirectory directory, IBackgroundJobClient jobs, TimeProvider clock, ILogger<PublicationSweeper> logger)
 {
     public const string RecurringJobId = "publishing-sweep";
 
@@ -40,6 +43,8 @@ internal sealed partial class PublicationSweeper(PublishingDbContext db, IBackgr
             LogRequeued(logger, due.Count);
         }
 
+        await directory.WarnExpiringAsync(cancellationToken);
+
         return due.Count;
     }
 
@@ -47,14 +52,20 @@ internal sealed partial class PublicationSweeper(PublishingDbContext db, IBackgr
     private static partial void LogRequeued(ILogger logger, int count);
 }
 
-/// <summary>At start-up: requeue what a previous process left unfinished, and keep the sweep running every minute.</summary>
-internal sealed class PublicationRecovery(IRecurringJobManager recurring) : IStartupTask
+/// <summary>
+/// At start-up: credentials from configuration become connections, what a previous process left unfinished is
+/// requeued, and the sweep runs every minute. A crashed process's leases expire after <see cref="PublishingOptions.Lease"/>:
+/// one more sweep just after that resumes its publications without waiting for the minute.
+/// </summary>
+internal sealed class PublicationRecovery(IRecurringJobManager recurring, IBackgroundJobClient jobs, IOptions<PublishingOptions> options) : IStartupTask
 {
     public int Order => 100;
 
     public async Task RunAsync(IServiceProvider scopedServices, CancellationToken cancellationToken)
     {
+        await scopedServices.GetRequiredService<ChannelDirectory>().SeedFromConfigurationAsync(cancellationToken);
         recurring.AddOrUpdate<PublicationSweeper>(PublicationSweeper.RecurringJobId, s => s.RunAsync(CancellationToken.None), Cron.Minutely());
         await scopedServices.GetRequiredService<PublicationSweeper>().RunAsync(cancellationToken);
+        jobs.Schedule<PublicationSweeper>(s => s.RunAsync(CancellationToken.None), options.Value.Lease + TimeSpan.FromSeconds(1));
     }
 }

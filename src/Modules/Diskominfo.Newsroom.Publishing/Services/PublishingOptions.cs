@@ -8,6 +8,16 @@ public sealed class PublishingOptions
     /// <summary>The website's public address; links in social posts and Instagram's image URLs are built from it.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
 
+    /// <summary>The Graph API's address with its version; each connection may name another (a newer version).</summary>
+    public string GraphBaseUrl { get; set; } = DefaultGraphBaseUrl;
+
+    /// <summary>How long one Graph API call may take before its outcome counts as unknown (checked before retrying).</summary>
+    public TimeSpan GraphTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Credentials from configuration: copied once, encrypted, into the channel's connection when the admin has not
+    /// connected it in the admin UI. From then on the admin UI is where the channel is managed.
+    /// </summary>
     public ChannelCredentials Facebook { get; set; } = new();
 
     public ChannelCredentials Instagram { get; set; } = new();
@@ -26,6 +36,7 @@ public sealed class PublishingOptions
     public TimeSpan ContainerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }
 
+/// <summary>What a channel needs to call the Graph API.</summary>
 public sealed class ChannelCredentials
 {
     /// <summary>Page id (Facebook) or Instagram professional account id.</summary>
@@ -35,7 +46,7 @@ public sealed class ChannelCredentials
 
     public string? AccessToken { get; set; }
 
-    public string GraphBaseUrl { get; set; } = PublishingOptions.DefaultGraphBaseUrl;
+    public string? GraphBaseUrl { get; set; }
 
     public string? TargetId => string.IsNullOrWhiteSpace(PageId) ? AccountId : PageId;
 

@@ -36,6 +36,10 @@ namespace Diskominfo.Newsroom.Notifications.Data.Migrations.Postgres
                     b.Property<Guid>("ItemId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Message")
                         .IsRequired()
                         .HasMaxLength(1000)

@@ -29,6 +29,10 @@ namespace Diskominfo.Newsroom.Notifications.Data.Migrations.Sqlite
                     b.Property<Guid>("ItemId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Message")
                         .IsRequired()
                         .HasMaxLength(1000)

@@ -1,0 +1,41 @@
+namespace Diskominfo.Newsroom.Publishing.Models;
+
+/// <summary>One run of a publication against its channel: what was sent, and how it ended. Kept for the operator.</summary>
+internal sealed class PublicationAttempt
+{
+    public long Id { get; set; }
+
+    public Guid PublicationId { get; set; }
+
+    public int Number { get; set; }
+
+    public DateTimeOffset StartedAt { get; set; }
+
+    public DateTimeOffset FinishedAt { get; set; }
+
+    /// <summary>published, retry, failed, held, dry_run.</summary>
+    public string Outcome { get; set; } = "";
+
+    public string? Request { get; set; }
+
+    public string? RemoteId { get; set; }
+
+    /// <summary>Meta's code and subcode, as <c>190/463</c>.</summary>
+    public string? ErrorCode { get; set; }
+
+    public string? Message { get; set; }
+}
+
+/// <summary>The operator's own caption for one item on one channel, used instead of the generated one.</summary>
+internal sealed class CaptionOverride
+{
+    public Guid ItemId { get; set; }
+
+    public string Channel { get; set; } = "";
+
+    public string Text { get; set; } = "";
+
+    public string UpdatedBy { get; set; } = "";
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,150 @@
+using Diskominfo.Newsroom.Abstractions.Content;
+using Diskominfo.Newsroom.Abstractions.Media;
+using Diskominfo.Newsroom.Abstractions.Publishing;
+using Diskominfo.Newsroom.Abstractions.Results;
+using Diskominfo.Newsroom.Abstractions.Security;
+using Diskominfo.Newsroom.Publishing.Channels;
+using Diskominfo.Newsroom.Publishing.Data;
+using Diskominfo.Newsroom.Publishing.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace Diskominfo.Newsroom.Publishing.Services;
+
+/// <summary>
+/// What each social channel will receive for an item, before or after the signature: the caption (generated, or the
+/// operator's own), its counts against the channel's limits, and the photos as the channel gets them.
+/// The operator may replace a caption until that channel's post has gone out.
+/// </summary>
+internal sealed class CaptionDesk(PublishingDbContext db, IContentCatalog content, TimeProvider clock)
+{
+    public async Task<Outcome<CaptionPreview>> PreviewAsync(Guid itemId, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!actor.SeesAllWork)
+        {
+            return Outcome<CaptionPreview>.From(Outcome.Forbidden("Pratinjau takarir hanya untuk penyunting, operator dan admin."));
+        }
+
+        var publications = await db.Publications.AsNoTracking().Where(p => p.ItemId == itemId).ToListAsync(cancellationToken);
+        var first = publications.Where(p => p.Round == 0).ToList();
+        var snapshot = first.Count > 0
+            ? await content.GetVersionAsync(itemId, first[0].VersionId, cancellationToken)
+            : await content.GetLatestAsync(itemId, cancellationToken);
+        if (snapshot is null)
+        {
+            return Outcome<CaptionPreview>.From(Outcome.NotFound("Naskah tidak ditemukan."));
+        }
+
+        var overrides = await db.Captions.AsNoTracking().Where(c => c.ItemId == itemId).ToListAsync(cancellationToken);
+        var articleUrl = first.SingleOrDefault(p => p.Channel == PublicationChannels.Website && p.Status == PublicationStatuses.Published)?.Url;
+        var photos = snapshot.Photos.Where(p => p.IsImage).ToList();
+        var channels = new List<ChannelCaption>();
+        foreach (var channel in new[] { PublicationChannels.Facebook, PublicationChannels.Instagram })
+        {
+            var own = overrides.SingleOrDefault(o => o.Channel == channel);
+            var generated = channel == PublicationChannels.Facebook
+                ? Captions.Facebook(snapshot, articleUrl ?? Captions.LinkPlaceholder)
+                : Captions.Instagram(snapshot, articleUrl ?? Captions.LinkPlaceholder);
+            var text = own?.Text ?? generated;
+            var (characters, hashtags, mentions) = Captions.Measure(Captions.Fill(text, articleUrl ?? "https://contoh.go.id/berita/judul-berita"));
+            var publication = first.SingleOrDefault(p => p.Channel == channel);
+            var locked = publication is not null && (publication.Status == PublicationStatuses.Published || publication.LeaseUntil > clock.GetUtcNow());
+            channels.Add(new ChannelCaption(
+                channel,
+                PublicationChannels.Label(channel),
+                text,
+                generated,
+                own is not null,
+                own?.UpdatedBy,
+                characters,
+                hashtags,
+                mentions,
+                channel == PublicationChannels.Instagram ? Captions.InstagramMaxLength : Captions.FacebookMaxLength,
+                Captions.Check(channel, text),
+                publication is null ? null : PublicationStatuses.Label(publication.Status),
+                !locked && PublicationControl.MayControl(actor),
+                channel == PublicationChannels.Instagram
+                    ? photos.Take(1).Select(p => new PhotoPreview(MediaPaths.Rendition(p.MediaId, SocialRendition.Instagram), p.Caption)).ToList()
+                    : photos.Take(FacebookChannel.MaxPhotos).Select(p => new PhotoPreview(MediaPaths.Rendition(p.MediaId, SocialRendition.Facebook), p.Caption)).ToList()));
+        }
+
+        return Outcome<CaptionPreview>.Ok(new CaptionPreview(itemId, snapshot.Title, articleUrl, channels));
+    }
+
+    /// <summary>Sets the operator's caption for a channel; an empty one goes back to the generated caption.</summary>
+    public async Task<Outcome> SaveAsync(Guid itemId, string channel, string? text, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!PublicationControl.MayControl(actor))
+        {
+            return Outcome.Forbidden("Hanya operator website atau admin yang dapat menyesuaikan takarir.");
+        }
+
+        if (channel is not (PublicationChannels.Facebook or PublicationChannels.Instagram))
+        {
+            return Outcome.NotFound("Kanal tidak dikenal; pilih facebook atau instagram.");
+        }
+
+        if (await content.GetLatestAsync(itemId, cancellationToken) is null)
+        {
+            return Outcome.NotFound("Naskah tidak ditemukan.");
+        }
+
+        var publication = await db.Publications.AsNoTracking().SingleOrDefaultAsync(p => p.ItemId == itemId && p.Channel == channel && p.Round == 0, cancellationToken);
+        if (publication is not null && (publication.Status == PublicationStatuses.Published || publication.LeaseUntil > clock.GetUtcNow()))
+        {
+            return Outcome.Conflict(publication.Status == PublicationStatuses.Published
+                ? $"Kiriman {PublicationChannels.Label(channel)} sudah terbit; takarirnya tidak dapat diubah dari sini."
+                : $"Kiriman {PublicationChannels.Label(channel)} sedang dikirim; takarir tidak dapat diubah saat ini.");
+        }
+
+        var own = await db.Captions.SingleOrDefaultAsync(c => c.ItemId == itemId && c.Channel == channel, cancellationToken);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (own is not null)
+            {
+                db.Captions.Remove(own);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return Outcome.Ok();
+        }
+
+        text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        var errors = Captions.Check(channel, text);
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid(new Dictionary<string, string[]> { ["text"] = [.. errors] }, errors[0]);
+        }
+
+        if (own is null)
+        {
+            own = new CaptionOverride { ItemId = itemId, Channel = channel };
+            db.Captions.Add(own);
+        }
+
+        own.Text = text;
+        own.UpdatedBy = actor.DisplayName;
+        own.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Ok();
+    }
+}
+
+public sealed record CaptionPreview(Guid ItemId, string Title, string? ArticleUrl, IReadOnlyList<ChannelCaption> Channels);
+
+public sealed record ChannelCaption(
+    string Channel,
+    string Label,
+    string Text,
+    string Generated,
+    bool IsOwn,
+    string? OwnBy,
+    int Characters,
+    int Hashtags,
+    int Mentions,
+    int MaxCharacters,
+    IReadOnlyList<string> Problems,
+    string? PublicationStatus,
+    bool CanEdit,
+    IReadOnlyList<PhotoPreview> Photos);
+
+public sealed record PhotoPreview(string Url, string? Alt);

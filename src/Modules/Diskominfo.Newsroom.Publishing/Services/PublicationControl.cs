@@ -1,0 +1,111 @@
+using Diskominfo.Newsroom.Abstractions.Events;
+using Diskominfo.Newsroom.Abstractions.Publishing;
+using Diskominfo.Newsroom.Abstractions.Results;
+using Diskominfo.Newsroom.Abstractions.Security;
+using Diskominfo.Newsroom.Infrastructure.Data;
+using Diskominfo.Newsroom.Publishing.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Diskominfo.Newsroom.Publishing.Services;
+
+/// <summary>The operator's hand on a publication: send a failed (or held, or dry-run) one again now, or cancel one that should not go out.</summary>
+internal sealed class PublicationControl(PublishingDbContext db, NewsroomDatabase database, PublicationQueue queue, IEventPublisher events, TimeProvider clock)
+{
+    public static bool MayControl(Actor actor) => actor.IsInRole(NewsroomRoles.Operator) || actor.IsInRole(NewsroomRoles.Admin);
+
+    public Task<Outcome> RetryAsync(Guid publicationId, Actor actor, CancellationToken cancellationToken)
+        => database.InTransactionAsync(async ct =>
+        {
+            var refusal = Refusal(actor);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            await database.LockAsync($"publishing-item:{await ItemOfAsync(publicationId, ct)}", ct);
+            var publication = await db.Publications.SingleOrDefaultAsync(p => p.Id == publicationId, ct);
+            var now = clock.GetUtcNow();
+            if (publication is null)
+            {
+                return Outcome.NotFound("Publikasi tidak ditemukan.");
+            }
+
+            if (publication.LeaseUntil > now)
+            {
+                return Outcome.Conflict("Publikasi ini sedang dikerjakan; tunggu hasilnya sebelum mencoba lagi.");
+            }
+
+            if (publication.Status is PublicationStatuses.Published or PublicationStatuses.NotSupported)
+            {
+                return Outcome.Conflict(publication.Status == PublicationStatuses.Published
+                    ? "Publikasi ini sudah terbit; mengirim lagi akan menggandakannya."
+                    : "Kanal ini tidak dapat melakukannya; mencoba lagi tidak mengubah hasilnya.");
+            }
+
+            publication.Status = PublicationStatuses.Pending;
+            publication.Attempts = 0;
+            publication.NextAttemptAt = null;
+            publication.CompletedAt = null;
+            publication.DryRunRequest = null;
+            publication.LastError = $"Dicoba lagi oleh {actor.DisplayName} ({Abstractions.Text.IndonesianTime.Short(now)}).";
+            await db.SaveChangesAsync(ct);
+            await queue.EnqueueAsync(publication.Id);
+            return Outcome.Ok();
+        }, cancellationToken);
+
+    public Task<Outcome> CancelAsync(Guid publicationId, Actor actor, CancellationToken cancellationToken)
+        => database.InTransactionAsync(async ct =>
+        {
+            var refusal = Refusal(actor);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            await database.LockAsync($"publishing-item:{await ItemOfAsync(publicationId, ct)}", ct);
+            var publication = await db.Publications.SingleOrDefaultAsync(p => p.Id == publicationId, ct);
+            var now = clock.GetUtcNow();
+            if (publication is null)
+            {
+                return Outcome.NotFound("Publikasi tidak ditemukan.");
+            }
+
+            if (publication.Channel == PublicationChannels.Website)
+            {
+                return Outcome.Conflict("Publikasi ke situs web tidak dapat dibatalkan di sini; atur waktu terbitnya, atau ajukan ralat.");
+            }
+
+            if (publication.LeaseUntil > now)
+            {
+                return Outcome.Conflict("Publikasi ini sedang dikerjakan dan tidak dapat dibatalkan saat ini; coba lagi sebentar lagi.");
+            }
+
+            if (!PublicationStatuses.IsOpen(publication.Status) && publication.Status != PublicationStatuses.Failed)
+            {
+                return Outcome.Conflict(publication.Status == PublicationStatuses.Published
+                    ? "Publikasi ini sudah terbit; hapus kirimannya langsung di kanal bila perlu."
+                    : "Publikasi ini sudah selesai.");
+            }
+
+            publication.Status = PublicationStatuses.Cancelled;
+            publication.NextAttemptAt = null;
+            publication.CompletedAt = now;
+            publication.LastError = $"Dibatalkan oleh {actor.DisplayName} ({Abstractions.Text.IndonesianTime.Short(now)}).";
+            await db.SaveChangesAsync(ct);
+            await events.PublishAsync(new PublicationFinished(publication.ItemId, publication.Channel, publication.Status, null, now), ct);
+            var open = await db.Publications.AnyAsync(p => p.ItemId == publication.ItemId && p.Round == publication.Round
+                                                           && (p.Status == PublicationStatuses.Pending || p.Status == PublicationStatuses.Held), ct);
+            if (!open)
+            {
+                await events.PublishAsync(new ItemPublicationsCompleted(publication.ItemId, publication.ContentType, now), ct);
+            }
+
+            return Outcome.Ok();
+        }, cancellationToken);
+
+    private static Outcome? Refusal(Actor actor)
+        => MayControl(actor) ? null : Outcome.Forbidden("Hanya operator website atau admin yang dapat mengulang atau membatalkan publikasi.");
+
+    private async Task<Guid> ItemOfAsync(Guid publicationId, CancellationToken ct)
+        => await db.Publications.AsNoTracking().Where(p => p.Id == publicationId).Select(p => p.ItemId).SingleOrDefaultAsync(ct);
+}
