@@ -89,3 +89,39 @@ internal static class Api
         }
     }
 }
+
+/// <summary>Helpers over an item's publication records.</summary>
+internal static class Publications
+{
+    public static JsonElement Of(JsonElement item, string channel, int round = 0)
+        => item.GetProperty("publications").EnumerateArray().Single(p => p.GetProperty("channel").GetString() == channel && p.GetProperty("round").GetInt32() == round);
+
+    /// <summary>Waits until the item's publication to <paramref name="channel"/> has <paramref name="status"/> (and, if given, satisfies <paramref name="also"/>).</summary>
+    public static async Task<JsonElement> WaitAsync(HttpClient client, Guid itemId, string channel, string status, int seconds = 60, Func<JsonElement, bool>? also = null)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        JsonElement publication = default;
+        do
+        {
+            var item = await Api.GetAsync(client, itemId);
+            if (item.GetProperty("publications").GetArrayLength() > 0)
+            {
+                publication = Of(item, channel);
+                if (publication.GetProperty("status").GetString() == status && (also is null || also(publication)))
+                {
+                    return publication;
+                }
+            }
+
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.Fail($"The {channel} publication of {itemId} did not reach '{status}' in {seconds} s: {publication}");
+        return publication;
+    }
+
+    public static string? LastError(JsonElement publication)
+        => publication.GetProperty("lastError").ValueKind == JsonValueKind.String ? publication.GetProperty("lastError").GetString() : null;
+
+    public static JsonElement[] Attempts(JsonElement publication) => [.. publication.GetProperty("attemptLog").EnumerateArray()];
+}

@@ -9,8 +9,6 @@ namespace Diskominfo.Newsroom.Media.Services;
 internal sealed class MediaLibrary(MediaDbContext db, MediaStorage storage) : IMediaLibrary
 {
     public const int InstagramWidth = 1080;
-    public const double InstagramMinAspect = 0.8;
-    public const double InstagramMaxAspect = 1.91;
 
     public async Task<byte[]?> GetRenditionAsync(Guid mediaId, SocialRendition rendition, CancellationToken cancellationToken)
     {
@@ -32,20 +30,25 @@ internal sealed class MediaLibrary(MediaDbContext db, MediaStorage storage) : IM
         return bytes;
     }
 
-    /// <summary>Instagram accepts 4:5 .. 1.91:1: a photo outside that range is centre-cropped to the nearest bound, 1080 px wide.</summary>
+    /// <summary>
+    /// Instagram's three formats, 1080 px wide: portrait 4:5 (1080 x 1350), square (1080 x 1080) and landscape 1.91:1
+    /// (1080 x 566). The photo gets the one nearest its own shape (compared as ratios, so 4:3 is square and 3:2 landscape)
+    /// and is centre-cropped to it.
+    /// </summary>
     internal static byte[] Instagram(byte[] original)
     {
         using var header = Image.NewFromBuffer(original, access: Enums.Access.Sequential);
         var (width, height) = OrientedSize(header);
-        var aspect = Math.Clamp((double)width / height, InstagramMinAspect, InstagramMaxAspect);
-
-        // Whole pixels: round, then keep within the heights whose ratio Instagram accepts (566..1350 at 1080 wide).
-        var minHeight = (int)Math.Ceiling(InstagramWidth / InstagramMaxAspect);
-        var maxHeight = (int)Math.Floor(InstagramWidth / InstagramMinAspect);
-        var targetHeight = Math.Clamp((int)Math.Round(InstagramWidth / aspect), minHeight, maxHeight);
-
-        using var image = Image.ThumbnailBuffer(original, InstagramWidth, height: targetHeight, crop: Enums.Interesting.Centre, size: Enums.Size.Both);
+        var (targetWidth, targetHeight) = InstagramFormat(width, height);
+        using var image = Image.ThumbnailBuffer(original, targetWidth, height: targetHeight, crop: Enums.Interesting.Centre, size: Enums.Size.Both);
         return image.JpegsaveBuffer(q: 85, keep: Enums.ForeignKeep.None);
+    }
+
+    internal static (int Width, int Height) InstagramFormat(int width, int height)
+    {
+        (int Width, int Height)[] formats = [(InstagramWidth, 1350), (InstagramWidth, InstagramWidth), (InstagramWidth, 566)];
+        var aspect = Math.Log((double)width / height);
+        return formats.MinBy(f => Math.Abs(Math.Log((double)f.Width / f.Height) - aspect));
     }
 
     /// <summary>Facebook photo: JPEG (WebP is not accepted), longest edge at most 2048 px.</summary>

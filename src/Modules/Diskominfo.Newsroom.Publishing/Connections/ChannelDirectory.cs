@@ -129,7 +129,7 @@ internal sealed partial class ChannelDirectory(
             connection.ExpiryWarnedAt = null;
         }
 
-        connection.GraphBaseUrl = baseUrl ?? options.Value.GraphBaseUrl;
+        connection.GraphBaseUrl = baseUrl ?? (string.IsNullOrEmpty(connection.GraphBaseUrl) ? options.Value.GraphBaseUrl : connection.GraphBaseUrl);
         connection.UpdatedBy = actor.UserName;
         connection.UpdatedAt = now;
         await CheckAsync(connection, cancellationToken);

@@ -49,10 +49,10 @@ internal sealed class GraphClient(HttpClient http)
         if (json.TryGetProperty("error", out var error))
         {
             return new GraphResponse(json, regain, new GraphError(
-                error.TryGetProperty("code", out var code) && code.TryGetInt32(out var c) ? c : 0,
-                error.TryGetProperty("error_subcode", out var sub) && sub.TryGetInt32(out var s) ? s : null,
-                error.TryGetProperty("message", out var message) ? message.GetString() ?? "" : "",
-                error.TryGetProperty("error_user_msg", out var user) ? user.GetString() : null,
+                error.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.Number && code.TryGetInt32(out var c) ? c : 0,
+                error.TryGetProperty("error_subcode", out var sub) && sub.ValueKind == JsonValueKind.Number && sub.TryGetInt32(out var s) ? s : null,
+                error.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String ? message.GetString() ?? "" : "",
+                error.TryGetProperty("error_user_msg", out var user) && user.ValueKind == JsonValueKind.String ? user.GetString() : null,
                 error.TryGetProperty("is_transient", out var transient) && transient.ValueKind == JsonValueKind.True));
         }
 
