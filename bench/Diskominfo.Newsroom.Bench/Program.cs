@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Diskominfo.Newsroom.FakeGraph;
+using Diskominfo.Newsroom.Harness;
+
+// Benchmarks that need the whole site as a process. Usage:
+//   crash   [--loops 50] [--items 2] [--db Sqlite|Postgres] [--connection "..."] [--seed N]
+//   latency [--items 200] [--interval-ms 250] [--burst 100] [--latency-ms 150] [--db ...] [--connection "..."]
+var mode = args.FirstOrDefault() ?? "latency";
+var options = Options.Parse(args.Skip(1).ToArray());
+return mode switch
+{
+    "crash" => await Crash(options),
+    "latency" => await Latency(options),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Diskominfo.Newsroom.Bench crash|latency [--loops N] [--items N] [--db Sqlite|Postgres] [--connection CS]");
+    return 2;
+}
+
+static async Task<int> Crash(Options o)
+{
+    var report = await CrashLoop.RunAsync(
+        new CrashLoopOptions(o.Int("loops", 50), o.Int("items", 2), o.Text("db", "Sqlite"), o.TextOrNull("connection"), Seed: o.Int("seed", 2026)),
+        Console.Out);
+    foreach (var problem in report.Problems)
+    {
+        Console.WriteLine("problem: " + problem);
+    }
+
+    Console.WriteLine($"crash loop ({o.Text("db", "Sqlite")}): {report.Kills} SIGKILLs, {report.Items} items x 3 channels, drained in {report.Drain.TotalSeconds:0.0} s");
+    Console.WriteLine($"duplicates: {report.Duplicates}");
+    Console.WriteLine($"lost: {report.Lost}");
+    return report.Duplicates == 0 && report.Lost == 0 ? 0 : 1;
+}
+
+static async Task<int> Latency(Options o)
+{
+    var count = o.Int("items", 200);
+    var burst = o.Int("burst", 100);
+    var interval = TimeSpan.FromMilliseconds(o.Int("interval-ms", 250));
+    var dataDir = Directory.CreateTempSubdirectory("newsroom-bench-").FullName;
+    await using var graph = await FakeGraphServer.StartAsync();
+    graph.QuotaTotal = 100_000;
+    graph.ContainerLimit = 100_000;
+    var port = SiteProcess.FreePort();
+    var provider = o.Text("db", "Sqlite");
+    await using var site = SiteProcess.Start(SiteProcess.FindSiteAssembly(), port, new Dictionary<string, string>
+    {
+        ["Newsroom:DataDir"] = dataDir,
+        ["Newsroom:Database:Provider"] = provider,
+        ["ConnectionStrings:Newsroom"] = o.TextOrNull("connection") ?? $"Data Source={Path.Combine(dataDir, "newsroom.db")}",
+        ["Newsroom:Channels:Facebook:PageId"] = graph.PageId,
+        ["Newsroom:Channels:Facebook:AccessToken"] = graph.Token,
+        ["Newsroom:Channels:Facebook:GraphBaseUrl"] = graph.BaseUrl,
+        ["Newsroom:Channels:Instagram:AccountId"] = graph.InstagramAccountId,
+        ["Newsroom:Channels:Instagram:AccessToken"] = graph.Token,
+        ["Newsroom:Channels:Instagram:GraphBaseUrl"] = graph.BaseUrl,
+    });
+    await site.WaitReadyAsync(TimeSpan.FromSeconds(90));
+    using var api = await NewsroomApiClient.SignInAsync(site.BaseAddress);
+    var jpeg = NewsroomApiClient.Jpeg();
+
+    // Prepared up to the Kabid first, so the measured part is the signature and what follows it.
+    var ids = new List<Guid>();
+    for (var i = 0; i < count; i++)
+    {
+        ids.Add(await api.PrepareAsync($"Berita uji latensi {i + 1:00000}", jpeg));
+    }
+
+    graph.Latency = TimeSpan.FromMilliseconds(o.Int("latency-ms", 150));
+    foreach (var id in ids)
+    {
+        var next = Task.Delay(interval);
+        await api.SignAsync(id);
+        await next;
+    }
+
+    var items = await WaitArchivedAsync(api, ids, TimeSpan.FromMinutes(10));
+    Console.WriteLine($"publication latency, {count} items signed one every {interval.TotalMilliseconds:0} ms, fake Graph at {graph.Latency.TotalMilliseconds:0} ms per call ({provider}):");
+    foreach (var channel in Options.Channels)
+    {
+        var seconds = items.Select(item => Seconds(item, channel)).Order().ToList();
+        Console.WriteLine($"  {channel,-9}  p50 {Percentile(seconds, 0.50):0.000} s   p95 {Percentile(seconds, 0.95):0.000} s   max {seconds[^1]:0.000} s");
+    }
+
+    var unique = graph.FacebookPosts.Count == count && graph.InstagramMedia.Count == count;
+    Console.WriteLine($"  posts: Facebook {graph.FacebookPosts.Count}, Instagram {graph.InstagramMedia.Count} (expected {count} each)");
+
+    // Throughput: a burst signed at once; publications (3 per item) per minute until the last one is live.
+    var burstIds = new List<Guid>();
+    graph.Latency = TimeSpan.Zero;
+    for (var i = 0; i < burst; i++)
+    {
+        burstIds.Add(await api.PrepareAsync($"Berita uji beban {i + 1:00000}", jpeg));
+    }
+
+    graph.Latency = TimeSpan.FromMilliseconds(o.Int("latency-ms", 150));
+    var clock = Stopwatch.StartNew();
+    await Parallel.ForEachAsync(burstIds, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (id, _) => await api.SignAsync(id));
+    var burstItems = await WaitArchivedAsync(api, burstIds, TimeSpan.FromMinutes(15));
+    var first = burstItems.Min(i => Times(i, "website").Due);
+    var last = burstItems.SelectMany(i => Options.Channels.Select(c => Times(i, c).Done)).Max();
+    var minutes = (last - first).TotalMinutes;
+    Console.WriteLine($"throughput: {burst} items signed at once -> {burst * 3} publications in {(last - first).TotalSeconds:0.0} s = {burst * 3 / minutes:0} publications per minute on one node ({Environment.ProcessorCount} cores)");
+    unique &= graph.FacebookPosts.Count == count + burst && graph.InstagramMedia.Count == count + burst;
+    Console.WriteLine($"  posts after the burst: Facebook {graph.FacebookPosts.Count}, Instagram {graph.InstagramMedia.Count} (expected {count + burst} each)");
+    return unique ? 0 : 1;
+}
+
+static async Task<List<JsonElement>> WaitArchivedAsync(NewsroomApiClient api, List<Guid> ids, TimeSpan timeout)
+{
+    var deadline = DateTime.UtcNow + timeout;
+    var pending = new HashSet<Guid>(ids);
+    var done = new Dictionary<Guid, JsonElement>();
+    while (pending.Count > 0)
+    {
+        if (DateTime.UtcNow > deadline)
+        {
+            throw new TimeoutException($"{pending.Count} items not archived within {timeout}");
+        }
+
+        foreach (var id in pending.ToList())
+        {
+            var item = await api.GetAsync(id);
+            if (item.GetProperty("status").GetString() == "archived")
+            {
+                done[id] = item;
+                pending.Remove(id);
+            }
+        }
+
+        await Task.Delay(500);
+    }
+
+    return ids.Select(id => done[id]).ToList();
+}
+
+static (DateTimeOffset Due, DateTimeOffset Done) Times(JsonElement item, string channel)
+{
+    var publication = item.GetProperty("publications").EnumerateArray().Single(p => p.GetProperty("channel").GetString() == channel && p.GetProperty("round").GetInt32() == 0);
+    return (publication.GetProperty("dueAt").GetDateTimeOffset(), publication.GetProperty("completedAt").GetDateTimeOffset());
+}
+
+static double Seconds(JsonElement item, string channel)
+{
+    var (due, done) = Times(item, channel);
+    return (done - due).TotalSeconds;
+}
+
+static double Percentile(List<double> sorted, double p)
+{
+    var rank = p * (sorted.Count - 1);
+    var low = (int)Math.Floor(rank);
+    var high = Math.Min(low + 1, sorted.Count - 1);
+    return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+}
+
+internal sealed class Options(Dictionary<string, string> values)
+{
+    public static readonly string[] Channels = ["website", "facebook", "instagram"];
+
+    public static Options Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>();
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            values[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        return new Options(values);
+    }
+
+    public int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+    public string Text(string name, string fallback) => values.GetValueOrDefault(name, fallback);
+
+    public string? TextOrNull(string name) => values.GetValueOrDefault(name);
+}

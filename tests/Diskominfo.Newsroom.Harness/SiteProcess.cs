@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Diskominfo.Newsroom.Harness;
+
+/// <summary>
+/// The real site in a process of its own (<c>dotnet Diskominfo.Newsroom.dll</c>), configured through environment
+/// variables, so that a test or a benchmark can kill it with SIGKILL at any moment and start it again on the same data.
+/// </summary>
+public sealed class SiteProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private SiteProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The last lines the process wrote (for a failure message).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                var text = _output.ToString();
+                return text.Length > 4000 ? text[^4000..] : text;
+            }
+        }
+    }
+
+    /// <summary>The site's entry assembly, built in the same configuration as the caller (bin/Debug or bin/Release).</summary>
+    public static string FindSiteAssembly()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = directory.Parent?.Name ?? "Debug"; // .../bin/<Configuration>/net10.0/
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Diskominfo.Newsroom.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        if (directory is null)
+        {
+            throw new InvalidOperationException("Diskominfo.Newsroom.sln not found above " + AppContext.BaseDirectory);
+        }
+
+        var site = Path.Combine(directory.FullName, "src", "Diskominfo.Newsroom", "bin", configuration, "net10.0", "Diskominfo.Newsroom.dll");
+        return File.Exists(site) ? site : throw new FileNotFoundException($"Build the site first ({configuration}): {site}");
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Starts the site on 127.0.0.1:<paramref name="port"/>; <paramref name="settings"/> are configuration keys (<c>Newsroom:DataDir</c>).</summary>
+    public static SiteProcess Start(string siteAssembly, int port, IReadOnlyDictionary<string, string> settings)
+    {
+        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { siteAssembly },
+            WorkingDirectory = Path.GetDirectoryName(siteAssembly)!,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Urls"] = baseAddress.ToString().TrimEnd('/');
+        start.Environment["Newsroom__PublicBaseUrl"] = baseAddress.ToString().TrimEnd('/');
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var site = new SiteProcess(process, baseAddress);
+        process.OutputDataReceived += (_, e) => site.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => site.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return site;
+    }
+
+    /// <summary>Waits until the sign-in page answers (migrations done, jobs started).</summary>
+    public async Task WaitReadyAsync(TimeSpan timeout)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The site exited with code {_process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(new Uri(BaseAddress, "/masuk"));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The site did not answer within {timeout}:\n{Output}");
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flush, no finally blocks; exactly what a power cut or the OOM killer does.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.WaitForExit();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+            if (_output.Length > 100_000)
+            {
+                _output.Remove(0, 50_000);
+            }
+        }
+    }
+}
