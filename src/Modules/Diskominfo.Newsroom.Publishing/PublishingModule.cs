@@ -30,7 +30,9 @@ public static class PublishingModule
         services.AddModuleDbContext<PublishingDbContext, SqlitePublishingDbContext, PostgresPublishingDbContext>(Name);
         services.AddSingleton(new ItemPanel(PublishingPanel.Name, 30));
         services.AddOptions<PublishingOptions>().BindConfiguration("Newsroom").BindConfiguration("Newsroom:Channels");
-        services.AddHttpClient<GraphClient>((sp, c) => c.Timeout = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PublishingOptions>>().Value.GraphTimeout);
+        // No request logging: debug_token carries the token in its query string, and tokens are never logged.
+        services.AddHttpClient<GraphClient>((sp, c) => c.Timeout = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PublishingOptions>>().Value.GraphTimeout)
+            .RemoveAllLoggers();
         services.AddScoped<ChannelDirectory>();
         services.AddScoped<PublicationControl>();
         services.AddScoped<CaptionDesk>();

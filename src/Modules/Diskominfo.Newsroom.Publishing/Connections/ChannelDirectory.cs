@@ -52,15 +52,33 @@ internal sealed partial class ChannelDirectory(
     public Task<ChannelConnection?> FindAsync(string channel, CancellationToken cancellationToken)
         => db.Channels.SingleOrDefaultAsync(c => c.Channel == channel, cancellationToken);
 
-    /// <summary>The credentials to call Meta with; null when the channel was never connected (publications then record a dry run).</summary>
-    public ChannelCredentials? Credentials(ChannelConnection? connection) => connection is null
-        ? null
-        : new ChannelCredentials
+    /// <summary>
+    /// The credentials to call Meta with; null when the channel was never connected (publications then record a dry run).
+    /// A token that cannot be decrypted (the data folder's keys were lost or replaced) is reported in <paramref name="problem"/>.
+    /// </summary>
+    public ChannelCredentials? Credentials(ChannelConnection? connection, out string? problem)
+    {
+        problem = null;
+        if (connection is null)
         {
-            PageId = connection.TargetId,
-            AccessToken = Protector.Unprotect(connection.ProtectedToken),
-            GraphBaseUrl = connection.GraphBaseUrl,
-        };
+            return null;
+        }
+
+        try
+        {
+            return new ChannelCredentials
+            {
+                PageId = connection.TargetId,
+                AccessToken = Protector.Unprotect(connection.ProtectedToken),
+                GraphBaseUrl = connection.GraphBaseUrl,
+            };
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            problem = "Token kanal tidak dapat dibuka: kunci enkripsi di folder data berubah atau hilang. Admin perlu memasukkan token lagi.";
+            return null;
+        }
+    }
 
     public async Task<IReadOnlyList<ChannelOverview>> OverviewAsync(CancellationToken cancellationToken)
     {
@@ -159,6 +177,9 @@ internal sealed partial class ChannelDirectory(
         }
 
         db.Channels.Remove(connection);
+
+        // What was held for the channel now runs without it: recorded as a dry run, openly not sent (the operator may cancel).
+        await ReleaseHeldAsync(channel, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Ok();
     }
@@ -243,9 +264,17 @@ internal sealed partial class ChannelDirectory(
 
     private async Task CheckAsync(ChannelConnection connection, CancellationToken cancellationToken)
     {
-        var credentials = Credentials(connection)!;
+        var credentials = Credentials(connection, out var problem);
         var now = clock.GetUtcNow();
         connection.CheckedAt = now;
+        if (credentials is null)
+        {
+            connection.Status = ChannelStatuses.Disconnected;
+            connection.StatusNote = problem;
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
         var fields = connection.Channel == PublicationChannels.Facebook ? "id,name" : "id,username";
         try
         {

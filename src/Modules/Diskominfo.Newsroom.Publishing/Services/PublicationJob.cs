@@ -64,12 +64,17 @@ internal sealed partial class PublicationJob(
                 $"Meta membatasi kanal {PublicationChannels.Label(publication.Channel)} sampai {Abstractions.Text.IndonesianTime.Short(blocked)}; menunggu tanpa memanggil API.",
                 blocked - now + TimeSpan.FromSeconds(1), CountsAsAttempt: false);
         }
+        else if (directory.Credentials(connection, out var problem) is var credentials && problem is not null)
+        {
+            result = new ChannelResult.Disconnected(problem);
+            await directory.MarkDisconnectedAsync(publication.Channel, problem, cancellationToken);
+        }
         else
         {
             publication.Attempts++;
             await SaveProgressAsync(publication, cancellationToken);
             attempt = new PublicationAttempt { PublicationId = publication.Id, Number = publication.Attempts, StartedAt = now };
-            (result, attempt.Request) = await AttemptAsync(publication, website?.Url, directory.Credentials(connection), cancellationToken);
+            (result, attempt.Request) = await AttemptAsync(publication, website?.Url, credentials, cancellationToken);
         }
 
         await database.InTransactionAsync(ct => ApplyAsync(publication, result, attempt, ct), cancellationToken);
