@@ -49,18 +49,18 @@ static async Task<int> Latency(Options o)
     graph.ContainerLimit = 100_000;
     var port = SiteProcess.FreePort();
     var provider = o.Text("db", "Sqlite");
-    await using var site = SiteProcess.Start(SiteProcess.FindSiteAssembly(), port, new Dictionary<string, string>
+    var settings = SiteProcess.ChannelSettings(graph);
+    foreach (var (key, value) in new Dictionary<string, string>
     {
         ["Newsroom:DataDir"] = dataDir,
         ["Newsroom:Database:Provider"] = provider,
         ["ConnectionStrings:Newsroom"] = o.TextOrNull("connection") ?? $"Data Source={Path.Combine(dataDir, "newsroom.db")}",
-        ["Newsroom:Channels:Facebook:PageId"] = graph.PageId,
-        ["Newsroom:Channels:Facebook:AccessToken"] = graph.Token,
-        ["Newsroom:Channels:Facebook:GraphBaseUrl"] = graph.BaseUrl,
-        ["Newsroom:Channels:Instagram:AccountId"] = graph.InstagramAccountId,
-        ["Newsroom:Channels:Instagram:AccessToken"] = graph.Token,
-        ["Newsroom:Channels:Instagram:GraphBaseUrl"] = graph.BaseUrl,
-    });
+    })
+    {
+        settings[key] = value;
+    }
+
+    await using var site = SiteProcess.Start(SiteProcess.FindSiteAssembly(), port, settings);
     await site.WaitReadyAsync(TimeSpan.FromSeconds(90));
     using var api = await NewsroomApiClient.SignInAsync(site.BaseAddress);
     var jpeg = NewsroomApiClient.Jpeg();

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using NetVips;
 
 namespace Diskominfo.Newsroom.FunctionalTests;
 
@@ -69,15 +68,8 @@ internal static class Api
         return item;
     }
 
-    /// <summary>A real camera-like JPEG made by libvips: a 16:9 gradient with some texture.</summary>
-    public static byte[] Jpeg(int width = 1600, int height = 900)
-    {
-        using var x = Image.Xyz(width, height);
-        using var band = x[0];
-        using var scaled = band * (255.0 / width);
-        using var image = scaled.Bandjoin(scaled, scaled).Cast(Enums.BandFormat.Uchar);
-        return image.JpegsaveBuffer(q: 85);
-    }
+    /// <summary>A real camera-like JPEG made by libvips: a gradient with some texture.</summary>
+    public static byte[] Jpeg(int width = 1600, int height = 900) => Harness.NewsroomApiClient.Jpeg(width, height);
 
     public static async Task SignAsync(NewsroomApp app, Guid itemId)
     {

@@ -55,12 +55,10 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
         };
         if (graph is not null)
         {
-            settings["Newsroom:Channels:Facebook:PageId"] = graph.PageId;
-            settings["Newsroom:Channels:Facebook:AccessToken"] = graph.Token;
-            settings["Newsroom:Channels:Facebook:GraphBaseUrl"] = graph.BaseUrl;
-            settings["Newsroom:Channels:Instagram:AccountId"] = graph.InstagramAccountId;
-            settings["Newsroom:Channels:Instagram:AccessToken"] = graph.Token;
-            settings["Newsroom:Channels:Instagram:GraphBaseUrl"] = graph.BaseUrl;
+            foreach (var (key, value) in Harness.SiteProcess.ChannelSettings(graph))
+            {
+                settings[key] = value;
+            }
         }
 
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())

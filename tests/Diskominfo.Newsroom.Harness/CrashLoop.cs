@@ -44,17 +44,16 @@ public static class CrashLoop
             ["Newsroom:DataDir"] = dataDir,
             ["Newsroom:Database:Provider"] = options.Provider,
             ["ConnectionStrings:Newsroom"] = options.ConnectionString ?? $"Data Source={Path.Combine(dataDir, "newsroom.db")}",
-            ["Newsroom:Channels:Facebook:PageId"] = graph.PageId,
-            ["Newsroom:Channels:Facebook:AccessToken"] = graph.Token,
-            ["Newsroom:Channels:Facebook:GraphBaseUrl"] = graph.BaseUrl,
-            ["Newsroom:Channels:Instagram:AccountId"] = graph.InstagramAccountId,
-            ["Newsroom:Channels:Instagram:AccessToken"] = graph.Token,
-            ["Newsroom:Channels:Instagram:GraphBaseUrl"] = graph.BaseUrl,
 
             // A killed process's leases expire after this; the restarted one sweeps just after.
             ["Newsroom:Lease"] = "00:00:05",
             ["Newsroom:ContainerPollInterval"] = "00:00:00.200",
         };
+        foreach (var (key, value) in SiteProcess.ChannelSettings(graph))
+        {
+            settings[key] = value;
+        }
+
         var jpeg = NewsroomApiClient.Jpeg();
         var items = new List<(Guid Id, string Title)>();
         var kills = 0;

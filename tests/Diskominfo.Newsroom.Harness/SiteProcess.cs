@@ -63,6 +63,17 @@ public sealed class SiteProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>The configuration that points both social channels at a fake Graph server.</summary>
+    public static Dictionary<string, string> ChannelSettings(Diskominfo.Newsroom.FakeGraph.FakeGraphServer graph) => new()
+    {
+        ["Newsroom:Channels:Facebook:PageId"] = graph.PageId,
+        ["Newsroom:Channels:Facebook:AccessToken"] = graph.Token,
+        ["Newsroom:Channels:Facebook:GraphBaseUrl"] = graph.BaseUrl,
+        ["Newsroom:Channels:Instagram:AccountId"] = graph.InstagramAccountId,
+        ["Newsroom:Channels:Instagram:AccessToken"] = graph.Token,
+        ["Newsroom:Channels:Instagram:GraphBaseUrl"] = graph.BaseUrl,
+    };
+
     /// <summary>Starts the site on 127.0.0.1:<paramref name="port"/>; <paramref name="settings"/> are configuration keys (<c>Newsroom:DataDir</c>).</summary>
     public static SiteProcess Start(string siteAssembly, int port, IReadOnlyDictionary<string, string> settings)
     {

@@ -16,6 +16,9 @@ internal static partial class Captions
 
     public const int FacebookMaxLength = 63206;
 
+    /// <summary>A long article address, to measure a caption whose <see cref="LinkPlaceholder"/> is not filled in yet.</summary>
+    public const string SampleArticleUrl = "https://contoh.go.id/berita/judul-berita-yang-cukup-panjang";
+
     /// <summary>The operator's caption with the article's address filled in (or the placeholder dropped before the article is live).</summary>
     public static string Fill(string caption, string? articleUrl) => caption.Replace(LinkPlaceholder, articleUrl ?? "", StringComparison.Ordinal).Trim();
 
@@ -29,7 +32,7 @@ internal static partial class Captions
             return errors;
         }
 
-        var text = Fill(caption, "https://contoh.go.id/berita/judul-berita-yang-cukup-panjang");
+        var text = Fill(caption, SampleArticleUrl);
         if (channel == Abstractions.Publishing.PublicationChannels.Instagram)
         {
             if (text.Length > InstagramMaxLength)

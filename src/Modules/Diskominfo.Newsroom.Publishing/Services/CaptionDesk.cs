@@ -45,7 +45,7 @@ internal sealed class CaptionDesk(PublishingDbContext db, IContentCatalog conten
                 ? Captions.Facebook(snapshot, articleUrl ?? Captions.LinkPlaceholder)
                 : Captions.Instagram(snapshot, articleUrl ?? Captions.LinkPlaceholder);
             var text = own?.Text ?? generated;
-            var (characters, hashtags, mentions) = Captions.Measure(Captions.Fill(text, articleUrl ?? "https://contoh.go.id/berita/judul-berita"));
+            var (characters, hashtags, mentions) = Captions.Measure(Captions.Fill(text, articleUrl ?? Captions.SampleArticleUrl));
             var publication = first.SingleOrDefault(p => p.Channel == channel);
             var locked = publication is not null && (publication.Status == PublicationStatuses.Published || publication.LeaseUntil > clock.GetUtcNow());
             channels.Add(new ChannelCaption(

@@ -14,22 +14,8 @@ internal sealed class PublicationControl(PublishingDbContext db, NewsroomDatabas
     public static bool MayControl(Actor actor) => actor.IsInRole(NewsroomRoles.Operator) || actor.IsInRole(NewsroomRoles.Admin);
 
     public Task<Outcome> RetryAsync(Guid publicationId, Actor actor, CancellationToken cancellationToken)
-        => database.InTransactionAsync(async ct =>
+        => UnderItemLockAsync(publicationId, actor, async (publication, now, ct) =>
         {
-            var refusal = Refusal(actor);
-            if (refusal is not null)
-            {
-                return refusal;
-            }
-
-            await database.LockAsync($"publishing-item:{await ItemOfAsync(publicationId, ct)}", ct);
-            var publication = await db.Publications.SingleOrDefaultAsync(p => p.Id == publicationId, ct);
-            var now = clock.GetUtcNow();
-            if (publication is null)
-            {
-                return Outcome.NotFound("Publikasi tidak ditemukan.");
-            }
-
             if (publication.LeaseUntil > now)
             {
                 return Outcome.Conflict("Publikasi ini sedang dikerjakan; tunggu hasilnya sebelum mencoba lagi.");
@@ -54,22 +40,8 @@ internal sealed class PublicationControl(PublishingDbContext db, NewsroomDatabas
         }, cancellationToken);
 
     public Task<Outcome> CancelAsync(Guid publicationId, Actor actor, CancellationToken cancellationToken)
-        => database.InTransactionAsync(async ct =>
+        => UnderItemLockAsync(publicationId, actor, async (publication, now, ct) =>
         {
-            var refusal = Refusal(actor);
-            if (refusal is not null)
-            {
-                return refusal;
-            }
-
-            await database.LockAsync($"publishing-item:{await ItemOfAsync(publicationId, ct)}", ct);
-            var publication = await db.Publications.SingleOrDefaultAsync(p => p.Id == publicationId, ct);
-            var now = clock.GetUtcNow();
-            if (publication is null)
-            {
-                return Outcome.NotFound("Publikasi tidak ditemukan.");
-            }
-
             if (publication.Channel == PublicationChannels.Website)
             {
                 return Outcome.Conflict("Publikasi ke situs web tidak dapat dibatalkan di sini; atur waktu terbitnya, atau ajukan ralat.");
@@ -103,8 +75,22 @@ internal sealed class PublicationControl(PublishingDbContext db, NewsroomDatabas
             return Outcome.Ok();
         }, cancellationToken);
 
-    private static Outcome? Refusal(Actor actor)
-        => MayControl(actor) ? null : Outcome.Forbidden("Hanya operator website atau admin yang dapat mengulang atau membatalkan publikasi.");
+    /// <summary>The operator's check, then the publication loaded under its item's lock (the lock its jobs take), in one transaction.</summary>
+    private Task<Outcome> UnderItemLockAsync(
+        Guid publicationId, Actor actor, Func<Models.Publication, DateTimeOffset, CancellationToken, Task<Outcome>> work, CancellationToken cancellationToken)
+        => database.InTransactionAsync(async ct =>
+        {
+            if (!MayControl(actor))
+            {
+                return Outcome.Forbidden("Hanya operator website atau admin yang dapat mengulang atau membatalkan publikasi.");
+            }
+
+            await database.LockAsync($"publishing-item:{await ItemOfAsync(publicationId, ct)}", ct);
+            var publication = await db.Publications.SingleOrDefaultAsync(p => p.Id == publicationId, ct);
+            return publication is null
+                ? Outcome.NotFound("Publikasi tidak ditemukan.")
+                : await work(publication, clock.GetUtcNow(), ct);
+        }, cancellationToken);
 
     private async Task<Guid> ItemOfAsync(Guid publicationId, CancellationToken ct)
         => await db.Publications.AsNoTracking().Where(p => p.Id == publicationId).Select(p => p.ItemId).SingleOrDefaultAsync(ct);
