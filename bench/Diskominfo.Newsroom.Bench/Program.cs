@@ -81,7 +81,7 @@ static async Task<int> Latency(Options o)
     }
 
     var items = await WaitArchivedAsync(api, ids, TimeSpan.FromMinutes(10));
-    Console.WriteLine($"publication latency, {count} items signed one every {interval.TotalMilliseconds:0} ms, fake Graph at {graph.Latency.TotalMilliseconds:0} ms per call ({provider}):");
+    Console.WriteLine($"publication latency, {count} items signed one every {interval.TotalMilliseconds:0} ms, fake Graph at {graph.Latency.TotalMilliseconds:0} ms per call, Instagram containers ready after {graph.ContainerProcessing.TotalMilliseconds:0} ms ({provider}):");
     foreach (var channel in Options.Channels)
     {
         var seconds = items.Select(item => Seconds(item, channel)).Order().ToList();

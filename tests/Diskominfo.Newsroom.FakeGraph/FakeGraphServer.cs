@@ -43,6 +43,9 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
     /// <summary>Added to every answer, as a distant Graph API would (the latency benchmark uses 150 ms).</summary>
     public TimeSpan Latency { get; set; }
 
+    /// <summary>How long Meta takes to fetch and process a container's image before it is FINISHED ("usually within seconds").</summary>
+    public TimeSpan ContainerProcessing { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Instagram's publishing allowance in the moving 24-hour window (content_publishing_limit).</summary>
     public int QuotaTotal { get; set; } = 50;
 
@@ -410,6 +413,7 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         var overQuota = false;
         lock (container)
         {
+            container.Refresh(ContainerProcessing);
             if (container.Status == "FINISHED" && QuotaUsage() >= QuotaTotal)
             {
                 overQuota = true;
@@ -449,11 +453,7 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         {
             lock (container)
             {
-                // A container becomes ready after it has been looked at once, as Meta's usually do within seconds.
-                if (container.Status == "IN_PROGRESS" && container.Polls++ >= 1)
-                {
-                    container.Status = "FINISHED";
-                }
+                container.Refresh(ContainerProcessing);
             }
 
             await context.Response.WriteAsJsonAsync(new { id, status_code = container.Status });
@@ -549,8 +549,6 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
 
         public string Status { get; set; } = "IN_PROGRESS";
 
-        public int Polls { get; set; }
-
         public string? MediaId { get; set; }
 
         public bool Rejected { get; set; }
@@ -558,5 +556,14 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         public string? AltText { get; set; }
 
         public DateTimeOffset CreatedAt { get; } = DateTimeOffset.UtcNow;
+
+        /// <summary>A container is processed in the background: FINISHED once its processing time has passed.</summary>
+        public void Refresh(TimeSpan processing)
+        {
+            if (Status == "IN_PROGRESS" && DateTimeOffset.UtcNow - CreatedAt >= processing)
+            {
+                Status = "FINISHED";
+            }
+        }
     }
 }

@@ -116,4 +116,8 @@ internal static class Publications
         => publication.GetProperty("lastError").ValueKind == JsonValueKind.String ? publication.GetProperty("lastError").GetString() : null;
 
     public static JsonElement[] Attempts(JsonElement publication) => [.. publication.GetProperty("attemptLog").EnumerateArray()];
+
+    /// <summary><paramref name="count"/> attempts on record, none of them still running.</summary>
+    public static bool Settled(JsonElement publication, int count)
+        => Attempts(publication) is var log && log.Length == count && log.All(a => a.GetProperty("outcome").GetString() != "running");
 }

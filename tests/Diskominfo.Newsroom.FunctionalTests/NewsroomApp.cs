@@ -226,6 +226,31 @@ public sealed class TestDatabase : IAsyncDisposable
         return await pg.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// PostgreSQL only: the site's database refuses new connections and its open ones are cut, until the returned
+    /// handle is disposed. What a restart or a failover looks like from the site.
+    /// </summary>
+    public async Task<IAsyncDisposable> OutageAsync()
+    {
+        Assert.NotNull(_adminConnection);
+        await AdminAsync($"ALTER DATABASE {_name} ALLOW_CONNECTIONS false");
+        await AdminAsync($"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '{_name}' AND pid <> pg_backend_pid()");
+        return new Restore(() => AdminAsync($"ALTER DATABASE {_name} ALLOW_CONNECTIONS true"));
+    }
+
+    private async Task AdminAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_adminConnection);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private sealed class Restore(Func<Task> restore) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await restore();
+    }
+
     /// <summary>A GUID as the provider stores it (EF keeps SQLite GUIDs as upper-case text).</summary>
     public string Literal(Guid id) => _adminConnection is null ? $"'{id.ToString().ToUpperInvariant()}'" : $"'{id}'";
 

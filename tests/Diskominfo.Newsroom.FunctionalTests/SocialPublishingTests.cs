@@ -191,6 +191,7 @@ public sealed class SocialPublishingTests
         Assert.Equal(["retry", "published"], log.Select(a => a.GetProperty("outcome").GetString()));
         Assert.Equal("2", log[0].GetProperty("errorCode").GetString());
         Assert.Contains("Gangguan sementara", log[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("ditemukan dan dicatat, tidak dikirim ulang", log[1].GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(graph.FacebookPosts.Keys.Single(), facebook.GetProperty("remoteId").GetString());
         Assert.Contains("facebook.com", facebook.GetProperty("url").GetString(), StringComparison.Ordinal);
         var instagram = Publications.Attempts(Publications.Of(item, "instagram"));
@@ -211,7 +212,7 @@ public sealed class SocialPublishingTests
         graph.InjectError($"POST {graph.PageId}/photos", 32, headers: new Dictionary<string, string> { ["X-Business-Use-Case-Usage"] = usage });
 
         var first = await SignedItemAsync(app, reporter, "Berita saat dibatasi Meta");
-        var limited = await Publications.WaitAsync(reporter, first, "facebook", "pending", also: p => Publications.Attempts(p).Length == 1);
+        var limited = await Publications.WaitAsync(reporter, first, "facebook", "pending", also: p => Publications.Settled(p, 1));
         Assert.Equal(0, limited.GetProperty("attempts").GetInt32());
         Assert.Contains("Dibatasi sementara", Publications.LastError(limited), StringComparison.Ordinal);
         var blockedUntil = Channel(await ChannelsAsync(admin), "facebook").GetProperty("blockedUntil").GetDateTimeOffset();
@@ -238,7 +239,7 @@ public sealed class SocialPublishingTests
         var first = await SignedItemAsync(app, reporter, "Berita pertama hari ini");
         await Api.WaitForStatusAsync(reporter, first, "archived");
         var second = await SignedItemAsync(app, reporter, "Berita kedua melewati kuota");
-        var waiting = await Publications.WaitAsync(reporter, second, "instagram", "pending", also: p => Publications.Attempts(p).Length == 1);
+        var waiting = await Publications.WaitAsync(reporter, second, "instagram", "pending", also: p => Publications.Settled(p, 1));
         Assert.Contains("Kuota publikasi Instagram sudah terpakai (1 dari 1", Publications.LastError(waiting), StringComparison.Ordinal);
         Assert.Equal(0, waiting.GetProperty("attempts").GetInt32());
         Assert.Single(graph.InstagramMedia);

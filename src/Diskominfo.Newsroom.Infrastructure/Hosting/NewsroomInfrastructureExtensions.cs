@@ -101,6 +101,7 @@ public static class NewsroomInfrastructureExtensions
         StatusCodes.Status413PayloadTooLarge => "Berkas terlalu besar",
         StatusCodes.Status415UnsupportedMediaType => "Jenis konten tidak didukung",
         StatusCodes.Status429TooManyRequests => "Terlalu banyak permintaan",
+        StatusCodes.Status503ServiceUnavailable => "Layanan sedang tidak tersedia",
         _ => "Terjadi kesalahan pada server",
     };
 }

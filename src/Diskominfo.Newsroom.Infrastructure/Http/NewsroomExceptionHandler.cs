@@ -20,6 +20,11 @@ public sealed partial class NewsroomExceptionHandler(IProblemDetailsService prob
             LogUnhandled(logger, exception, path);
         }
 
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "10";
+        }
+
         if (NewsroomInfrastructureExtensions.IsPagePath(path))
         {
             // Pages get the HTML error page, re-executed by the exception handler middleware.
@@ -45,8 +50,28 @@ public sealed partial class NewsroomExceptionHandler(IProblemDetailsService prob
                 => (bad.StatusCode, "Format data yang dikirim tidak dapat dibaca. Periksa isian tanggal, angka, dan JSON-nya."),
             DbUpdateConcurrencyException
                 => (StatusCodes.Status409Conflict, "Data ini baru saja diubah oleh pengguna lain. Muat ulang lalu coba lagi."),
+            _ when DatabaseUnreachable(exception)
+                => (StatusCodes.Status503ServiceUnavailable, "Basis data sedang tidak dapat dihubungi. Tidak ada yang tersimpan dari permintaan ini; coba lagi dalam beberapa detik."),
             _ => (StatusCodes.Status500InternalServerError, "Terjadi kesalahan pada server. Pekerjaan Anda yang sudah tersimpan tidak hilang; coba lagi sebentar lagi."),
         };
+
+    /// <summary>
+    /// The database server could not be reached or dropped the connection (restarting, failing over, out of
+    /// connections): a passing state, said as such, not as a fault of the server's code.
+    /// </summary>
+    public static bool DatabaseUnreachable(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is System.Data.Common.DbException db
+                && (db.IsTransient || db.SqlState is { Length: 5 } state && (state[..2] is "08" or "53" or "57" or "58" || state == "55000")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure on {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string path);

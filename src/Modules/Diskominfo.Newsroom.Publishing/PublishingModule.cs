@@ -59,17 +59,23 @@ public static class PublishingModule
             .UseLogProvider(new HostSafeLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         if (configuration.GetValue("Newsroom:RunJobServer", true))
         {
-            services.AddHangfireServer(o =>
-            {
-                o.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);
-                o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
-                o.ServerName = $"newsroom-{Environment.MachineName}-{Guid.NewGuid():N}"[..40];
-            });
+            // Publishing jobs mostly wait on the network, so workers are many. The website's jobs have workers of their
+            // own as well: an article goes live within a second even while every other worker polls Instagram.
+            services.AddHangfireServer((sp, o) => ServerOptions(sp, o, "social", [PublicationQueue.WebsiteQueue, PublicationQueue.SocialQueue], w => w.JobWorkers));
+            services.AddHangfireServer((sp, o) => ServerOptions(sp, o, "website", [PublicationQueue.WebsiteQueue], w => w.WebsiteJobWorkers));
         }
 
         services.AddSingleton(new AdminMenuItem("Pekerjaan latar", JobDashboard.Path, 95, NewsroomRoles.Admin));
         services.AddSingleton(new AdminMenuItem("Kanal media sosial", ChannelDirectory.SettingsPath, 92, NewsroomRoles.Admin));
         return services;
+    }
+
+    private static void ServerOptions(IServiceProvider services, BackgroundJobServerOptions server, string name, string[] queues, Func<PublishingOptions, int> workers)
+    {
+        server.Queues = queues;
+        server.WorkerCount = Math.Max(1, workers(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PublishingOptions>>().Value));
+        server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+        server.ServerName = $"newsroom-{name}-{Environment.MachineName}-{Guid.NewGuid():N}"[..48];
     }
 
     public static IEndpointRouteBuilder MapPublishingEndpoints(this IEndpointRouteBuilder endpoints)

@@ -36,6 +36,7 @@ public sealed class GalatModel : PageModel
             StatusCodes.Status405MethodNotAllowed => ("Metode tidak diizinkan", "Alamat ini tidak menerima permintaan seperti itu."),
             StatusCodes.Status409Conflict => ("Data baru saja berubah", "Data ini baru saja diubah oleh pengguna lain. Muat ulang lalu coba lagi."),
             StatusCodes.Status413PayloadTooLarge => ("Berkas terlalu besar", "Berkas atau data yang dikirim melebihi batas ukuran."),
+            StatusCodes.Status503ServiceUnavailable => ("Layanan sedang tidak tersedia", failure?.Detail ?? "Layanan sedang tidak tersedia; coba lagi dalam beberapa detik."),
             _ => ("Terjadi kesalahan", failure?.Detail ?? "Terjadi kesalahan pada server. Pekerjaan Anda yang sudah tersimpan tidak hilang; coba lagi sebentar lagi."),
         };
         return Page();

@@ -10,7 +10,10 @@ internal abstract record ChannelResult
     /// <summary>Meta's code and subcode of the error that led here, if any (<c>190/463</c>).</summary>
     public string? Code { get; init; }
 
-    public sealed record Published(string? RemoteId, string? Url) : ChannelResult;
+    /// <summary>Live. <paramref name="Note"/> says how, when it was not this attempt's own call (found after an interruption).</summary>
+    public sealed record Published(string? RemoteId, string? Url, string? Note = null) : ChannelResult;
+
+    public const string FoundAfterInterruption = "Kiriman dari percobaan sebelumnya ternyata sudah dibuat; ditemukan dan dicatat, tidak dikirim ulang.";
 
     public sealed record DryRun(string Request) : ChannelResult;
 

@@ -45,7 +45,7 @@ internal sealed class FacebookChannel(GraphClient graph, IMediaLibrary media, IO
 
         if (publication.RemoteId is not null)
         {
-            return new ChannelResult.Published(publication.RemoteId, publication.Url);
+            return new ChannelResult.Published(publication.RemoteId, publication.Url, ChannelResult.FoundAfterInterruption);
         }
 
         if (publication.AttemptOpen)
@@ -53,7 +53,7 @@ internal sealed class FacebookChannel(GraphClient graph, IMediaLibrary media, IO
             var existing = await FindExistingPostAsync(channel, publication, context.ArticleUrl ?? context.Content.Title, cancellationToken);
             if (existing is not null)
             {
-                return new ChannelResult.Published(existing, await PermalinkAsync(channel, existing, cancellationToken));
+                return new ChannelResult.Published(existing, await PermalinkAsync(channel, existing, cancellationToken), ChannelResult.FoundAfterInterruption);
             }
         }
 
@@ -112,7 +112,7 @@ internal sealed class FacebookChannel(GraphClient graph, IMediaLibrary media, IO
                 var existing = await FindExistingPostAsync(channel, publication, context.ArticleUrl ?? context.Content.Title, cancellationToken);
                 if (existing is not null)
                 {
-                    return new ChannelResult.Published(existing, await PermalinkAsync(channel, existing, cancellationToken));
+                    return new ChannelResult.Published(existing, await PermalinkAsync(channel, existing, cancellationToken), ChannelResult.FoundAfterInterruption);
                 }
             }
 

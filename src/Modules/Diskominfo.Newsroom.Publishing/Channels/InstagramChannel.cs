@@ -46,7 +46,7 @@ internal sealed class InstagramChannel(GraphClient graph, IMediaLibrary media, I
 
         if (publication.RemoteId is not null)
         {
-            return new ChannelResult.Published(publication.RemoteId, publication.Url);
+            return new ChannelResult.Published(publication.RemoteId, publication.Url, ChannelResult.FoundAfterInterruption);
         }
 
         if (publication.ContainerId is not null)
@@ -55,7 +55,7 @@ internal sealed class InstagramChannel(GraphClient graph, IMediaLibrary media, I
             switch (status)
             {
                 case "PUBLISHED":
-                    return new ChannelResult.Published(publication.ContainerId, null);
+                    return new ChannelResult.Published(publication.ContainerId, null, ChannelResult.FoundAfterInterruption);
                 case "ERROR" or "EXPIRED" or null:
                     publication.ContainerId = null;
                     break;
@@ -79,20 +79,22 @@ internal sealed class InstagramChannel(GraphClient graph, IMediaLibrary media, I
         }
 
         var deadline = clock.GetUtcNow() + settings.ContainerWait;
+        var wait = settings.ContainerPollInterval;
         string? state;
         while ((state = await ContainerStatusAsync(channel, publication.ContainerId!, cancellationToken)) is "IN_PROGRESS" or null)
         {
-            if (clock.GetUtcNow() >= deadline)
+            if (clock.GetUtcNow() + wait > deadline)
             {
-                return new ChannelResult.Retry("Kontainer Instagram belum siap; diperiksa lagi nanti.", TimeSpan.FromSeconds(30));
+                return new ChannelResult.Retry("Kontainer Instagram belum siap; diperiksa lagi nanti.", TimeSpan.FromMinutes(1));
             }
 
-            await Task.Delay(settings.ContainerPollInterval, clock, cancellationToken);
+            await Task.Delay(wait, clock, cancellationToken);
+            wait *= 2;
         }
 
         if (state == "PUBLISHED")
         {
-            return new ChannelResult.Published(publication.ContainerId, null);
+            return new ChannelResult.Published(publication.ContainerId, null, ChannelResult.FoundAfterInterruption);
         }
 
         if (state != "FINISHED")

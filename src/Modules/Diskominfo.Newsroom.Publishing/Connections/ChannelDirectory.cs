@@ -338,7 +338,7 @@ internal sealed partial class ChannelDirectory(
             publication.Status = PublicationStatuses.Pending;
             publication.NextAttemptAt = null;
             publication.LastError = "Kanal tersambung kembali; publikasi dilanjutkan.";
-            await queue.EnqueueAsync(publication.Id);
+            await queue.EnqueueAsync(publication.Id, publication.Channel);
         }
     }
 

@@ -88,6 +88,6 @@ internal sealed class CreatePublicationsOnSignature(
         db.Publications.AddRange(publications);
         await db.SaveChangesAsync(cancellationToken);
         var website = publications.Single(p => p.Channel == PublicationChannels.Website).Id;
-        await (later is null ? queue.EnqueueAsync(website) : queue.ScheduleAsync(website, later.Value - now));
+        await (later is null ? queue.EnqueueAsync(website, PublicationChannels.Website) : queue.ScheduleAsync(website, PublicationChannels.Website, later.Value - now));
     }
 }

@@ -13,7 +13,11 @@ internal sealed class PublicationAttempt
 
     public DateTimeOffset FinishedAt { get; set; }
 
-    /// <summary>published, retry, failed, held, dry_run.</summary>
+    public const string Running = "running";
+
+    public const string Interrupted = "interrupted";
+
+    /// <summary>published, retry, failed, held, dry_run; running while the call is under way, interrupted if it never ended.</summary>
     public string Outcome { get; set; } = "";
 
     public string? Request { get; set; }

@@ -26,6 +26,9 @@ internal static class JobStorageFactory
             UseSlidingInvisibilityTimeout = true,
             InvisibilityTimeout = TimeSpan.FromMinutes(5),
             QueuePollInterval = TimeSpan.FromMilliseconds(500),
+
+            // Workers wait on LISTEN/NOTIFY instead of each polling the queue table twice a second.
+            EnableLongPolling = true,
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
     }

@@ -35,7 +35,7 @@ internal sealed class PublicationControl(PublishingDbContext db, NewsroomDatabas
             publication.DryRunRequest = null;
             publication.LastError = $"Dicoba lagi oleh {actor.DisplayName} ({Abstractions.Text.IndonesianTime.Short(now)}).";
             await db.SaveChangesAsync(ct);
-            await queue.EnqueueAsync(publication.Id);
+            await queue.EnqueueAsync(publication.Id, publication.Channel);
             return Outcome.Ok();
         }, cancellationToken);
 

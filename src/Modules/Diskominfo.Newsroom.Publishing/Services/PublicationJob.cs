@@ -30,6 +30,12 @@ internal sealed partial class PublicationJob(
     TimeProvider clock,
     ILogger<PublicationJob> logger)
 {
+    /// <summary>The website's publication, on the queue its own workers serve first.</summary>
+    [AutomaticRetry(Attempts = 0)]
+    [JobDisplayName("Publikasi situs web {0}")]
+    [Queue(PublicationQueue.WebsiteQueue)]
+    public Task RunWebsiteAsync(Guid publicationId, CancellationToken cancellationToken) => RunAsync(publicationId, cancellationToken);
+
     [AutomaticRetry(Attempts = 0)]
     [JobDisplayName("Publikasi {0}")]
     public async Task RunAsync(Guid publicationId, CancellationToken cancellationToken)
@@ -71,9 +77,13 @@ internal sealed partial class PublicationJob(
         }
         else
         {
+            // The attempt is on record before any call: if the process or the database goes away mid-call, the next
+            // job finds it still running and says so, instead of the log skipping a number.
+            await CloseInterruptedAttemptsAsync(publication.Id, now, cancellationToken);
             publication.Attempts++;
+            attempt = new PublicationAttempt { PublicationId = publication.Id, Number = publication.Attempts, StartedAt = now, FinishedAt = now, Outcome = PublicationAttempt.Running };
+            db.Attempts.Add(attempt);
             await SaveProgressAsync(publication, cancellationToken);
-            attempt = new PublicationAttempt { PublicationId = publication.Id, Number = publication.Attempts, StartedAt = now };
             (result, attempt.Request) = await AttemptAsync(publication, website?.Url, credentials, cancellationToken);
         }
 
@@ -129,7 +139,7 @@ internal sealed partial class PublicationJob(
             attempt.ErrorCode = result.Code;
             (string Outcome, string? Message, string? RemoteId) summary = result switch
             {
-                ChannelResult.Published p => ("published", null, p.RemoteId),
+                ChannelResult.Published p => ("published", p.Note, p.RemoteId),
                 ChannelResult.DryRun => ("dry_run", "Kanal belum disambungkan: permintaan dicatat, tidak dikirim.", null),
                 ChannelResult.Retry r => ("retry", r.Error, null),
                 ChannelResult.Failed f => ("failed", f.Error, null),
@@ -137,7 +147,6 @@ internal sealed partial class PublicationJob(
                 _ => ("waiting", null, null),
             };
             (attempt.Outcome, attempt.Message, attempt.RemoteId) = summary;
-            db.Attempts.Add(attempt);
         }
 
         switch (result)
@@ -177,7 +186,7 @@ internal sealed partial class PublicationJob(
 
                 publication.LastError = retry.Error;
                 publication.NextAttemptAt = now + retry.Delay;
-                await queue.ScheduleAsync(publication.Id, retry.Delay);
+                await queue.ScheduleAsync(publication.Id, publication.Channel, retry.Delay);
                 break;
             case ChannelResult.Disconnected disconnected:
                 // Held, not failed, and the attempt given back: it goes out when an admin reconnects the channel.
@@ -201,7 +210,7 @@ internal sealed partial class PublicationJob(
                     .SingleOrDefaultAsync(ct);
                 if (site == PublicationStatuses.Published)
                 {
-                    await queue.EnqueueAsync(publication.Id);
+                    await queue.EnqueueAsync(publication.Id, publication.Channel);
                 }
 
                 break;
@@ -226,7 +235,7 @@ internal sealed partial class PublicationJob(
         {
             foreach (var social in siblings.Where(p => !p.IsFinished))
             {
-                await queue.EnqueueAsync(social.Id);
+                await queue.EnqueueAsync(social.Id, social.Channel);
             }
         }
         else if (publication.Channel == PublicationChannels.Website)
@@ -270,12 +279,25 @@ internal sealed partial class PublicationJob(
     {
         var next = await db.Publications.AsNoTracking()
             .Where(p => p.Id == publicationId && p.Status == PublicationStatuses.Pending)
-            .Select(p => p.NextAttemptAt)
+            .Select(p => new { p.NextAttemptAt, p.Channel })
             .SingleOrDefaultAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        if (next is { } due && due > now && due - now < TimeSpan.FromMinutes(2))
+        if (next?.NextAttemptAt is { } due && due > now && due - now < TimeSpan.FromMinutes(2))
         {
-            await queue.ScheduleAsync(publicationId, due - now + TimeSpan.FromMilliseconds(50));
+            await queue.ScheduleAsync(publicationId, next.Channel, due - now + TimeSpan.FromMilliseconds(50));
+        }
+    }
+
+    /// <summary>Attempts still "running" under our lease were cut off (a killed process, a lost database): said so.</summary>
+    private async Task CloseInterruptedAttemptsAsync(Guid publicationId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var running = await db.Attempts.Where(a => a.PublicationId == publicationId && a.Outcome == PublicationAttempt.Running).ToListAsync(cancellationToken);
+        foreach (var attempt in running)
+        {
+            attempt.Outcome = PublicationAttempt.Interrupted;
+            attempt.FinishedAt = now;
+            attempt.Message = "Percobaan ini terputus sebelum hasilnya tercatat (proses berhenti atau basis data tidak dapat dihubungi). "
+                              + "Percobaan berikutnya memeriksa dulu apakah kiriman sudah dibuat, agar tidak terkirim dua kali.";
         }
     }
 

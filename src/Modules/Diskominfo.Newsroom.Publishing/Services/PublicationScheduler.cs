@@ -32,7 +32,7 @@ internal sealed class PublicationScheduler(PublishingDbContext db, NewsroomDatab
         var website = publications.SingleOrDefault(p => p.Channel == PublicationChannels.Website);
         if (website is not null)
         {
-            await (publishAt is null ? queue.EnqueueAsync(website.Id) : queue.ScheduleAsync(website.Id, publishAt.Value - now));
+            await (publishAt is null ? queue.EnqueueAsync(website.Id, website.Channel) : queue.ScheduleAsync(website.Id, website.Channel, publishAt.Value - now));
         }
 
         return Outcome.Ok();

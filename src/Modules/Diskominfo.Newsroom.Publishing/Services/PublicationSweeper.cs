@@ -16,7 +16,7 @@ namespace Diskominfo.Newsroom.Publishing.Services;
 /// one that still exists finds the lease taken or the record finished and does nothing.
 /// </summary>
 internal sealed partial class PublicationSweeper(
-    PublishingDbContext db, ChannelDirectory directory, IBackgroundJobClient jobs, TimeProvider clock, ILogger<PublicationSweeper> logger)
+    PublishingDbContext db, ChannelDirectory directory, PublicationQueue queue, TimeProvider clock, ILogger<PublicationSweeper> logger)
 {
     public const string RecurringJobId = "publishing-sweep";
 
@@ -30,12 +30,12 @@ internal sealed partial class PublicationSweeper(
                         && (p.LeaseUntil == null || p.LeaseUntil < now)
                         && (p.NextAttemptAt == null || p.NextAttemptAt <= now))
             .OrderBy(p => p.DueAt)
-            .Select(p => p.Id)
+            .Select(p => new { p.Id, p.Channel })
             .Take(500)
             .ToListAsync(cancellationToken);
-        foreach (var id in due)
+        foreach (var publication in due)
         {
-            jobs.Enqueue<PublicationJob>(job => job.RunAsync(id, CancellationToken.None));
+            await queue.EnqueueAsync(publication.Id, publication.Channel);
         }
 
         if (due.Count > 0)

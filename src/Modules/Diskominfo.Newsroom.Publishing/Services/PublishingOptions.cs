@@ -25,6 +25,12 @@ public sealed class PublishingOptions
     /// <summary>Run the job server in this process (off for a node that only serves pages).</summary>
     public bool RunJobServer { get; set; } = true;
 
+    /// <summary>Workers for social (and, when free, website) jobs: they mostly wait on Meta, so many per core.</summary>
+    public int JobWorkers { get; set; } = Math.Max(20, Environment.ProcessorCount * 5);
+
+    /// <summary>Workers that serve only the website's queue.</summary>
+    public int WebsiteJobWorkers { get; set; } = 2;
+
     public int MaxAttempts { get; set; } = 8;
 
     /// <summary>How long a job holds a publication before another job may take it over.</summary>
@@ -33,7 +39,12 @@ public sealed class PublishingOptions
     /// <summary>How long one job waits for an Instagram container to be ready before rescheduling.</summary>
     public TimeSpan ContainerWait { get; set; } = TimeSpan.FromSeconds(20);
 
-    public TimeSpan ContainerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// The first wait between two looks at an Instagram container; each later wait doubles it (0.5, 1, 2, 4, 8 s...), so a
+    /// photo that is ready within a second goes out at once, and a slow one is looked at only a handful of times before
+    /// the job steps back and looks again each minute, as Meta asks.
+    /// </summary>
+    public TimeSpan ContainerPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 }
 
 /// <summary>What a channel needs to call the Graph API.</summary>
