@@ -13,6 +13,8 @@ public sealed class UploadTests
         { "truncated-jpeg", "rusak atau tidak lengkap" },
         { "huge-png", "terlalu besar" },
         { "svg-script", "bukan foto JPEG" },
+        { "tiff-renamed", "bukan foto JPEG" },
+        { "pdf-renamed", "Siaran pers hanya menerima foto JPEG, PNG, atau WebP" },
     };
 
     [Theory]
@@ -41,8 +43,16 @@ public sealed class UploadTests
         "svg-script" => Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"),
         "truncated-jpeg" => Api.Jpeg()[..4000],
         "huge-png" => HugePng(),
+        "tiff-renamed" => TiffBytes(),
+        "pdf-renamed" => Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
+
+    private static byte[] TiffBytes()
+    {
+        using var image = NetVips.Image.Black(64, 64, bands: 3);
+        return image.TiffsaveBuffer();
+    }
 
     /// <summary>A PNG whose header declares 50000 x 50000 pixels (a decompression bomb).</summary>
     private static byte[] HugePng()

@@ -17,11 +17,38 @@ public interface IMediaLibrary
     Task<byte[]?> GetRenditionAsync(Guid mediaId, SocialRendition rendition, CancellationToken cancellationToken);
 }
 
-/// <summary>Where the Media module serves files; public once the item they belong to is published.</summary>
+/// <summary>
+/// Where the Media module serves files. Originals are for staff only (they may carry the photographer's position);
+/// readers get renditions, stripped of everything but the copyright and the photographer's name.
+/// </summary>
 public static class MediaPaths
 {
+    /// <summary>Widths of the article image for <c>srcset</c>; never enlarged beyond the original.</summary>
+    public static readonly IReadOnlyList<int> ArticleWidths = [480, 800, 1200];
+
+    public const string Thumbnail = "kecil";
+
+    /// <summary>1200 x 630, for OpenGraph and Twitter cards.</summary>
+    public const string Share = "bagikan";
+
     public static string Original(Guid mediaId) => $"/media/{mediaId:N}";
+
+    /// <summary>The desk page where the photo's focal point is set.</summary>
+    public static string FocusPage(Guid mediaId) => $"/admin/media/{mediaId}/fokus";
 
     public static string Rendition(Guid mediaId, SocialRendition rendition)
         => $"/media/{mediaId:N}/{rendition.ToString().ToLowerInvariant()}.jpg";
+
+    /// <summary>A public rendition: <paramref name="kind"/> is <see cref="Thumbnail"/>, <see cref="Share"/> or <c>w</c> + a width of <see cref="ArticleWidths"/>.</summary>
+    public static string Photo(Guid mediaId, string kind, string format = "jpg") => $"/media/{mediaId:N}/{kind}.{format}";
+
+    public static string Width(Guid mediaId, int width, string format = "jpg") => Photo(mediaId, $"w{width}", format);
+
+    /// <summary>The <c>srcset</c> of an article image in one format, limited to widths the original can give.</summary>
+    public static string SrcSet(Guid mediaId, int originalWidth, string format)
+    {
+        // A 1000 px original gives 480, 800 and 1000 (from the 1200 rendition, not enlarged); a small one gives itself once.
+        var widths = ArticleWidths.Select(w => (Kind: w, Actual: Math.Min(w, originalWidth))).DistinctBy(w => w.Actual);
+        return string.Join(", ", widths.Select(w => $"{Width(mediaId, w.Kind, format)} {w.Actual}w"));
+    }
 }

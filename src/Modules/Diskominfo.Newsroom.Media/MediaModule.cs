@@ -23,7 +23,9 @@ public static class MediaModule
         services.AddSingleton<MediaStorage>();
         services.AddScoped<UploadService>();
         services.AddSingleton(new ItemPanel(MediaPanel.Name, 20));
-        services.AddScoped<IMediaLibrary, MediaLibrary>();
+        services.AddScoped<MediaLibrary>();
+        services.AddScoped<IMediaLibrary>(sp => sp.GetRequiredService<MediaLibrary>());
+        services.AddScoped<FocusService>();
         return services;
     }
 

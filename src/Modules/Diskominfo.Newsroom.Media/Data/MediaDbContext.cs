@@ -21,6 +21,7 @@ internal abstract class MediaDbContext(DbContextOptions options, NewsroomDatabas
             b.Property(f => f.ContentType).HasMaxLength(60).IsRequired();
             b.Property(f => f.Sha256).HasMaxLength(64).IsRequired();
             b.Property(f => f.UploadedBy).HasMaxLength(64).IsRequired();
+            b.Ignore(f => f.Focus);
         });
     }
 }

@@ -27,8 +27,13 @@ internal static class MediaEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(maxBytes + (1024 * 1024)))
             .WithTags("Media")
             .WithSummary("Mengunggah foto (JPEG, PNG, WebP) ke naskah: multipart dengan field file, caption, credit.");
+        endpoints.MapPut("/api/v1/media/{id:guid}/focus", FocusAsync)
+            .RequireAuthorization(NewsroomPolicies.ApiStaff)
+            .DisableAntiforgery()
+            .WithTags("Media")
+            .WithSummary("Menetapkan titik fokus foto (x dan y, 0..1 dari lebar dan tinggi) agar potongan menjaga subjeknya.");
         endpoints.MapGet("/media/{id:guid}", OriginalAsync).AllowAnonymous().ExcludeFromDescription();
-        endpoints.MapGet("/media/{id:guid}/{rendition}.jpg", RenditionAsync).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet("/media/{id:guid}/{kind}.{format}", RenditionAsync).AllowAnonymous().ExcludeFromDescription();
     }
 
     private static async Task<Results<Created<UploadResponse>, ProblemHttpResult>> UploadAsync(
@@ -63,11 +68,14 @@ internal static class MediaEndpoints
     private static async Task<IResult> OriginalAsync(
         Guid id, HttpContext http, MediaDbContext db, MediaStorage storage, IContentCatalog content, CancellationToken cancellationToken)
     {
+        // Originals are for staff: a camera's file may carry where it was taken. Readers get the renditions.
         var file = await db.Files.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
-        if (file is null || !await MayReadAsync(file.ItemId, http, content, cancellationToken))
+        if (file is null || Actor.FromPrincipal(http.User)?.IsStaff != true)
         {
             return NotFound();
         }
+
+        http.Response.Headers.CacheControl = "private, max-age=3600";
 
         // A document is downloaded, never shown inline: the browser must not render an uploaded PDF in the site's origin.
         return Results.File(storage.FullPath(file.StoragePath), file.ContentType,
@@ -76,9 +84,9 @@ internal static class MediaEndpoints
     }
 
     private static async Task<IResult> RenditionAsync(
-        Guid id, string rendition, HttpContext http, MediaDbContext db, IMediaLibrary library, IContentCatalog content, CancellationToken cancellationToken)
+        Guid id, string kind, string format, HttpContext http, MediaDbContext db, MediaLibrary library, IContentCatalog content, CancellationToken cancellationToken)
     {
-        if (!Enum.TryParse<SocialRendition>(rendition, ignoreCase: true, out var kind))
+        if (!Renditions.IsPublicKind(kind, format))
         {
             return NotFound();
         }
@@ -89,8 +97,25 @@ internal static class MediaEndpoints
             return NotFound();
         }
 
-        var bytes = await library.GetRenditionAsync(id, kind, cancellationToken);
-        return bytes is null ? NotFound() : Results.Bytes(bytes, "image/jpeg");
+        // The same original, kind and focal point always give the same bytes: the tag says so without reading them.
+        var etag = new EntityTagHeaderValue($"\"{file.Sha256[..16]}-{kind}-{format}-{file.FocusX:0.000}-{file.FocusY:0.000}\"");
+        http.Response.Headers.CacheControl = Actor.FromPrincipal(http.User)?.IsStaff == true ? "private, max-age=60" : "public, max-age=86400";
+        if (http.Request.Headers.IfNoneMatch.ToString() == etag.Tag.ToString())
+        {
+            http.Response.Headers.ETag = etag.Tag.ToString();
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        var bytes = await library.GetAsync(file, kind, format, cancellationToken);
+        return bytes is null ? NotFound() : Results.Bytes(bytes, format == "webp" ? "image/webp" : "image/jpeg", entityTag: etag);
+    }
+
+    public sealed record FocusRequest(double? X, double? Y);
+
+    private static async Task<IResult> FocusAsync(Guid id, FocusRequest request, HttpContext http, FocusService focus, CancellationToken cancellationToken)
+    {
+        var outcome = await focus.SetAsync(id, request.X, request.Y, Actor.FromPrincipal(http.User)!, cancellationToken);
+        return outcome.Succeeded ? Results.NoContent() : OutcomeResults.Problem(outcome);
     }
 
     /// <summary>Published items' files are public; other files only for signed-in staff.</summary>

@@ -25,4 +25,11 @@ internal sealed class MediaFile
     public string UploadedBy { get; set; } = "";
 
     public DateTimeOffset UploadedAt { get; set; }
+
+    /// <summary>The focal point an editor set (fractions of the upright photo, 0..1); null: libvips finds the subject.</summary>
+    public double? FocusX { get; set; }
+
+    public double? FocusY { get; set; }
+
+    public Services.Focus? Focus => FocusX is { } x && FocusY is { } y ? new Services.Focus(x, y) : null;
 }

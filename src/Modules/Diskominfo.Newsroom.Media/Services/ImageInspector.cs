@@ -65,7 +65,10 @@ internal static class ImageInspector
 
             using var full = Image.NewFromBuffer(bytes, access: Enums.Access.Sequential, failOn: Enums.FailOn.Truncated);
             _ = full.Avg();
-            return Outcome<Inspection>.Ok(new Inspection(magic.Value.ContentType, magic.Value.Extension, header.Width, header.Height));
+            // The size as readers see it: a portrait taken with the camera turned is stored landscape with an orientation tag.
+            var turned = header.Contains("orientation") && (int)header.Get("orientation") is >= 5 and <= 8;
+            return Outcome<Inspection>.Ok(new Inspection(magic.Value.ContentType, magic.Value.Extension,
+                turned ? header.Height : header.Width, turned ? header.Width : header.Height));
         }
         catch (VipsException)
         {

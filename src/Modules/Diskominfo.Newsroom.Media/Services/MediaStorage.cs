@@ -26,7 +26,9 @@ internal sealed class MediaStorage(IOptions<DataDirectoryOptions> dataDir)
         }
     }
 
-    public string RenditionPath(Guid id, string kind) => Path.Combine(Root, "renditions", $"{id:N}-{kind}.jpg");
+    /// <summary>A rendition's file: the focal point is in its name, so a new one never serves an old crop.</summary>
+    public string RenditionPath(Guid id, string kind, Focus? focus, string format)
+        => Path.Combine(Root, "renditions", $"{id:N}"[..2], $"{id:N}-{kind}{(focus is null ? "" : $"-f{focus.X * 1000:0}x{focus.Y * 1000:0}")}.{format}");
 
     public static async Task WriteAtomicallyAsync(string path, byte[] bytes, CancellationToken cancellationToken)
     {

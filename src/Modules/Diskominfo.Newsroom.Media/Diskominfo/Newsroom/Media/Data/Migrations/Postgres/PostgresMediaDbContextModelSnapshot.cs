@@ -33,6 +33,12 @@ namespace Diskominfo.Newsroom.Media.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<double?>("FocusX")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("FocusY")
+                        .HasColumnType("double precision");
+
                     b.Property<int>("Height")
                         .HasColumnType("integer");
 

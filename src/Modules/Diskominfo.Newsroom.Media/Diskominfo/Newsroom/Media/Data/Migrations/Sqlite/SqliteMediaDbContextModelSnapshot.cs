@@ -28,6 +28,12 @@ namespace Diskominfo.Newsroom.Media.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("FocusX")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("FocusY")
+                        .HasColumnType("REAL");
+
                     b.Property<int>("Height")
                         .HasColumnType("INTEGER");
 
