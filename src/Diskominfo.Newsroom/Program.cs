@@ -34,6 +34,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapOpenApi();
 app.MapUsersEndpoints().MapContentEndpoints().MapEditorialEndpoints().MapMediaEndpoints().MapNotificationsEndpoints().MapPublishingEndpoints();
+app.MapNewsroomTheme();
 app.MapRazorPages();
 await app.RunAsync();
 return 0;

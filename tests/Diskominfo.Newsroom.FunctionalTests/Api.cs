@@ -8,7 +8,7 @@ namespace Diskominfo.Newsroom.FunctionalTests;
 /// <summary>Small helpers over the public API, as a script of the regency's other systems would use it.</summary>
 internal static class Api
 {
-    public static async Task<Guid> CreatePressReleaseAsync(HttpClient reporter, string title = "Bupati Resmikan Jembatan Raya", string? body = null)
+    public static async Task<Guid> CreatePressReleaseAsync(HttpClient reporter, string title = "Bupati Resmikan Jembatan Raya", string? body = null, string category = "pembangunan")
     {
         var response = await reporter.PostAsJsonAsync("/api/v1/items", new
         {
@@ -16,7 +16,7 @@ internal static class Api
             title,
             lead = "Bupati meresmikan Jembatan Raya yang menghubungkan dua kecamatan.",
             body = body ?? "Jembatan sepanjang **120 meter** ini dibangun selama dua tahun.",
-            category = "pembangunan",
+            category,
             eventDate = "2026-11-20",
             eventPlace = "Kecamatan Raya",
         });

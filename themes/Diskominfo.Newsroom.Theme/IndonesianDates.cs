@@ -9,4 +9,7 @@ public static class IndonesianDates
         => IndonesianTime.ToWib(at).ToString("dddd, d MMMM yyyy HH.mm", IndonesianTime.Culture) + " WIB";
 
     public static string Format(DateOnly date) => date.ToString("d MMMM yyyy", IndonesianTime.Culture);
+
+    /// <summary><c>November 2026</c>.</summary>
+    public static string MonthName(int year, int month) => new DateOnly(year, month, 1).ToString("MMMM yyyy", IndonesianTime.Culture);
 }

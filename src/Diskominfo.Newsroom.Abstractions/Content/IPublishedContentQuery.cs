@@ -6,7 +6,29 @@ public interface IPublishedContentQuery
     Task<IReadOnlyList<PublishedArticle>> LatestAsync(int take, CancellationToken cancellationToken);
 
     Task<PublishedArticle?> GetBySlugAsync(string slug, CancellationToken cancellationToken);
+
+    /// <summary>Newest first, one page of those matching <paramref name="filter"/>.</summary>
+    Task<ArticlePage> ListAsync(ArticleFilter filter, int page, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>Other articles of the same category, newest first.</summary>
+    Task<IReadOnlyList<PublishedArticle>> RelatedAsync(PublishedArticle article, int take, CancellationToken cancellationToken);
+
+    /// <summary>The months (in WIB) that have published articles, newest first, with their counts.</summary>
+    Task<IReadOnlyList<ArchiveMonth>> MonthsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every published article's address and dates, for the sitemap.</summary>
+    Task<IReadOnlyList<PublishedArticle>> AllAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>Which articles: of a category, of a month (WIB), or whose title contains every word of a query.</summary>
+public sealed record ArticleFilter(string? Category = null, int? Year = null, int? Month = null, string? Query = null);
+
+public sealed record ArticlePage(IReadOnlyList<PublishedArticle> Items, int Page, int PageSize, int Total)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+public sealed record ArchiveMonth(int Year, int Month, int Count);
 
 /// <summary>A published article; <see cref="BodyHtml"/> is rendered from Markdown and sanitized.</summary>
 public sealed record PublishedArticle(
@@ -21,7 +43,38 @@ public sealed record PublishedArticle(
     string? EventPlace,
     IReadOnlyList<PhotoRef> Photos,
     DateTimeOffset PublishedAt,
-    IReadOnlyList<CorrectionNote>? Corrections = null);
+    IReadOnlyList<CorrectionNote>? Corrections = null)
+{
+    public string Path => $"/berita/{Slug}";
+
+    public string? CategoryLabel => Category is null ? null : NewsCategory.Label(Category);
+
+    /// <summary>The last correction's time, or the publication's.</summary>
+    public DateTimeOffset ModifiedAt => Corrections is { Count: > 0 } c ? c[^1].At : PublishedAt;
+}
 
 /// <summary>A dated correction (ralat) of a published article, shown with it.</summary>
 public sealed record CorrectionNote(DateTimeOffset At, string Note);
+
+/// <summary>Jenis berita: the news categories of the office, by their address-friendly key.</summary>
+public static class NewsCategory
+{
+    public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>
+    {
+        ["pemerintahan"] = "Pemerintahan",
+        ["pembangunan"] = "Pembangunan",
+        ["kesehatan"] = "Kesehatan",
+        ["pendidikan"] = "Pendidikan",
+        ["ekonomi"] = "Ekonomi",
+        ["sosial"] = "Sosial",
+        ["pariwisata"] = "Pariwisata dan Budaya",
+        ["lingkungan"] = "Lingkungan",
+        ["olahraga"] = "Olahraga",
+        ["keamanan"] = "Keamanan dan Ketertiban",
+        ["umum"] = "Umum",
+    };
+
+    public static string Label(string key) => All.GetValueOrDefault(key, key);
+
+    public static string Path(string key) => $"/kategori/{key}";
+}

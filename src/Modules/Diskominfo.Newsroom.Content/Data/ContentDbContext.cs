@@ -35,6 +35,10 @@ internal abstract class ContentDbContext(DbContextOptions options, NewsroomDatab
             b.Property(i => i.OwnerName).HasMaxLength(200).IsRequired();
             b.Property(i => i.Slug).HasMaxLength(120);
             b.HasIndex(i => i.Slug).IsUnique();
+            b.Property(i => i.Category).HasMaxLength(40);
+            b.Property(i => i.PublishedTitle).HasMaxLength(300);
+            b.HasIndex(i => new { i.Category, i.PublishedAt });
+            b.HasIndex(i => i.PublishedAt);
             b.HasIndex(i => i.PublishedAt);
             b.HasIndex(i => i.OwnerId);
         });

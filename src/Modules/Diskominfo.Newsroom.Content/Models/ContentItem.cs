@@ -21,6 +21,12 @@ internal sealed class ContentItem
     public string? Slug { get; set; }
 
     public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>The live version's category, kept here so the website can list by it.</summary>
+    public string? Category { get; set; }
+
+    /// <summary>The live version's title, kept here so the website can search it.</summary>
+    public string? PublishedTitle { get; set; }
 }
 
 /// <summary>A correction (ralat) made live: which version replaced the published one, when, and why.</summary>

@@ -50,6 +50,72 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
         return (await ToArticlesAsync(items, cancellationToken)).SingleOrDefault();
     }
 
+    public async Task<ArticlePage> ListAsync(ArticleFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var query = PublishedItems();
+        if (filter.Category is { } category)
+        {
+            query = query.Where(i => i.Category == category);
+        }
+
+        if (filter.Year is { } year)
+        {
+            var (from, to) = MonthInUtc(year, filter.Month);
+            query = query.Where(i => i.PublishedAt >= from && i.PublishedAt < to);
+        }
+
+        foreach (var word in (filter.Query ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(8))
+        {
+            var pattern = $"%{word.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
+            query = query.Where(i => EF.Functions.Like(i.PublishedTitle!.ToLower(), pattern.ToLower(), "\\"));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(i => i.PublishedAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new ArticlePage(await ToArticlesAsync(items, cancellationToken), page, pageSize, total);
+    }
+
+    public async Task<IReadOnlyList<PublishedArticle>> RelatedAsync(PublishedArticle article, int take, CancellationToken cancellationToken)
+    {
+        if (article.Category is null)
+        {
+            return [];
+        }
+
+        var items = await PublishedItems()
+            .Where(i => i.Category == article.Category && i.Id != article.ItemId)
+            .OrderByDescending(i => i.PublishedAt)
+            .Take(take)
+            .ToListAsync(cancellationToken);
+        return await ToArticlesAsync(items, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ArchiveMonth>> MonthsAsync(CancellationToken cancellationToken)
+    {
+        // Dates only, grouped here: SQLite cannot take a DateTimeOffset apart, and an office publishes thousands, not millions.
+        var dates = await PublishedItems().Select(i => i.PublishedAt!.Value).ToListAsync(cancellationToken);
+        return dates.Select(Abstractions.Text.IndonesianTime.ToWib)
+            .GroupBy(d => (d.Year, d.Month))
+            .OrderByDescending(g => g.Key)
+            .Select(g => new ArchiveMonth(g.Key.Year, g.Key.Month, g.Count()))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<PublishedArticle>> AllAsync(CancellationToken cancellationToken)
+    {
+        var items = await PublishedItems().OrderByDescending(i => i.PublishedAt).ToListAsync(cancellationToken);
+        return await ToArticlesAsync(items, cancellationToken);
+    }
+
+    /// <summary>A month (or a whole year) in Western Indonesian Time, as a UTC range.</summary>
+    private static (DateTimeOffset From, DateTimeOffset To) MonthInUtc(int year, int? month)
+    {
+        var wib = Abstractions.Text.IndonesianTime.WibOffset;
+        var from = new DateTimeOffset(year, month ?? 1, 1, 0, 0, 0, wib);
+        var to = month is null ? from.AddYears(1) : from.AddMonths(1);
+        return (from.ToUniversalTime(), to.ToUniversalTime());
+    }
+
     private IQueryable<ContentItem> PublishedItems()
         => db.Items.AsNoTracking().Where(i => i.PublishedVersionId != null && i.ContentType != ContentTypes.Clipping);
 

@@ -36,9 +36,9 @@ internal static class ContentInputMapper
             {
                 errors["category"] = ["Jenis berita wajib dipilih."];
             }
-            else if (!string.IsNullOrWhiteSpace(input.Category) && !NewsCategories.All.ContainsKey(input.Category))
+            else if (!string.IsNullOrWhiteSpace(input.Category) && !NewsCategory.All.ContainsKey(input.Category))
             {
-                errors["category"] = [$"Jenis berita '{input.Category}' tidak dikenal. Pilihan: {string.Join(", ", NewsCategories.All.Keys)}."];
+                errors["category"] = [$"Jenis berita '{input.Category}' tidak dikenal. Pilihan: {string.Join(", ", NewsCategory.All.Keys)}."];
             }
 
             Optional(errors, "eventPlace", input.EventPlace, 200, "Tempat kegiatan");

@@ -21,6 +21,8 @@ internal sealed class ContentPublisher(ContentDbContext db) : IContentPublisher
 
             item.PublishedVersionId = versionId;
             item.PublishedAt ??= publishedAt;
+            item.Category = version.Parts.Article?.Category;
+            item.PublishedTitle = version.Title;
             item.Slug ??= await UniqueSlugAsync(Slugs.FromTitle(version.Title), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -23,7 +23,7 @@ internal sealed class ItemPageModel(ItemReader reader, IEditGate editGate, Markd
 
     public string BodyHtml { get; private set; } = "";
 
-    public string CategoryLabel => Item?.Category is { } key ? NewsCategories.All.GetValueOrDefault(key, key) : "-";
+    public string CategoryLabel => Item?.Category is { } key ? Diskominfo.Newsroom.Abstractions.Content.NewsCategory.All.GetValueOrDefault(key, key) : "-";
 
     public string? Flash { get; private set; }
 

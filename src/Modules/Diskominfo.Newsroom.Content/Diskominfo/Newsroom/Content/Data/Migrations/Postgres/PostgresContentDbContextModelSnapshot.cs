@@ -28,6 +28,10 @@ namespace Diskominfo.Newsroom.Content.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -52,6 +56,10 @@ namespace Diskominfo.Newsroom.Content.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("PublishedTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<Guid?>("PublishedVersionId")
                         .HasColumnType("uuid");
 
@@ -67,6 +75,8 @@ namespace Diskominfo.Newsroom.Content.Data.Migrations.Postgres
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("Category", "PublishedAt");
 
                     b.ToTable("content_items", (string)null);
                 });

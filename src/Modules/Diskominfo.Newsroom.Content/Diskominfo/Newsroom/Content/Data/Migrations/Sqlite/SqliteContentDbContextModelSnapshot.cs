@@ -23,6 +23,10 @@ namespace Diskominfo.Newsroom.Content.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -47,6 +51,10 @@ namespace Diskominfo.Newsroom.Content.Data.Migrations.Sqlite
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PublishedTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("PublishedVersionId")
                         .HasColumnType("TEXT");
 
@@ -62,6 +70,8 @@ namespace Diskominfo.Newsroom.Content.Data.Migrations.Sqlite
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("Category", "PublishedAt");
 
                     b.ToTable("content_items", (string)null);
                 });
