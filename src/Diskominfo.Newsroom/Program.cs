@@ -28,9 +28,10 @@ if (args is ["create-admin", ..])
 }
 
 app.UseNewsroomDefaults();
-app.UseStaticFiles();
+app.UseNewsroomStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 app.UseAntiforgery();
 app.MapOpenApi();
 app.MapUsersEndpoints().MapContentEndpoints().MapEditorialEndpoints().MapMediaEndpoints().MapNotificationsEndpoints().MapPublishingEndpoints();

@@ -95,6 +95,46 @@ public sealed partial class PublicSiteTests
         Assert.Equal(bridge, upper.Headers.Location!.OriginalString);
     }
 
+    [Fact]
+    public async Task PublicPages_KeptRendered_UntilAPublicationOrCorrectionChangesThem_AssetsCachedForAYear()
+    {
+        await using var database = await TestDatabase.SqliteAsync();
+        await using var app = await NewsroomApp.StartAsync(database);
+        using var reporter = await app.LoginAsync("reporter");
+        var first = await PublishAsync(app, reporter, "Festival Layang-Layang Pantai Raya", "pariwisata", photo: true);
+        using var reader = app.CreateClient();
+        Assert.Contains("Festival Layang-Layang", await reader.GetStringAsync("/"), StringComparison.Ordinal);
+
+        // Kept: a change behind the site's back (no publication) is not seen by readers while the page is cached;
+        // signed-in staff get the live page.
+        Assert.Contains("1 berita ditemukan", await reader.GetStringAsync("/cari?q=layang"), StringComparison.Ordinal);
+        Assert.Equal(1, await database.ExecuteAsync(app, "UPDATE content_items SET \"PublishedTitle\" = 'Diubah Diam-Diam' WHERE \"PublishedTitle\" = 'Festival Layang-Layang Pantai Raya'"));
+        Assert.Contains("1 berita ditemukan", await reader.GetStringAsync("/cari?q=layang"), StringComparison.Ordinal);
+        using var staff = await app.LoginAsync("kasi");
+        Assert.Contains("Tidak ada berita", await staff.GetStringAsync("/cari?q=layang"), StringComparison.Ordinal);
+        var cachedArticle = await reader.GetStringAsync(first);
+
+        // A publication evicts the lists (the new item is on the home page and in the feed at once) ...
+        var second = await PublishAsync(app, reporter, "Lomba Perahu Hias Sungai Raya", "pariwisata", photo: false);
+        Assert.Contains("Lomba Perahu Hias", await reader.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.Contains("Lomba Perahu Hias", await reader.GetStringAsync("/kategori/pariwisata/rss.xml"), StringComparison.Ordinal);
+        Assert.Contains("Tidak ada berita", await reader.GetStringAsync("/cari?q=layang"), StringComparison.Ordinal);
+
+        // ... and the related news of the same category's articles.
+        Assert.DoesNotContain("Lomba Perahu Hias", cachedArticle, StringComparison.Ordinal);
+        Assert.Contains("Lomba Perahu Hias", await reader.GetStringAsync(first), StringComparison.Ordinal);
+
+        Assert.Contains("Lomba Perahu Hias", await reader.GetStringAsync(second), StringComparison.Ordinal);
+
+        // Stylesheets with their hash in the address are cached for a year.
+        var home = await reader.GetStringAsync("/");
+        var css = Regex.Match(home, @"href=""(/_content/Diskominfo\.Newsroom\.Theme/css/public\.css\?v=[^""]+)""").Groups[1].Value;
+        var cssResponse = await reader.GetAsync(css);
+        Assert.Equal(HttpStatusCode.OK, cssResponse.StatusCode);
+        Assert.Equal(TimeSpan.FromDays(365), cssResponse.Headers.CacheControl!.MaxAge);
+        Assert.Contains("immutable", cssResponse.Headers.CacheControl.ToString(), StringComparison.Ordinal);
+    }
+
     private static async Task<string> PublishAsync(NewsroomApp app, HttpClient reporter, string title, string category, bool photo)
     {
         var id = await Api.CreatePressReleaseAsync(reporter, title: title, category: category);

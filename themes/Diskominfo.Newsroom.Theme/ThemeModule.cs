@@ -1,3 +1,4 @@
+using Diskominfo.Newsroom.Abstractions.Events;
 using Diskominfo.Newsroom.Theme.Feeds;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +12,8 @@ public static class ThemeModule
     {
         services.AddRazorPages();
         services.AddOptions<SiteOptions>().BindConfiguration("Newsroom").BindConfiguration("Newsroom:Site");
+        services.AddOutputCache(SiteCache.Configure);
+        services.AddScoped<IEventHandler<PublicationFinished>, EvictOnPublication>();
         return services;
     }
 

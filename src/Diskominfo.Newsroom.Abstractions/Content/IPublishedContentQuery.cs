@@ -7,6 +7,8 @@ public interface IPublishedContentQuery
 
     Task<PublishedArticle?> GetBySlugAsync(string slug, CancellationToken cancellationToken);
 
+    Task<PublishedArticle?> GetByIdAsync(Guid itemId, CancellationToken cancellationToken);
+
     /// <summary>Newest first, one page of those matching <paramref name="filter"/>.</summary>
     Task<ArticlePage> ListAsync(ArticleFilter filter, int page, int pageSize, CancellationToken cancellationToken);
 

@@ -76,6 +76,18 @@ public static class NewsroomInfrastructureExtensions
         return app;
     }
 
+    /// <summary>
+    /// Static files; those asked for with their content hash (<c>?v=</c>, from <c>asp-append-version</c>) are kept by
+    /// browsers for a year, since a change gives them another address.
+    /// </summary>
+    public static IApplicationBuilder UseNewsroomStaticFiles(this IApplicationBuilder app)
+        => app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = c.Context.Request.Query.ContainsKey("v")
+                ? "public, max-age=31536000, immutable"
+                : "public, max-age=3600",
+        });
+
     /// <summary>Where the HTML error page lives; the theme provides it.</summary>
     public const string ErrorPagePath = "/galat";
 

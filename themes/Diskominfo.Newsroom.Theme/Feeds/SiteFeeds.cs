@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Diskominfo.Newsroom.Theme.Feeds;
 
@@ -17,14 +19,14 @@ internal static class SiteFeeds
 
     public static void MapSiteFeeds(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/rss.xml", (IPublishedContentQuery content, IOptions<SiteOptions> site, CancellationToken ct) => FeedAsync(content, site.Value, null, rss: true, ct)).AllowAnonymous().ExcludeFromDescription();
-        endpoints.MapGet("/atom.xml", (IPublishedContentQuery content, IOptions<SiteOptions> site, CancellationToken ct) => FeedAsync(content, site.Value, null, rss: false, ct)).AllowAnonymous().ExcludeFromDescription();
-        endpoints.MapGet("/kategori/{slug}/rss.xml", (string slug, IPublishedContentQuery content, IOptions<SiteOptions> site, CancellationToken ct) => FeedAsync(content, site.Value, slug, rss: true, ct)).AllowAnonymous().ExcludeFromDescription();
-        endpoints.MapGet("/kategori/{slug}/atom.xml", (string slug, IPublishedContentQuery content, IOptions<SiteOptions> site, CancellationToken ct) => FeedAsync(content, site.Value, slug, rss: false, ct)).AllowAnonymous().ExcludeFromDescription();
-        endpoints.MapGet("/sitemap.xml", SitemapAsync).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet("/rss.xml", (IPublishedContentQuery content, IOptions<SiteOptions> site, CancellationToken ct) => FeedAsync(content, site.Value, null, rss: true, ct)).AllowAnonymous().CacheOutput(SiteCache.Policy).ExcludeFromDescription();
+        endpoints.MapGet("/atom.xml", (IPublishedContentQuery content, IOptions<SiteOptions> site, CancellationToken ct) => FeedAsync(content, site.Value, null, rss: false, ct)).AllowAnonymous().CacheOutput(SiteCache.Policy).ExcludeFromDescription();
+        endpoints.MapGet("/kategori/{slug}/rss.xml", (string slug, IPublishedContentQuery content, IOptions<SiteOptions> site, CancellationToken ct) => FeedAsync(content, site.Value, slug, rss: true, ct)).AllowAnonymous().CacheOutput(SiteCache.Policy).ExcludeFromDescription();
+        endpoints.MapGet("/kategori/{slug}/atom.xml", (string slug, IPublishedContentQuery content, IOptions<SiteOptions> site, CancellationToken ct) => FeedAsync(content, site.Value, slug, rss: false, ct)).AllowAnonymous().CacheOutput(SiteCache.Policy).ExcludeFromDescription();
+        endpoints.MapGet("/sitemap.xml", SitemapAsync).AllowAnonymous().CacheOutput(SiteCache.Policy).ExcludeFromDescription();
         endpoints.MapGet("/robots.txt", (IOptions<SiteOptions> site) => Results.Text(
             $"User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /api\nDisallow: /masuk\nDisallow: /cari\n\nSitemap: {site.Value.Absolute("/sitemap.xml")}\n",
-            "text/plain", Encoding.UTF8)).AllowAnonymous().ExcludeFromDescription();
+            "text/plain", Encoding.UTF8)).AllowAnonymous().CacheOutput(SiteCache.Policy).ExcludeFromDescription();
     }
 
     private static async Task<IResult> FeedAsync(IPublishedContentQuery content, SiteOptions site, string? category, bool rss, CancellationToken cancellationToken)

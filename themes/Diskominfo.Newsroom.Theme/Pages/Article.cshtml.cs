@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using System.Text.Json;
 using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Media;
@@ -10,6 +11,7 @@ namespace Diskominfo.Newsroom.Theme.Pages;
 
 /// <summary>An article: its text, photos, corrections and related news, with what search engines and sharing need.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = SiteCache.Policy)]
 public sealed class ArticleModel(IPublishedContentQuery content, IOptions<SiteOptions> site) : PageModel
 {
     public PublishedArticle? Article { get; private set; }
@@ -31,6 +33,7 @@ public sealed class ArticleModel(IPublishedContentQuery content, IOptions<SiteOp
         }
 
         Related = await content.RelatedAsync(Article, 4, cancellationToken);
+        SiteCache.TagArticle(HttpContext, Article);
         ViewData["Canonical"] = Article.Path;
         return Page();
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Diskominfo.Newsroom.Abstractions.Content;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +11,7 @@ namespace Diskominfo.Newsroom.Theme.Pages;
 /// replaces it when that lands; drafts are never searched either way.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = SiteCache.Policy)]
 public sealed class CariModel(IPublishedContentQuery content, IOptions<SiteOptions> site) : ListingModel(content, site)
 {
     public string? Query { get; private set; }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Diskominfo.Newsroom.Abstractions.Content;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +7,7 @@ namespace Diskominfo.Newsroom.Theme.Pages;
 
 /// <summary>The home page: the headline story, the latest news, and a section per category.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = SiteCache.Policy)]
 public sealed class IndexModel(IPublishedContentQuery content) : PageModel
 {
     public PublishedArticle? Headline { get; private set; }

@@ -50,6 +50,12 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
         return (await ToArticlesAsync(items, cancellationToken)).SingleOrDefault();
     }
 
+    public async Task<PublishedArticle?> GetByIdAsync(Guid itemId, CancellationToken cancellationToken)
+    {
+        var items = await PublishedItems().Where(i => i.Id == itemId).ToListAsync(cancellationToken);
+        return (await ToArticlesAsync(items, cancellationToken)).SingleOrDefault();
+    }
+
     public async Task<ArticlePage> ListAsync(ArticleFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
         var query = PublishedItems();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Diskominfo.Newsroom.Abstractions.Content;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Diskominfo.Newsroom.Theme.Pages.Arsip;
 
 [AllowAnonymous]
+[OutputCache(PolicyName = SiteCache.Policy)]
 public sealed class MonthModel(IPublishedContentQuery content, IOptions<SiteOptions> site) : ListingModel(content, site)
 {
     public int Year { get; private set; }

@@ -1,0 +1,69 @@
+using Diskominfo.Newsroom.Abstractions.Content;
+using Diskominfo.Newsroom.Abstractions.Events;
+using Diskominfo.Newsroom.Abstractions.Publishing;
+using Diskominfo.Newsroom.Infrastructure.Data;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Diskominfo.Newsroom.Theme;
+
+/// <summary>
+/// The public pages are kept rendered (for readers who are not signed in) until what they show changes: lists,
+/// feeds and the sitemap carry the tag <see cref="Lists"/>, an article page its own tag and its category's (its
+/// related news). Publishing or correcting an item evicts exactly those, once the change is committed.
+/// </summary>
+public static class SiteCache
+{
+    public const string Policy = "public-site";
+
+    public const string Lists = "site-lists";
+
+    public static string Article(Guid itemId) => $"article-{itemId:N}";
+
+    public static string Category(string category) => $"category-{category}";
+
+    public static void Configure(OutputCacheOptions options)
+        => options.AddPolicy(Policy, b => b
+            .Expire(TimeSpan.FromHours(1))
+            .Tag(Lists)
+            .SetVaryByQuery("halaman", "q")
+            .VaryByValue(c => new KeyValuePair<string, string>("culture", c.Request.Cookies[CookieRequestCultureProvider.DefaultCookieName] ?? "")));
+
+    /// <summary>Tags the current response with an article's own tags (instead of the lists').</summary>
+    public static void TagArticle(HttpContext http, PublishedArticle article)
+    {
+        if (http.Features.Get<IOutputCacheFeature>() is { } feature)
+        {
+            feature.Context.Tags.Remove(Lists);
+            feature.Context.Tags.Add(Article(article.ItemId));
+            if (article.Category is not null)
+            {
+                feature.Context.Tags.Add(Category(article.Category));
+            }
+        }
+    }
+}
+
+/// <summary>When an item goes live on the website (first time or corrected), its pages and every list are rendered anew.</summary>
+internal sealed class EvictOnPublication(IOutputCacheStore store, IPublishedContentQuery content, NewsroomDatabase database) : IEventHandler<PublicationFinished>
+{
+    public async Task HandleAsync(PublicationFinished @event, CancellationToken cancellationToken)
+    {
+        if (@event.Channel != PublicationChannels.Website || @event.Status != PublicationStatuses.Published)
+        {
+            return;
+        }
+
+        var article = await content.GetByIdAsync(@event.ItemId, cancellationToken);
+        await database.AfterCommitAsync(async () =>
+        {
+            await store.EvictByTagAsync(SiteCache.Lists, CancellationToken.None);
+            await store.EvictByTagAsync(SiteCache.Article(@event.ItemId), CancellationToken.None);
+            if (article?.Category is { } category)
+            {
+                await store.EvictByTagAsync(SiteCache.Category(category), CancellationToken.None);
+            }
+        });
+    }
+}
