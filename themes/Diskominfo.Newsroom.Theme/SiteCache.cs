@@ -19,6 +19,9 @@ public static class SiteCache
 
     public const string Lists = "site-lists";
 
+    /// <summary>Every public page: the identity (name, colour, logo, footer) is on all of them.</summary>
+    public const string Everything = "site-all";
+
     public static string Article(Guid itemId) => $"article-{itemId:N}";
 
     public static string Category(string category) => $"category-{category}";
@@ -26,7 +29,7 @@ public static class SiteCache
     public static void Configure(OutputCacheOptions options)
         => options.AddPolicy(Policy, b => b
             .Expire(TimeSpan.FromHours(1))
-            .Tag(Lists)
+            .Tag(Lists, Everything)
             .SetVaryByQuery("halaman", "q")
             .VaryByValue(c => new KeyValuePair<string, string>("culture", c.Request.Cookies[CookieRequestCultureProvider.DefaultCookieName] ?? "")));
 

@@ -1,5 +1,9 @@
 using Diskominfo.Newsroom.Abstractions.Events;
+using Diskominfo.Newsroom.Abstractions.Admin;
+using Diskominfo.Newsroom.Abstractions.Security;
+using Diskominfo.Newsroom.Infrastructure.Data;
 using Diskominfo.Newsroom.Theme.Feeds;
+using Diskominfo.Newsroom.Theme.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,11 +11,19 @@ namespace Diskominfo.Newsroom.Theme;
 
 public static class ThemeModule
 {
+    internal const string Name = "site";
+
+    public const string SiteSettingsPath = "/admin/pengaturan/situs";
+
     /// <summary>The public site's pages (Razor Pages of this assembly, found as an application part) and its settings.</summary>
     public static IServiceCollection AddNewsroomTheme(this IServiceCollection services)
     {
         services.AddRazorPages();
         services.AddOptions<SiteOptions>().BindConfiguration("Newsroom").BindConfiguration("Newsroom:Site");
+        services.AddModuleDbContext<SiteDbContext, SqliteSiteDbContext, PostgresSiteDbContext>(Name);
+        services.AddMemoryCache();
+        services.AddScoped<SiteIdentityStore>();
+        services.AddSingleton(new AdminMenuItem("Identitas situs", SiteSettingsPath, 91, NewsroomRoles.Admin));
         services.AddOutputCache(SiteCache.Configure);
         services.AddScoped<IEventHandler<PublicationFinished>, EvictOnPublication>();
         return services;
@@ -21,6 +33,7 @@ public static class ThemeModule
     public static IEndpointRouteBuilder MapNewsroomTheme(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapSiteFeeds();
+        endpoints.MapSiteIdentity();
         return endpoints;
     }
 }

@@ -52,3 +52,10 @@ public static class MediaPaths
         return string.Join(", ", widths.Select(w => $"{Width(mediaId, w.Kind, format)} {w.Actual}w"));
     }
 }
+
+/// <summary>The site's logo from an upload: checked by content like any photo, made 96 px high, metadata dropped (Media module).</summary>
+public interface ILogoMaker
+{
+    /// <summary>A PNG (transparency kept), or the reason the file was refused, in Indonesian.</summary>
+    Results.Outcome<byte[]> MakeLogo(byte[] upload);
+}

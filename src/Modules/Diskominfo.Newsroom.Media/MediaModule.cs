@@ -26,6 +26,7 @@ public static class MediaModule
         services.AddScoped<MediaLibrary>();
         services.AddScoped<IMediaLibrary>(sp => sp.GetRequiredService<MediaLibrary>());
         services.AddScoped<FocusService>();
+        services.AddSingleton<ILogoMaker, LogoMaker>();
         return services;
     }
 

@@ -19,18 +19,20 @@ internal static class SiteFeeds
 
     public static void MapSiteFeeds(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/rss.xml", (IPublishedContentQuery content, IOptions<SiteOptions> site, CancellationToken ct) => FeedAsync(content, site.Value, null, rss: true, ct)).AllowAnonymous().CacheOutput(SiteCache.Policy).ExcludeFromDescription();
-        endpoints.MapGet("/atom.xml", (IPublishedContentQuery content, IOptions<SiteOptions> site, CancellationToken ct) => FeedAsync(content, site.Value, null, rss: false, ct)).AllowAnonymous().CacheOutput(SiteCache.Policy).ExcludeFromDescription();
-        endpoints.MapGet("/kategori/{slug}/rss.xml", (string slug, IPublishedContentQuery content, IOptions<SiteOptions> site, CancellationToken ct) => FeedAsync(content, site.Value, slug, rss: true, ct)).AllowAnonymous().CacheOutput(SiteCache.Policy).ExcludeFromDescription();
-        endpoints.MapGet("/kategori/{slug}/atom.xml", (string slug, IPublishedContentQuery content, IOptions<SiteOptions> site, CancellationToken ct) => FeedAsync(content, site.Value, slug, rss: false, ct)).AllowAnonymous().CacheOutput(SiteCache.Policy).ExcludeFromDescription();
+        endpoints.MapGet("/rss.xml", (IPublishedContentQuery content, IOptions<SiteOptions> site, Identity.SiteIdentityStore identity, CancellationToken ct) => FeedAsync(content, site.Value, identity, null, rss: true, ct)).AllowAnonymous().CacheOutput(SiteCache.Policy).ExcludeFromDescription();
+        endpoints.MapGet("/atom.xml", (IPublishedContentQuery content, IOptions<SiteOptions> site, Identity.SiteIdentityStore identity, CancellationToken ct) => FeedAsync(content, site.Value, identity, null, rss: false, ct)).AllowAnonymous().CacheOutput(SiteCache.Policy).ExcludeFromDescription();
+        endpoints.MapGet("/kategori/{slug}/rss.xml", (string slug, IPublishedContentQuery content, IOptions<SiteOptions> site, Identity.SiteIdentityStore identity, CancellationToken ct) => FeedAsync(content, site.Value, identity, slug, rss: true, ct)).AllowAnonymous().CacheOutput(SiteCache.Policy).ExcludeFromDescription();
+        endpoints.MapGet("/kategori/{slug}/atom.xml", (string slug, IPublishedContentQuery content, IOptions<SiteOptions> site, Identity.SiteIdentityStore identity, CancellationToken ct) => FeedAsync(content, site.Value, identity, slug, rss: false, ct)).AllowAnonymous().CacheOutput(SiteCache.Policy).ExcludeFromDescription();
         endpoints.MapGet("/sitemap.xml", SitemapAsync).AllowAnonymous().CacheOutput(SiteCache.Policy).ExcludeFromDescription();
         endpoints.MapGet("/robots.txt", (IOptions<SiteOptions> site) => Results.Text(
             $"User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /api\nDisallow: /masuk\nDisallow: /cari\n\nSitemap: {site.Value.Absolute("/sitemap.xml")}\n",
             "text/plain", Encoding.UTF8)).AllowAnonymous().CacheOutput(SiteCache.Policy).ExcludeFromDescription();
     }
 
-    private static async Task<IResult> FeedAsync(IPublishedContentQuery content, SiteOptions site, string? category, bool rss, CancellationToken cancellationToken)
+    private static async Task<IResult> FeedAsync(
+        IPublishedContentQuery content, SiteOptions site, Identity.SiteIdentityStore identities, string? category, bool rss, CancellationToken cancellationToken)
     {
+        var identity = await identities.GetAsync(cancellationToken);
         if (category is not null && !NewsCategory.All.ContainsKey(category))
         {
             return Results.NotFound();
@@ -38,15 +40,15 @@ internal static class SiteFeeds
 
         var page = await content.ListAsync(new ArticleFilter(Category: category), 1, FeedSize, cancellationToken);
         var basePath = category is null ? "" : NewsCategory.Path(category);
-        var title = category is null ? site.Name : $"{site.Name}: {NewsCategory.Label(category)}";
-        var feed = new SyndicationFeed(title, $"Berita terbaru dari {site.Publisher}", new Uri(site.Absolute(basePath == "" ? "/" : basePath)))
+        var title = category is null ? identity.Name : $"{identity.Name}: {NewsCategory.Label(category)}";
+        var feed = new SyndicationFeed(title, $"Berita terbaru dari {identity.Publisher}", new Uri(site.Absolute(basePath == "" ? "/" : basePath)))
         {
             Id = site.Absolute(basePath + (rss ? "/rss.xml" : "/atom.xml")),
             Language = "id",
             LastUpdatedTime = page.Items.Count == 0 ? DateTimeOffset.UnixEpoch : page.Items.Max(a => a.ModifiedAt),
             Items = page.Items.Select(a => Item(a, site)).ToList(),
         };
-        feed.Authors.Add(new SyndicationPerson { Name = site.Publisher });
+        feed.Authors.Add(new SyndicationPerson { Name = identity.Publisher });
         feed.Links.Add(new SyndicationLink(new Uri(feed.Id), "self", title, rss ? "application/rss+xml" : "application/atom+xml", 0));
 
         using var stream = new MemoryStream();
@@ -83,8 +85,10 @@ internal static class SiteFeeds
     /// Every article with its last change and its photos (image sitemap); those of the last two days also as news
     /// (Google News sitemaps take only those).
     /// </summary>
-    private static async Task<IResult> SitemapAsync(IPublishedContentQuery content, IOptions<SiteOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> SitemapAsync(
+        IPublishedContentQuery content, IOptions<SiteOptions> options, Identity.SiteIdentityStore identities, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var identity = await identities.GetAsync(cancellationToken);
         const string Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
         const string News = "http://www.google.com/schemas/sitemap-news/0.9";
         const string Image = "http://www.google.com/schemas/sitemap-image/1.1";
@@ -110,7 +114,7 @@ internal static class SiteFeeds
                 {
                     w.WriteStartElement("news", "news", News);
                     w.WriteStartElement("news", "publication", News);
-                    w.WriteElementString("news", "name", News, site.Name);
+                    w.WriteElementString("news", "name", News, identity.Name);
                     w.WriteElementString("news", "language", News, "id");
                     w.WriteEndElement();
                     w.WriteElementString("news", "publication_date", News, article.PublishedAt.ToString("yyyy-MM-ddTHH:mm:sszzz"));

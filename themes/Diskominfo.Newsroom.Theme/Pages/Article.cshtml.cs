@@ -12,13 +12,15 @@ namespace Diskominfo.Newsroom.Theme.Pages;
 /// <summary>An article: its text, photos, corrections and related news, with what search engines and sharing need.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = SiteCache.Policy)]
-public sealed class ArticleModel(IPublishedContentQuery content, IOptions<SiteOptions> site) : PageModel
+internal sealed class ArticleModel(IPublishedContentQuery content, IOptions<SiteOptions> site, Identity.SiteIdentityStore identities) : PageModel
 {
     public PublishedArticle? Article { get; private set; }
 
     public IReadOnlyList<PublishedArticle> Related { get; private set; } = [];
 
     public SiteOptions Site => site.Value;
+
+    public Identity.SiteIdentity Identity { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -33,6 +35,7 @@ public sealed class ArticleModel(IPublishedContentQuery content, IOptions<SiteOp
         }
 
         Related = await content.RelatedAsync(Article, 4, cancellationToken);
+        Identity = await identities.GetAsync(cancellationToken);
         SiteCache.TagArticle(HttpContext, Article);
         ViewData["Canonical"] = Article.Path;
         return Page();
@@ -44,7 +47,7 @@ public sealed class ArticleModel(IPublishedContentQuery content, IOptions<SiteOp
 
     private static readonly JsonSerializerOptions JsonLdOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default };
 
-    private Dictionary<string, string> Organization() => new() { ["@type"] = "Organization", ["name"] = Site.Publisher };
+    private Dictionary<string, string> Organization() => new() { ["@type"] = "Organization", ["name"] = Identity.Publisher };
 
     /// <summary>schema.org NewsArticle, as JSON-LD.</summary>
     public string JsonLd()

@@ -1,0 +1,150 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using Diskominfo.Newsroom.Abstractions.Media;
+using Diskominfo.Newsroom.Abstractions.Results;
+using Diskominfo.Newsroom.Abstractions.Security;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace Diskominfo.Newsroom.Theme.Identity;
+
+/// <summary>
+/// Reads the identity (kept in memory until it changes) and saves it for admins: checked field by field, in
+/// Indonesian, the logo by content; every public page is rendered anew afterwards.
+/// </summary>
+internal sealed partial class SiteIdentityStore(
+    SiteDbContext db, IMemoryCache cache, IOutputCacheStore pages, ILogoMaker logos, IOptions<SiteOptions> defaults, TimeProvider clock)
+{
+    private const string CacheKey = "site-identity";
+
+    public sealed record Changes(
+        string? Name, string? Publisher, string? Address, string? Phone, string? Email,
+        string? Facebook, string? Instagram, string? YouTube, string? BrandColor, byte[]? Logo, bool RemoveLogo);
+
+    public async Task<SiteIdentity> GetAsync(CancellationToken cancellationToken = default)
+        => await cache.GetOrCreateAsync(CacheKey, async _ =>
+        {
+            var record = await db.Identity.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+            return record is null
+                ? new SiteIdentity(defaults.Value.Name, defaults.Value.Publisher, null, null, null, null, null, null, SiteIdentity.DefaultBrandColor, null)
+                : new SiteIdentity(record.Name, record.Publisher, record.Address, record.Phone, record.Email, record.Facebook, record.Instagram, record.YouTube,
+                    record.BrandColor, record.Logo is null ? null : SiteIdentity.Version(record.Logo));
+        }) ?? throw new InvalidOperationException("The site identity could not be read.");
+
+    public Task<byte[]?> LogoAsync(CancellationToken cancellationToken)
+        => db.Identity.AsNoTracking().Select(i => i.Logo).SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<Outcome> SaveAsync(Changes changes, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!actor.IsInRole(NewsroomRoles.Admin))
+        {
+            return Outcome.Forbidden("Identitas situs hanya dapat diubah oleh admin.");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var name = Required(changes.Name, "name", "Nama situs", 100, errors);
+        var publisher = Required(changes.Publisher, "publisher", "Nama instansi", 200, errors);
+        var address = Optional(changes.Address, "address", "Alamat", 300, errors);
+        var phone = Optional(changes.Phone, "phone", "Telepon", 40, errors);
+        if (phone is not null && !PhonePattern().IsMatch(phone))
+        {
+            errors["phone"] = ["Telepon hanya boleh berisi angka, spasi, tanda +, - dan kurung, misalnya (0274) 123456."];
+        }
+
+        var email = Optional(changes.Email, "email", "Surel", 200, errors);
+        if (email is not null && !MailAddress.TryCreate(email, out _))
+        {
+            errors["email"] = ["Alamat surel tidak sah, misalnya diskominfo@contohkab.go.id."];
+        }
+
+        var facebook = Link(changes.Facebook, "facebook", "facebook.com", errors);
+        var instagram = Link(changes.Instagram, "instagram", "instagram.com", errors);
+        var youtube = Link(changes.YouTube, "youtube", "youtube.com", errors);
+        var color = (changes.BrandColor ?? SiteIdentity.DefaultBrandColor).Trim().ToLowerInvariant();
+        if (!ColorPattern().IsMatch(color))
+        {
+            errors["brandColor"] = ["Warna utama ditulis sebagai #rrggbb, misalnya #0b4f8a."];
+        }
+        else if (SiteIdentity.ContrastWithWhite(color) is var contrast && contrast < 4.5)
+        {
+            errors["brandColor"] = [$"Warna {color} terlalu terang: teks putih di atasnya hanya berkontras {contrast:0.0}:1, padahal WCAG AA meminta paling sedikit 4,5:1. Pilih warna yang lebih gelap."];
+        }
+
+        byte[]? logo = null;
+        if (changes.Logo is { Length: > 0 } upload)
+        {
+            var made = logos.MakeLogo(upload);
+            if (made.Succeeded)
+            {
+                logo = made.Value;
+            }
+            else
+            {
+                errors["logo"] = [.. made.Errors?.Values.SelectMany(e => e) ?? [made.Message ?? "Logo tidak dapat dipakai."]];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid(errors, "Identitas situs belum disimpan: periksa isian yang ditandai.");
+        }
+
+        var record = await db.Identity.SingleOrDefaultAsync(cancellationToken);
+        if (record is null)
+        {
+            record = new SiteIdentityRecord();
+            db.Identity.Add(record);
+        }
+
+        (record.Name, record.Publisher, record.Address, record.Phone, record.Email) = (name!, publisher!, address, phone, email);
+        (record.Facebook, record.Instagram, record.YouTube, record.BrandColor) = (facebook, instagram, youtube, color);
+        record.Logo = changes.RemoveLogo ? null : logo ?? record.Logo;
+        (record.UpdatedAt, record.UpdatedBy) = (clock.GetUtcNow(), actor.UserName);
+        await db.SaveChangesAsync(cancellationToken);
+        cache.Remove(CacheKey);
+        await pages.EvictByTagAsync(SiteCache.Everything, cancellationToken);
+        return Outcome.Ok();
+    }
+
+    private static string? Required(string? value, string field, string label, int max, Dictionary<string, string[]> errors)
+    {
+        var text = Optional(value, field, label, max, errors);
+        if (text is null)
+        {
+            errors[field] = [$"{label} wajib diisi."];
+        }
+
+        return text;
+    }
+
+    private static string? Optional(string? value, string field, string label, int max, Dictionary<string, string[]> errors)
+    {
+        var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        if (text?.Length > max)
+        {
+            errors[field] = [$"{label} paling panjang {max} karakter."];
+        }
+
+        return text;
+    }
+
+    private static string? Link(string? value, string field, string host, Dictionary<string, string[]> errors)
+    {
+        var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        if (text is not null && !(Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps
+                                  && (uri.Host == host || uri.Host.EndsWith("." + host, StringComparison.OrdinalIgnoreCase))))
+        {
+            errors[field] = [$"Tautan harus alamat https:// di {host}, misalnya https://www.{host}/diskominfo.contoh."];
+        }
+
+        return text;
+    }
+
+    [GeneratedRegex("^#[0-9a-f]{6}$")]
+    private static partial Regex ColorPattern();
+
+    [GeneratedRegex(@"^[0-9+\-() ]{5,40}$")]
+    private static partial Regex PhonePattern();
+}
