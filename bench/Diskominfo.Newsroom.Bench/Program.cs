@@ -7,14 +7,101 @@ using Diskominfo.Newsroom.Harness;
 // Benchmarks that need the whole site as a process. Usage:
 //   crash   [--loops 50] [--items 2] [--db Sqlite|Postgres] [--connection "..."] [--seed N]
 //   latency [--items 200] [--interval-ms 250] [--burst 100] [--latency-ms 150] [--db ...] [--connection "..."]
+//   weight                                       bytes of an article page, its CSS and its lead image (phone and desktop)
+//   photos --dir D [--count 20]                  camera-size JPEGs (6000 x 4000, textured) for the rendition benchmark
+//   renditions --dir D --out O [--kind w1200]    the site's rendition of each JPEG in D, as the Media module makes it
 var mode = args.FirstOrDefault() ?? "latency";
 var options = Options.Parse(args.Skip(1).ToArray());
 return mode switch
 {
     "crash" => await Crash(options),
     "latency" => await Latency(options),
+    "photos" => Photos(options),
+    "weight" => await Weight(options),
+    "renditions" => RenditionsOf(options),
     _ => Usage(),
 };
+
+static async Task<int> Weight(Options o)
+{
+    var dataDir = Directory.CreateTempSubdirectory("newsroom-weight-").FullName;
+    var port = SiteProcess.FreePort();
+    await using var site = SiteProcess.Start(SiteProcess.FindSiteAssembly(), port, new Dictionary<string, string>
+    {
+        ["Newsroom:DataDir"] = dataDir,
+        ["ConnectionStrings:Newsroom"] = $"Data Source={Path.Combine(dataDir, "newsroom.db")}",
+    });
+    await site.WaitReadyAsync(TimeSpan.FromSeconds(90));
+    using var api = await NewsroomApiClient.SignInAsync(site.BaseAddress);
+
+    // A camera's photo: 6000 x 4000, textured, about 10 MB.
+    using var noise = NetVips.Image.Gaussnoise(6000, 4000, sigma: 40, mean: 128);
+    using var grey = noise.Cast(NetVips.Enums.BandFormat.Uchar);
+    using var rgb = grey.Bandjoin(grey, grey).Copy(interpretation: NetVips.Enums.Interpretation.Srgb);
+    var photo = rgb.JpegsaveBuffer(q: 92);
+    var id = await api.PrepareAsync("Bupati Resmikan Pasar Rakyat Kecamatan Raya yang Menampung 300 Pedagang", photo);
+    await api.SignAsync(id);
+    var item = await WaitArchivedAsync(api, [id], TimeSpan.FromMinutes(2));
+    var url = item[0].GetProperty("publications").EnumerateArray().Single(p => p.GetProperty("channel").GetString() == "website").GetProperty("url").GetString()!;
+    using var reader = new HttpClient { BaseAddress = site.BaseAddress };
+    var html = await reader.GetByteArrayAsync(new Uri(url).AbsolutePath);
+    var text = System.Text.Encoding.UTF8.GetString(html);
+    var css = await reader.GetByteArrayAsync(System.Text.RegularExpressions.Regex.Match(text, @"href=""(/_content/[^""]+\.css[^""]*)""").Groups[1].Value);
+    var media = System.Text.RegularExpressions.Regex.Match(text, @"/media/([0-9a-f]{32})/w800\.jpg").Groups[1].Value;
+    var phone = await reader.GetByteArrayAsync($"/media/{media}/w480.webp");
+    var desktop = await reader.GetByteArrayAsync($"/media/{media}/w800.webp");
+    static int Gzip(byte[] bytes)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Optimal))
+        {
+            gzip.Write(bytes);
+        }
+
+        return (int)buffer.Length;
+    }
+
+    Console.WriteLine($"article page weight (original photo {photo.Length / 1024} KiB, 6000 x 4000):");
+    Console.WriteLine($"  HTML        {html.Length,7:N0} bytes ({Gzip(html):N0} gzipped)");
+    Console.WriteLine($"  CSS         {css.Length,7:N0} bytes ({Gzip(css):N0} gzipped)");
+    Console.WriteLine($"  lead photo  {phone.Length,7:N0} bytes at phone width (w480.webp), {desktop.Length:N0} bytes at desktop width (w800.webp)");
+    Console.WriteLine($"  first screen on a phone: {Gzip(html) + Gzip(css) + phone.Length:N0} bytes (HTML and CSS gzipped, as a compressing proxy sends them)");
+    return 0;
+}
+
+static int Photos(Options o)
+{
+    var dir = Directory.CreateDirectory(o.Text("dir", "photos")).FullName;
+    for (var i = 0; i < o.Int("count", 20); i++)
+    {
+        // A gradient under noise: compresses like a camera's photo (several MB), not like a flat test card.
+        using var noise = NetVips.Image.Gaussnoise(6000, 4000, sigma: 40, mean: 128);
+        using var xyz = NetVips.Image.Xyz(6000, 4000);
+        using var gradient = xyz[0] * (100.0 / 6000) + (i * 5);
+        using var band = (noise + gradient).Cast(NetVips.Enums.BandFormat.Uchar);
+        using var rgb = band.Bandjoin(band * 0.9, band * 0.8).Cast(NetVips.Enums.BandFormat.Uchar).Copy(interpretation: NetVips.Enums.Interpretation.Srgb);
+        rgb.Jpegsave(Path.Combine(dir, $"foto-{i + 1:00}.jpg"), q: 92);
+    }
+
+    Console.WriteLine($"{o.Int("count", 20)} photos of 6000 x 4000 in {dir}, {Directory.GetFiles(dir).Sum(f => new FileInfo(f).Length) / 1024 / 1024} MiB");
+    return 0;
+}
+
+static int RenditionsOf(Options o)
+{
+    var output = Directory.CreateDirectory(o.Text("out", "renditions")).FullName;
+    var kind = o.Text("kind", "w1200");
+    var clock = Stopwatch.StartNew();
+    var files = Directory.GetFiles(o.Text("dir", "photos"), "*.jpg").Order().ToList();
+    foreach (var file in files)
+    {
+        var bytes = Diskominfo.Newsroom.Media.Services.Renditions.Make(File.ReadAllBytes(file), kind, "jpg", null);
+        File.WriteAllBytes(Path.Combine(output, Path.GetFileName(file)), bytes);
+    }
+
+    Console.WriteLine($"{files.Count} {kind} renditions in {clock.Elapsed.TotalMilliseconds:0} ms in-process ({clock.Elapsed.TotalMilliseconds / files.Count:0} ms per photo)");
+    return 0;
+}
 
 static int Usage()
 {

@@ -50,6 +50,9 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
             ["ConnectionStrings:Newsroom"] = database.ConnectionString ?? $"Data Source={Path.Combine(dataDir, "newsroom.db")}",
             ["Newsroom:PublicBaseUrl"] = baseUrl,
             ["Newsroom:RunJobServer"] = runJobs ? "true" : "false",
+
+            // Dozens of sites share this process and one PostgreSQL server: fewer job workers than production each.
+            ["Newsroom:JobWorkers"] = "6",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:System.Net.Http"] = "Warning",
         };

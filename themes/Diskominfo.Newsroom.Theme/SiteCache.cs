@@ -28,7 +28,7 @@ public static class SiteCache
 
     public static void Configure(OutputCacheOptions options)
         => options.AddPolicy(Policy, b => b
-            .Expire(TimeSpan.FromHours(1))
+            .Expire(TimeSpan.FromMinutes(10)) // eviction is per process: another node catches up within this
             .Tag(Lists, Everything)
             .SetVaryByQuery("halaman", "q")
             .VaryByValue(c => new KeyValuePair<string, string>("culture", c.Request.Cookies[CookieRequestCultureProvider.DefaultCookieName] ?? "")));

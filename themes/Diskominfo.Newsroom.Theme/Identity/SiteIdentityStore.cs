@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Diskominfo.Newsroom.Abstractions.Media;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
+using Diskominfo.Newsroom.Infrastructure.Http;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -23,15 +24,36 @@ internal sealed partial class SiteIdentityStore(
         string? Name, string? Publisher, string? Address, string? Phone, string? Email,
         string? Facebook, string? Instagram, string? YouTube, string? BrandColor, byte[]? Logo, bool RemoveLogo);
 
+    /// <summary>
+    /// The identity, from memory once read. While the database cannot be reached the configured defaults stand in (not
+    /// kept), so that the error page saying so can still be shown.
+    /// </summary>
     public async Task<SiteIdentity> GetAsync(CancellationToken cancellationToken = default)
-        => await cache.GetOrCreateAsync(CacheKey, async _ =>
+    {
+        if (cache.TryGetValue(CacheKey, out SiteIdentity? known) && known is not null)
         {
-            var record = await db.Identity.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-            return record is null
-                ? new SiteIdentity(defaults.Value.Name, defaults.Value.Publisher, null, null, null, null, null, null, SiteIdentity.DefaultBrandColor, null)
-                : new SiteIdentity(record.Name, record.Publisher, record.Address, record.Phone, record.Email, record.Facebook, record.Instagram, record.YouTube,
-                    record.BrandColor, record.Logo is null ? null : SiteIdentity.Version(record.Logo));
-        }) ?? throw new InvalidOperationException("The site identity could not be read.");
+            return known;
+        }
+
+        SiteIdentityRecord? record;
+        try
+        {
+            record = await db.Identity.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        }
+        catch (Exception e) when (NewsroomExceptionHandler.DatabaseUnreachable(e))
+        {
+            return Defaults();
+        }
+
+        var identity = record is null
+            ? Defaults()
+            : new SiteIdentity(record.Name, record.Publisher, record.Address, record.Phone, record.Email, record.Facebook, record.Instagram, record.YouTube,
+                record.BrandColor, record.Logo is null ? null : SiteIdentity.Version(record.Logo));
+        return cache.Set(CacheKey, identity, TimeSpan.FromMinutes(1)); // other nodes see a change within a minute
+    }
+
+    private SiteIdentity Defaults()
+        => new(defaults.Value.Name, defaults.Value.Publisher, null, null, null, null, null, null, SiteIdentity.DefaultBrandColor, null);
 
     public Task<byte[]?> LogoAsync(CancellationToken cancellationToken)
         => db.Identity.AsNoTracking().Select(i => i.Logo).SingleOrDefaultAsync(cancellationToken);

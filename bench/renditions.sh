@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# NetVips rendition time and peak memory per photo against Debian's vipsthumbnail, on the same 20 camera-size
+# JPEGs (6000 x 4000), each made 1200 px wide as the article's largest rendition. Best of three runs each.
+# Targets: time ratio at most 1.1, peak memory at most 2x.
+#   bench/renditions.sh [count]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+count=${1:-20}
+command -v vipsthumbnail >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q libvips-tools >/dev/null
+[ -x /usr/bin/time ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -q time >/dev/null
+dotnet build -c Release -v q bench/Diskominfo.Newsroom.Bench | grep -E " error |rror(s)" || true
+bench=bench/Diskominfo.Newsroom.Bench/bin/Release/net10.0/Diskominfo.Newsroom.Bench.dll
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+dotnet "$bench" photos --dir "$work/in" --count "$count"
+mkdir -p "$work/vt" "$work/nv"
+cat "$work"/in/*.jpg > /dev/null
+best() { sort -n "$@" | head -1; }
+for run in 1 2 3; do
+  /usr/bin/time -f "%e %M" -o "$work/vt-$run" vipsthumbnail "$work"/in/*.jpg --size 1200x100000 -o "$work/vt/%s.jpg[Q=82,strip,optimize_coding,interlace]"
+  /usr/bin/time -f "%e %M" -o "$work/nv-$run" dotnet "$bench" renditions --dir "$work/in" --out "$work/nv" --kind w1200 > "$work/nv-inner-$run"
+done
+vt_time=$(cat "$work"/vt-? | awk '{print $1}' | sort -n | head -1)
+vt_mem=$(cat "$work"/vt-? | awk '{print $2}' | sort -n | head -1)
+nv_time=$(cat "$work"/nv-? | awk '{print $1}' | sort -n | head -1)
+nv_mem=$(cat "$work"/nv-? | awk '{print $2}' | sort -n | head -1)
+nv_inner=$(cat "$work"/nv-inner-? | sed -E 's/.* in ([0-9]+) ms in-process.*/\1/' | sort -n | head -1)
+echo "vipsthumbnail $(vipsthumbnail --vips-version | head -1): $vt_time s for $count photos, peak RSS $((vt_mem / 1024)) MiB"
+echo "NetVips (site renditions): $nv_time s for the process ($nv_inner ms in-process), peak RSS $((nv_mem / 1024)) MiB"
+awk -v a="$nv_time" -v b="$vt_time" -v i="$nv_inner" -v m="$nv_mem" -v n="$vt_mem" -v c="$count" 'BEGIN {
+  printf "per photo: NetVips %.0f ms (process) / %.0f ms (in-process), vipsthumbnail %.0f ms\n", 1000*a/c, i/c, 1000*b/c;
+  printf "time ratio NetVips/vipsthumbnail: %.2f (process), %.2f (in-process); target <= 1.1\n", a/b, (i/1000)/b;
+  printf "peak memory ratio: %.2f; target <= 2\n", m/n }'
