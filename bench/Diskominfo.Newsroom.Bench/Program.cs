@@ -53,7 +53,7 @@ static async Task<int> Weight(Options o)
     static int Gzip(byte[] bytes)
     {
         using var buffer = new MemoryStream();
-        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Optimal))
+        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
         {
             gzip.Write(bytes);
         }
@@ -95,7 +95,7 @@ static int RenditionsOf(Options o)
     var files = Directory.GetFiles(o.Text("dir", "photos"), "*.jpg").Order().ToList();
     foreach (var file in files)
     {
-        var bytes = Diskominfo.Newsroom.Media.Services.Renditions.Make(File.ReadAllBytes(file), kind, "jpg", null);
+        var bytes = Diskominfo.Newsroom.Media.Services.Renditions.Make(file, kind, "jpg", null);
         File.WriteAllBytes(Path.Combine(output, Path.GetFileName(file)), bytes);
     }
 

@@ -20,15 +20,7 @@ internal static class ImageInspector
         ["webpload_buffer"] = "image/webp",
     };
 
-    static ImageInspector()
-    {
-        // Loaders libvips marks untrusted (ImageMagick, PDF renderers, ...) never run on uploads.
-        NetVips.NetVips.BlockUntrusted = true;
-
-        // No operation cache: libvips keys cached loads by buffer address, and a managed buffer's address can be
-        // reused by the next upload, which must be checked on its own bytes, never answered from the cache.
-        Cache.Max = 0;
-    }
+    static ImageInspector() => VipsSettings.Apply();
 
     public sealed record Inspection(string ContentType, string Extension, int Width, int Height);
 

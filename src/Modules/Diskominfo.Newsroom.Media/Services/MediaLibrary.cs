@@ -28,8 +28,7 @@ internal sealed class MediaLibrary(MediaDbContext db, MediaStorage storage) : IM
             return await File.ReadAllBytesAsync(path, cancellationToken);
         }
 
-        var original = await File.ReadAllBytesAsync(storage.FullPath(file.StoragePath), cancellationToken);
-        var bytes = Renditions.Make(original, kind, format, file.Focus);
+        var bytes = Renditions.Make(storage.FullPath(file.StoragePath), kind, format, file.Focus);
         await MediaStorage.WriteAtomicallyAsync(path, bytes, cancellationToken);
         return bytes;
     }

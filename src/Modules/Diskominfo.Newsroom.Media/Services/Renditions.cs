@@ -10,6 +10,8 @@ namespace Diskominfo.Newsroom.Media.Services;
 /// </summary>
 internal static class Renditions
 {
+    static Renditions() => VipsSettings.Apply();
+
     public const int InstagramWidth = 1080;
 
     /// <summary>The kinds served to the public, with the formats each comes in.</summary>
@@ -23,15 +25,19 @@ internal static class Renditions
             _ => false,
         };
 
-    public static byte[] Make(byte[] original, string kind, string format, Focus? focus)
+    /// <summary>
+    /// The rendition of the original at <paramref name="original"/> (a path: libvips reads only what it needs of the
+    /// file, shrinking JPEGs while decoding, instead of the whole file being held in managed memory).
+    /// </summary>
+    public static byte[] Make(string original, string kind, string format, Focus? focus)
     {
         using var image = kind switch
         {
             "instagram" => Instagram(original, focus),
-            "facebook" => Image.ThumbnailBuffer(original, 2048, height: 2048, size: Enums.Size.Down),
+            "facebook" => Image.Thumbnail(original, 2048, height: 2048, size: Enums.Size.Down),
             MediaPaths.Share => Crop(original, 1200, 630, focus),
             MediaPaths.Thumbnail => Crop(original, 480, 320, focus),
-            _ => Image.ThumbnailBuffer(original, int.Parse(kind.AsSpan(1)), height: 100_000, size: Enums.Size.Down),
+            _ => Image.Thumbnail(original, int.Parse(kind.AsSpan(1)), height: 100_000, size: Enums.Size.Down),
         };
         using var clean = StripPrivate(image);
         return format == "webp"
@@ -47,7 +53,7 @@ internal static class Renditions
         return formats.MinBy(f => Math.Abs(Math.Log((double)f.Width / f.Height) - aspect));
     }
 
-    private static Image Instagram(byte[] original, Focus? focus)
+    private static Image Instagram(string original, Focus? focus)
     {
         var (width, height) = OrientedSize(original);
         var (targetWidth, targetHeight) = InstagramFormat(width, height);
@@ -58,18 +64,18 @@ internal static class Renditions
     /// Exactly <paramref name="width"/> x <paramref name="height"/>: scaled to cover the box, then the window placed so
     /// the focal point is as near its centre as the edges allow. Small originals are enlarged to fill the box.
     /// </summary>
-    private static Image Crop(byte[] original, int width, int height, Focus? focus)
+    private static Image Crop(string original, int width, int height, Focus? focus)
     {
         if (focus is null)
         {
-            return Image.ThumbnailBuffer(original, width, height: height, crop: Enums.Interesting.Attention, size: Enums.Size.Both);
+            return Image.Thumbnail(original, width, height: height, crop: Enums.Interesting.Attention, size: Enums.Size.Both);
         }
 
         var (w, h) = OrientedSize(original);
         var scale = Math.Max((double)width / w, (double)height / h);
         var coverWidth = Math.Max(width, (int)Math.Ceiling(w * scale));
         var coverHeight = Math.Max(height, (int)Math.Ceiling(h * scale));
-        using var cover = Image.ThumbnailBuffer(original, coverWidth, height: coverHeight, size: Enums.Size.Force);
+        using var cover = Image.Thumbnail(original, coverWidth, height: coverHeight, size: Enums.Size.Force);
         var left = Math.Clamp((int)Math.Round(focus.X * cover.Width - width / 2.0), 0, cover.Width - width);
         var top = Math.Clamp((int)Math.Round(focus.Y * cover.Height - height / 2.0), 0, cover.Height - height);
         return cover.ExtractArea(left, top, width, height);
@@ -89,9 +95,9 @@ internal static class Renditions
             }
         });
 
-    private static (int Width, int Height) OrientedSize(byte[] original)
+    private static (int Width, int Height) OrientedSize(string original)
     {
-        using var header = Image.NewFromBuffer(original, access: Enums.Access.Sequential);
+        using var header = Image.NewFromFile(original, access: Enums.Access.Sequential);
         var orientation = header.Contains("orientation") ? (int)header.Get("orientation") : 1;
         return orientation is >= 5 and <= 8 ? (header.Height, header.Width) : (header.Width, header.Height);
     }
