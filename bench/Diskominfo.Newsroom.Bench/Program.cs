@@ -7,6 +7,7 @@ using Diskominfo.Newsroom.Harness;
 // Benchmarks that need the whole site as a process. Usage:
 //   crash   [--loops 50] [--items 2] [--db Sqlite|Postgres] [--connection "..."] [--seed N]
 //   latency [--items 200] [--interval-ms 250] [--burst 100] [--latency-ms 150] [--db ...] [--connection "..."]
+//   rps [--seconds 10] [--connections 64]        cached article page per second against nginx serving the same HTML (wrk)
 //   weight                                       bytes of an article page, its CSS and its lead image (phone and desktop)
 //   photos --dir D [--count 20]                  camera-size JPEGs (6000 x 4000, textured) for the rendition benchmark
 //   renditions --dir D --out O [--kind w1200]    the site's rendition of each JPEG in D, as the Media module makes it
@@ -18,6 +19,7 @@ return mode switch
     "latency" => await Latency(options),
     "photos" => Photos(options),
     "weight" => await Weight(options),
+    "rps" => await Rps(options),
     "renditions" => RenditionsOf(options),
     _ => Usage(),
 };
@@ -67,6 +69,94 @@ static async Task<int> Weight(Options o)
     Console.WriteLine($"  lead photo  {phone.Length,7:N0} bytes at phone width (w480.webp), {desktop.Length:N0} bytes at desktop width (w800.webp)");
     Console.WriteLine($"  first screen on a phone: {Gzip(html) + Gzip(css) + phone.Length:N0} bytes (HTML and CSS gzipped, as a compressing proxy sends them)");
     return 0;
+}
+
+static async Task<int> Rps(Options o)
+{
+    var dataDir = Directory.CreateTempSubdirectory("newsroom-rps-").FullName;
+    await using var site = SiteProcess.Start(SiteProcess.FindSiteAssembly(), SiteProcess.FreePort(), new Dictionary<string, string>
+    {
+        ["Newsroom:DataDir"] = dataDir,
+        ["ConnectionStrings:Newsroom"] = $"Data Source={Path.Combine(dataDir, "newsroom.db")}",
+    });
+    await site.WaitReadyAsync(TimeSpan.FromSeconds(90));
+    using var api = await NewsroomApiClient.SignInAsync(site.BaseAddress);
+    var id = await api.PrepareAsync("Bupati Resmikan Pasar Rakyat Kecamatan Raya yang Menampung 300 Pedagang", NewsroomApiClient.Jpeg());
+    await api.SignAsync(id);
+    var item = (await WaitArchivedAsync(api, [id], TimeSpan.FromMinutes(2)))[0];
+    var path = new Uri(item.GetProperty("publications").EnumerateArray().Single(p => p.GetProperty("channel").GetString() == "website").GetProperty("url").GetString()!).AbsolutePath;
+    using var reader = new HttpClient { BaseAddress = site.BaseAddress };
+    var html = await reader.GetStringAsync(path);
+
+    // nginx serves the very same HTML as a static file.
+    var root = Directory.CreateTempSubdirectory("newsroom-nginx-").FullName;
+    Directory.CreateDirectory(Path.Combine(root, "www", "berita"));
+    await File.WriteAllTextAsync(Path.Combine(root, "www", path.TrimStart('/')), html);
+    var nginxPort = SiteProcess.FreePort();
+    await File.WriteAllTextAsync(Path.Combine(root, "nginx.conf"), $$"""
+        worker_processes auto;
+        daemon off;
+        pid {{root}}/nginx.pid;
+        error_log {{root}}/error.log;
+        events { worker_connections 4096; }
+        http {
+            access_log off;
+            sendfile on;
+            tcp_nopush on;
+            keepalive_requests 1000000;
+            server {
+                listen 127.0.0.1:{{nginxPort}};
+                root {{root}}/www;
+                location / { default_type text/html; }
+            }
+        }
+        """);
+    using var nginx = System.Diagnostics.Process.Start(new ProcessStartInfo("nginx", $"-c {root}/nginx.conf -e {root}/error.log") { RedirectStandardError = true })!;
+    await Task.Delay(500);
+    var staticHtml = await new HttpClient().GetStringAsync($"http://127.0.0.1:{nginxPort}{path}");
+    if (staticHtml != html)
+    {
+        Console.Error.WriteLine("nginx does not serve the same HTML");
+        return 1;
+    }
+
+    var seconds = o.Int("seconds", 10);
+    var connections = o.Int("connections", 64);
+    async Task<double> WrkAsync(string url)
+    {
+        var best = 0.0;
+        for (var run = 0; run < 2; run++)
+        {
+            using var wrk = System.Diagnostics.Process.Start(new ProcessStartInfo("wrk", $"-t2 -c{connections} -d{seconds}s {url}") { RedirectStandardOutput = true })!;
+            var output = await wrk.StandardOutput.ReadToEndAsync();
+            await wrk.WaitForExitAsync();
+            var match = System.Text.RegularExpressions.Regex.Match(output, @"Requests/sec:\s+([0-9.]+)");
+            var non2xx = System.Text.RegularExpressions.Regex.Match(output, @"Non-2xx or 3xx responses: (\d+)");
+            if (!match.Success || non2xx.Success)
+            {
+                throw new InvalidOperationException("wrk: " + output);
+            }
+
+            best = Math.Max(best, double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
+        }
+
+        return best;
+    }
+
+    var ours = await WrkAsync(site.BaseAddress.ToString().TrimEnd('/') + path);
+    var theirs = await WrkAsync($"http://127.0.0.1:{nginxPort}{path}");
+    nginx.Kill();
+    Console.WriteLine($"cached article page ({html.Length:N0} bytes), wrk -t2 -c{connections} -d{seconds}s on loopback, {Environment.ProcessorCount} cores, best of 2:");
+    Console.WriteLine($"  Diskominfo Newsroom (output cache)  {ours,10:N0} requests/s");
+    Console.WriteLine($"  nginx {NginxVersion()} (static file)      {theirs,10:N0} requests/s");
+    Console.WriteLine($"  ratio {ours / theirs:0.00} (target at least 0.6)");
+    return 0;
+}
+
+static string NginxVersion()
+{
+    using var p = System.Diagnostics.Process.Start(new ProcessStartInfo("nginx", "-v") { RedirectStandardError = true })!;
+    return p.StandardError.ReadToEnd().Trim().Replace("nginx version: ", "", StringComparison.Ordinal);
 }
 
 static int Photos(Options o)
