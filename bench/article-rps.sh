@@ -6,6 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v nginx >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q nginx-light >/dev/null
 command -v wrk >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null
-dotnet build -c Release -v q src/Diskominfo.Newsroom | grep -E " error |rror(s)" || true
-dotnet build -c Release -v q bench/Diskominfo.Newsroom.Bench | grep -E " error |rror(s)" || true
+dotnet build -c Release -v q -clp:ErrorsOnly src/Diskominfo.Newsroom
+dotnet build -c Release -v q -clp:ErrorsOnly bench/Diskominfo.Newsroom.Bench
 dotnet bench/Diskominfo.Newsroom.Bench/bin/Release/net10.0/Diskominfo.Newsroom.Bench.dll rps --seconds "${1:-10}" --connections "${2:-64}"

@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 db=${1:-sqlite}
 loops=${2:-50}
-dotnet build -c Release -v q src/Diskominfo.Newsroom | grep -E " error |rror(s)" || true
-dotnet build -c Release -v q bench/Diskominfo.Newsroom.Bench | grep -E " error |rror(s)" || true
+dotnet build -c Release -v q -clp:ErrorsOnly src/Diskominfo.Newsroom
+dotnet build -c Release -v q -clp:ErrorsOnly bench/Diskominfo.Newsroom.Bench
 connection=()
 if [ "$db" = postgres ]; then
   source bench/postgres.sh

@@ -3,6 +3,6 @@
 # for an article whose photo came from a camera (6000 x 4000, about 10 MB).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dotnet build -c Release -v q src/Diskominfo.Newsroom | grep -E " error |rror(s)" || true
-dotnet build -c Release -v q bench/Diskominfo.Newsroom.Bench | grep -E " error |rror(s)" || true
+dotnet build -c Release -v q -clp:ErrorsOnly src/Diskominfo.Newsroom
+dotnet build -c Release -v q -clp:ErrorsOnly bench/Diskominfo.Newsroom.Bench
 dotnet bench/Diskominfo.Newsroom.Bench/bin/Release/net10.0/Diskominfo.Newsroom.Bench.dll weight

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 count=${1:-20}
 command -v vipsthumbnail >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q libvips-tools >/dev/null
 [ -x /usr/bin/time ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -q time >/dev/null
-dotnet build -c Release -v q bench/Diskominfo.Newsroom.Bench | grep -E " error |rror(s)" || true
+dotnet build -c Release -v q -clp:ErrorsOnly bench/Diskominfo.Newsroom.Bench
 bench=bench/Diskominfo.Newsroom.Bench/bin/Release/net10.0/Diskominfo.Newsroom.Bench.dll
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -90,6 +90,10 @@ static async Task<int> Rps(Options o)
 
     // nginx serves the very same HTML as a static file.
     var root = Directory.CreateTempSubdirectory("newsroom-nginx-").FullName;
+    if (!OperatingSystem.IsWindows())
+    {
+        File.SetUnixFileMode(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+    }
     Directory.CreateDirectory(Path.Combine(root, "www", "berita"));
     await File.WriteAllTextAsync(Path.Combine(root, "www", path.TrimStart('/')), html);
     var nginxPort = SiteProcess.FreePort();
