@@ -36,6 +36,8 @@ public sealed partial class PublicSiteTests
         Assert.DoesNotContain("Draf Rahasia", category, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/kategori/tidak-ada")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/kategori/pembangunan?halaman=2")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/kategori/pembangunan?halaman=2147483647")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await reader.GetAsync("/kategori/pembangunan?halaman=dua")).StatusCode);
 
         // The month's archive, paged: three items, two pages.
         var month = Regex.Match(await reader.GetStringAsync("/arsip"), @"href=""(/arsip/\d{4}/\d{2})""").Groups[1].Value;

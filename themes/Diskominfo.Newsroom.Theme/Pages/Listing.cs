@@ -14,8 +14,15 @@ public abstract class ListingModel(IPublishedContentQuery content, IOptions<Site
 
     protected async Task<IActionResult> ListAsync(ArticleFilter filter, int? halaman, CancellationToken cancellationToken)
     {
+        // "?halaman=dua" is the reader's mistake: said as such (400), not shown as page 1.
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+
+        // No list has a hundred thousand pages; such a number would only overflow the offset.
         var page = halaman ?? 1;
-        if (page < 1)
+        if (page is < 1 or > 100_000)
         {
             return NotFound();
         }
