@@ -71,6 +71,21 @@ internal static class Api
     /// <summary>A real camera-like JPEG made by libvips: a gradient with some texture.</summary>
     public static byte[] Jpeg(int width = 1600, int height = 900) => Harness.NewsroomApiClient.Jpeg(width, height);
 
+    /// <summary>A press release with <paramref name="photos"/> photos taken through the chain to the archive; its article's path.</summary>
+    public static async Task<string> PublishAsync(NewsroomApp app, HttpClient reporter, string title, string category, int photos)
+    {
+        var id = await CreatePressReleaseAsync(reporter, title: title, category: category);
+        for (var i = 0; i < photos; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await UploadAsync(reporter, id, Jpeg(1600 + (i * 100), 1000), $"foto{i}.jpg", caption: $"Suasana {title} ({i + 1})")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(reporter, id, "submit")).StatusCode);
+        await SignAsync(app, id);
+        var item = await WaitForStatusAsync(reporter, id, "archived");
+        return new Uri(Publications.Of(item, "website").GetProperty("url").GetString()!).AbsolutePath;
+    }
+
     public static async Task SignAsync(NewsroomApp app, Guid itemId)
     {
         foreach (var approver in new[] { "kasi", "kabid", "kadis" })

@@ -19,8 +19,8 @@ public sealed class PublicSiteBrowserTests(ITestOutputHelper output)
         await using var database = await TestDatabase.SqliteAsync();
         await using var app = await NewsroomApp.StartAsync(database, kestrel: true);
         using var reporter = await app.LoginAsync("reporter");
-        var first = await PublishAsync(app, reporter, "Bupati Tinjau Panen Raya di Kecamatan Sukamaju", "ekonomi", 2);
-        var article = await PublishAsync(app, reporter, "Jembatan Gantung Desa Raya Kembali Dibuka untuk Warga", "pembangunan", 3);
+        var first = await Api.PublishAsync(app, reporter, "Bupati Tinjau Panen Raya di Kecamatan Sukamaju", "ekonomi", 2);
+        var article = await Api.PublishAsync(app, reporter, "Jembatan Gantung Desa Raya Kembali Dibuka untuk Warga", "pembangunan", 3);
 
         var context = await browser.Chromium.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), Locale = "id-ID" });
         context.SetDefaultTimeout(45_000);
@@ -81,17 +81,4 @@ public sealed class PublicSiteBrowserTests(ITestOutputHelper output)
         output.WriteLine($"phone screenshot: {screenshot}; media loaded: {string.Join(", ", images)}; first article {first}");
     }
 
-    private static async Task<string> PublishAsync(NewsroomApp app, HttpClient reporter, string title, string category, int photos)
-    {
-        var id = await Api.CreatePressReleaseAsync(reporter, title: title, category: category);
-        for (var i = 0; i < photos; i++)
-        {
-            Assert.Equal(HttpStatusCode.Created, (await Api.UploadAsync(reporter, id, Api.Jpeg(1600 + (i * 100), 1000), $"foto{i}.jpg", caption: $"Suasana {title} ({i + 1})")).StatusCode);
-        }
-
-        Assert.Equal(HttpStatusCode.OK, (await Api.ActAsync(reporter, id, "submit")).StatusCode);
-        await Api.SignAsync(app, id);
-        var item = await Api.WaitForStatusAsync(reporter, id, "archived");
-        return new Uri(Publications.Of(item, "website").GetProperty("url").GetString()!).AbsolutePath;
-    }
 }

@@ -16,9 +16,9 @@ public sealed partial class PublicSiteTests
         await using var database = await TestDatabase.SqliteAsync();
         await using var app = await NewsroomApp.StartAsync(database, extraSettings: new Dictionary<string, string?> { ["Newsroom:Site:PageSize"] = "2" });
         using var reporter = await app.LoginAsync("reporter");
-        var bridge = await PublishAsync(app, reporter, "Jembatan Raya Diresmikan Bupati", "pembangunan", photo: true);
-        var road = await PublishAsync(app, reporter, "Jalan Desa Sukamaju Selesai Diaspal", "pembangunan", photo: false);
-        var clinic = await PublishAsync(app, reporter, "Puskesmas Raya Buka Layanan Malam", "kesehatan", photo: true);
+        var bridge = await Api.PublishAsync(app, reporter, "Jembatan Raya Diresmikan Bupati", "pembangunan", 1);
+        var road = await Api.PublishAsync(app, reporter, "Jalan Desa Sukamaju Selesai Diaspal", "pembangunan", 0);
+        var clinic = await Api.PublishAsync(app, reporter, "Puskesmas Raya Buka Layanan Malam", "kesehatan", 1);
         var draft = await Api.CreatePressReleaseAsync(reporter, title: "Draf Rahasia Jembatan Baru", category: "pembangunan");
 
         using var reader = app.CreateClient();
@@ -103,7 +103,7 @@ public sealed partial class PublicSiteTests
         await using var database = await TestDatabase.SqliteAsync();
         await using var app = await NewsroomApp.StartAsync(database);
         using var reporter = await app.LoginAsync("reporter");
-        var first = await PublishAsync(app, reporter, "Festival Layang-Layang Pantai Raya", "pariwisata", photo: true);
+        var first = await Api.PublishAsync(app, reporter, "Festival Layang-Layang Pantai Raya", "pariwisata", 1);
         using var reader = app.CreateClient();
         Assert.Contains("Festival Layang-Layang", await reader.GetStringAsync("/"), StringComparison.Ordinal);
 
@@ -117,7 +117,7 @@ public sealed partial class PublicSiteTests
         var cachedArticle = await reader.GetStringAsync(first);
 
         // A publication evicts the lists (the new item is on the home page and in the feed at once) ...
-        var second = await PublishAsync(app, reporter, "Lomba Perahu Hias Sungai Raya", "pariwisata", photo: false);
+        var second = await Api.PublishAsync(app, reporter, "Lomba Perahu Hias Sungai Raya", "pariwisata", 0);
         Assert.Contains("Lomba Perahu Hias", await reader.GetStringAsync("/"), StringComparison.Ordinal);
         Assert.Contains("Lomba Perahu Hias", await reader.GetStringAsync("/kategori/pariwisata/rss.xml"), StringComparison.Ordinal);
         Assert.Contains("Tidak ada berita", await reader.GetStringAsync("/cari?q=layang"), StringComparison.Ordinal);
@@ -135,20 +135,6 @@ public sealed partial class PublicSiteTests
         Assert.Equal(HttpStatusCode.OK, cssResponse.StatusCode);
         Assert.Equal(TimeSpan.FromDays(365), cssResponse.Headers.CacheControl!.MaxAge);
         Assert.Contains("immutable", cssResponse.Headers.CacheControl.ToString(), StringComparison.Ordinal);
-    }
-
-    private static async Task<string> PublishAsync(NewsroomApp app, HttpClient reporter, string title, string category, bool photo)
-    {
-        var id = await Api.CreatePressReleaseAsync(reporter, title: title, category: category);
-        if (photo)
-        {
-            Assert.Equal(HttpStatusCode.Created, (await Api.UploadAsync(reporter, id, Api.Jpeg(), "foto.jpg")).StatusCode);
-        }
-
-        Assert.Equal(HttpStatusCode.OK, (await Api.ActAsync(reporter, id, "submit")).StatusCode);
-        await Api.SignAsync(app, id);
-        var item = await Api.WaitForStatusAsync(reporter, id, "archived");
-        return new Uri(Publications.Of(item, "website").GetProperty("url").GetString()!).AbsolutePath;
     }
 
     private static async Task<SyndicationFeed> FeedAsync(HttpClient client, string path)
