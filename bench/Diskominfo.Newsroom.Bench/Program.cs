@@ -8,6 +8,7 @@ using Diskominfo.Newsroom.Harness;
 //   crash   [--loops 50] [--items 2] [--db Sqlite|Postgres] [--connection "..."] [--seed N]
 //   latency [--items 200] [--interval-ms 250] [--burst 100] [--latency-ms 150] [--db ...] [--connection "..."]
 //   rps [--seconds 10] [--connections 64]        cached article page per second against nginx serving the same HTML (wrk)
+//       [--uncached 1 --against URL --label L --target X]   or the page rendered each time against another server's page
 //   weight                                       bytes of an article page, its CSS and its lead image (phone and desktop)
 //   photos --dir D [--count 20]                  camera-size JPEGs (6000 x 4000, textured) for the rendition benchmark
 //   renditions --dir D --out O [--kind w1200]    the site's rendition of each JPEG in D, as the Media module makes it
@@ -74,10 +75,13 @@ static async Task<int> Weight(Options o)
 static async Task<int> Rps(Options o)
 {
     var dataDir = Directory.CreateTempSubdirectory("newsroom-rps-").FullName;
+    var uncached = o.Int("uncached", 0) == 1;
+    var against = o.TextOrNull("against");
     await using var site = SiteProcess.Start(SiteProcess.FindSiteAssembly(), SiteProcess.FreePort(), new Dictionary<string, string>
     {
         ["Newsroom:DataDir"] = dataDir,
         ["ConnectionStrings:Newsroom"] = $"Data Source={Path.Combine(dataDir, "newsroom.db")}",
+        ["Newsroom:Site:CachePages"] = uncached ? "false" : "true",
     });
     await site.WaitReadyAsync(TimeSpan.FromSeconds(90));
     using var api = await NewsroomApiClient.SignInAsync(site.BaseAddress);
@@ -148,12 +152,13 @@ static async Task<int> Rps(Options o)
     }
 
     var ours = await WrkAsync(site.BaseAddress.ToString().TrimEnd('/') + path);
-    var theirs = await WrkAsync($"http://127.0.0.1:{nginxPort}{path}");
+    var theirs = await WrkAsync(against ?? $"http://127.0.0.1:{nginxPort}{path}");
     nginx.Kill();
-    Console.WriteLine($"cached article page ({html.Length:N0} bytes), wrk -t2 -c{connections} -d{seconds}s on loopback, {Environment.ProcessorCount} cores, best of 2:");
-    Console.WriteLine($"  Diskominfo Newsroom (output cache)  {ours,10:N0} requests/s");
-    Console.WriteLine($"  nginx {NginxVersion()} (static file)      {theirs,10:N0} requests/s");
-    Console.WriteLine($"  ratio {ours / theirs:0.00} (target at least 0.6)");
+    var label = o.Text("label", $"nginx {NginxVersion()} (static file)");
+    Console.WriteLine($"{(uncached ? "uncached" : "cached")} article page ({html.Length:N0} bytes), wrk -t2 -c{connections} -d{seconds}s on loopback, {Environment.ProcessorCount} cores, best of 2:");
+    Console.WriteLine($"  Diskominfo Newsroom ({(uncached ? "rendered each time" : "output cache")})  {ours,10:N0} requests/s");
+    Console.WriteLine($"  {label}  {theirs,10:N0} requests/s");
+    Console.WriteLine($"  ratio {ours / theirs:0.00} (target at least {o.Text("target", "0.6")})");
     return 0;
 }
 

@@ -26,8 +26,8 @@ public static class SiteCache
 
     public static string Category(string category) => $"category-{category}";
 
-    public static void Configure(OutputCacheOptions options)
-        => options.AddPolicy(Policy, b => b
+    public static void Configure(OutputCacheOptions options, bool enabled)
+        => options.AddPolicy(Policy, b => (enabled ? b : b.NoCache())
             .Expire(TimeSpan.FromMinutes(10)) // eviction is per process: another node catches up within this
             .Tag(Lists, Everything)
             .SetVaryByQuery("halaman", "q")

@@ -15,6 +15,9 @@ public sealed class SiteOptions
     /// <summary>Articles per page on the category, archive and search pages.</summary>
     public int PageSize { get; set; } = 10;
 
+    /// <summary>Keep public pages rendered for readers (off only to measure rendering itself).</summary>
+    public bool CachePages { get; set; } = true;
+
     /// <summary>An absolute address on the public site.</summary>
     public string Absolute(string path) => PublicBaseUrl.TrimEnd('/') + path;
 }

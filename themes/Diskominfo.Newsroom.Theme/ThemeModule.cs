@@ -24,7 +24,9 @@ public static class ThemeModule
         services.AddMemoryCache();
         services.AddScoped<SiteIdentityStore>();
         services.AddSingleton(new AdminMenuItem("Identitas situs", SiteSettingsPath, 91, NewsroomRoles.Admin));
-        services.AddOutputCache(SiteCache.Configure);
+        services.AddOutputCache();
+        services.AddOptions<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<SiteOptions>>((o, site) => SiteCache.Configure(o, site.Value.CachePages));
         services.AddScoped<IEventHandler<PublicationFinished>, EvictOnPublication>();
         return services;
     }

@@ -20,6 +20,7 @@ public static class ContentModule
     {
         services.AddModuleDbContext<ContentDbContext, SqliteContentDbContext, PostgresContentDbContext>(Name);
         services.AddSingleton<MarkdownRenderer>();
+        services.AddMemoryCache();
         services.AddSingleton(new AdminMenuItem("Kliping", "/admin/kliping", 20));
         services.AddScoped<ContentService>();
         services.AddScoped<IContentEditor>(sp => sp.GetRequiredService<ContentService>());

@@ -2,10 +2,11 @@ using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Content.Data;
 using Diskominfo.Newsroom.Content.Models;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Diskominfo.Newsroom.Content.Services;
 
-internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markdown) : IContentCatalog, IPublishedContentQuery
+internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markdown, IMemoryCache cache) : IContentCatalog, IPublishedContentQuery
 {
     public async Task<ContentSnapshot?> GetLatestAsync(Guid itemId, CancellationToken cancellationToken)
     {
@@ -145,7 +146,7 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
             item.Slug!,
             version.Title,
             article?.Lead,
-            markdown.ToHtml(article?.Body ?? ""),
+            BodyHtml(version),
             article?.Category,
             article?.EventDate,
             article?.EventPlace,
@@ -153,6 +154,17 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
             item.PublishedAt!.Value,
             corrections);
     }
+
+    /// <summary>
+    /// A version never changes, so neither does its HTML: rendered and sanitized once, then taken from memory
+    /// (sanitizing is the dearest part of showing an article).
+    /// </summary>
+    private string BodyHtml(ContentVersion version)
+        => cache.GetOrCreate(("article-html", version.Id), entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromHours(1);
+            return markdown.ToHtml(version.Parts.Article?.Body ?? "");
+        })!;
 
     /// <summary>The version as labelled lines, one fact per line and the text line by line, for a readable diff.</summary>
     private static string Digest(ContentVersion version)
