@@ -27,14 +27,7 @@ return mode switch
 
 static async Task<int> Weight(Options o)
 {
-    var dataDir = Directory.CreateTempSubdirectory("newsroom-weight-").FullName;
-    var port = SiteProcess.FreePort();
-    await using var site = SiteProcess.Start(SiteProcess.FindSiteAssembly(), port, new Dictionary<string, string>
-    {
-        ["Newsroom:DataDir"] = dataDir,
-        ["ConnectionStrings:Newsroom"] = $"Data Source={Path.Combine(dataDir, "newsroom.db")}",
-    });
-    await site.WaitReadyAsync(TimeSpan.FromSeconds(90));
+    await using var site = await StartSiteAsync([]);
     using var api = await NewsroomApiClient.SignInAsync(site.BaseAddress);
 
     // A camera's photo: 6000 x 4000, textured, about 10 MB.
@@ -42,12 +35,8 @@ static async Task<int> Weight(Options o)
     using var grey = noise.Cast(NetVips.Enums.BandFormat.Uchar);
     using var rgb = grey.Bandjoin(grey, grey).Copy(interpretation: NetVips.Enums.Interpretation.Srgb);
     var photo = rgb.JpegsaveBuffer(q: 92);
-    var id = await api.PrepareAsync("Bupati Resmikan Pasar Rakyat Kecamatan Raya yang Menampung 300 Pedagang", photo);
-    await api.SignAsync(id);
-    var item = await WaitArchivedAsync(api, [id], TimeSpan.FromMinutes(2));
-    var url = item[0].GetProperty("publications").EnumerateArray().Single(p => p.GetProperty("channel").GetString() == "website").GetProperty("url").GetString()!;
     using var reader = new HttpClient { BaseAddress = site.BaseAddress };
-    var html = await reader.GetByteArrayAsync(new Uri(url).AbsolutePath);
+    var html = await reader.GetByteArrayAsync(await PublishArticleAsync(api, photo));
     var text = System.Text.Encoding.UTF8.GetString(html);
     var css = await reader.GetByteArrayAsync(System.Text.RegularExpressions.Regex.Match(text, @"href=""(/_content/[^""]+\.css[^""]*)""").Groups[1].Value);
     var media = System.Text.RegularExpressions.Regex.Match(text, @"/media/([0-9a-f]{32})/w800\.jpg").Groups[1].Value;
@@ -74,21 +63,11 @@ static async Task<int> Weight(Options o)
 
 static async Task<int> Rps(Options o)
 {
-    var dataDir = Directory.CreateTempSubdirectory("newsroom-rps-").FullName;
     var uncached = o.Int("uncached", 0) == 1;
     var against = o.TextOrNull("against");
-    await using var site = SiteProcess.Start(SiteProcess.FindSiteAssembly(), SiteProcess.FreePort(), new Dictionary<string, string>
-    {
-        ["Newsroom:DataDir"] = dataDir,
-        ["ConnectionStrings:Newsroom"] = $"Data Source={Path.Combine(dataDir, "newsroom.db")}",
-        ["Newsroom:Site:CachePages"] = uncached ? "false" : "true",
-    });
-    await site.WaitReadyAsync(TimeSpan.FromSeconds(90));
+    await using var site = await StartSiteAsync(new() { ["Newsroom:Site:CachePages"] = uncached ? "false" : "true" });
     using var api = await NewsroomApiClient.SignInAsync(site.BaseAddress);
-    var id = await api.PrepareAsync("Bupati Resmikan Pasar Rakyat Kecamatan Raya yang Menampung 300 Pedagang", NewsroomApiClient.Jpeg());
-    await api.SignAsync(id);
-    var item = (await WaitArchivedAsync(api, [id], TimeSpan.FromMinutes(2)))[0];
-    var path = new Uri(item.GetProperty("publications").EnumerateArray().Single(p => p.GetProperty("channel").GetString() == "website").GetProperty("url").GetString()!).AbsolutePath;
+    var path = await PublishArticleAsync(api, NewsroomApiClient.Jpeg());
     using var reader = new HttpClient { BaseAddress = site.BaseAddress };
     var html = await reader.GetStringAsync(path);
 
@@ -229,25 +208,18 @@ static async Task<int> Latency(Options o)
     var count = o.Int("items", 200);
     var burst = o.Int("burst", 100);
     var interval = TimeSpan.FromMilliseconds(o.Int("interval-ms", 250));
-    var dataDir = Directory.CreateTempSubdirectory("newsroom-bench-").FullName;
     await using var graph = await FakeGraphServer.StartAsync();
     graph.QuotaTotal = 100_000;
     graph.ContainerLimit = 100_000;
-    var port = SiteProcess.FreePort();
     var provider = o.Text("db", "Sqlite");
     var settings = SiteProcess.ChannelSettings(graph);
-    foreach (var (key, value) in new Dictionary<string, string>
+    settings["Newsroom:Database:Provider"] = provider;
+    if (o.TextOrNull("connection") is { } connection)
     {
-        ["Newsroom:DataDir"] = dataDir,
-        ["Newsroom:Database:Provider"] = provider,
-        ["ConnectionStrings:Newsroom"] = o.TextOrNull("connection") ?? $"Data Source={Path.Combine(dataDir, "newsroom.db")}",
-    })
-    {
-        settings[key] = value;
+        settings["ConnectionStrings:Newsroom"] = connection;
     }
 
-    await using var site = SiteProcess.Start(SiteProcess.FindSiteAssembly(), port, settings);
-    await site.WaitReadyAsync(TimeSpan.FromSeconds(90));
+    await using var site = await StartSiteAsync(settings);
     using var api = await NewsroomApiClient.SignInAsync(site.BaseAddress);
     var jpeg = NewsroomApiClient.Jpeg();
 
@@ -296,6 +268,35 @@ static async Task<int> Latency(Options o)
     unique &= graph.FacebookPosts.Count == count + burst && graph.InstagramMedia.Count == count + burst;
     Console.WriteLine($"  posts after the burst: Facebook {graph.FacebookPosts.Count}, Instagram {graph.InstagramMedia.Count} (expected {count + burst} each)");
     return unique ? 0 : 1;
+}
+
+/// <summary>The site as its own process, with a fresh data folder (and a SQLite file there unless told otherwise), ready.</summary>
+static async Task<SiteProcess> StartSiteAsync(Dictionary<string, string> settings)
+{
+    var dataDir = Directory.CreateTempSubdirectory("newsroom-bench-").FullName;
+    settings["Newsroom:DataDir"] = dataDir;
+    settings.TryAdd("ConnectionStrings:Newsroom", $"Data Source={Path.Combine(dataDir, "newsroom.db")}");
+    var site = SiteProcess.Start(SiteProcess.FindSiteAssembly(), SiteProcess.FreePort(), settings);
+    try
+    {
+        await site.WaitReadyAsync(TimeSpan.FromSeconds(90));
+        return site;
+    }
+    catch
+    {
+        await site.DisposeAsync();
+        throw;
+    }
+}
+
+/// <summary>One article with the given photo, signed and archived; the path of its page.</summary>
+static async Task<string> PublishArticleAsync(NewsroomApiClient api, byte[] photo)
+{
+    var id = await api.PrepareAsync("Bupati Resmikan Pasar Rakyat Kecamatan Raya yang Menampung 300 Pedagang", photo);
+    await api.SignAsync(id);
+    var item = (await WaitArchivedAsync(api, [id], TimeSpan.FromMinutes(2)))[0];
+    var website = item.GetProperty("publications").EnumerateArray().Single(p => p.GetProperty("channel").GetString() == "website");
+    return new Uri(website.GetProperty("url").GetString()!).AbsolutePath;
 }
 
 static async Task<List<JsonElement>> WaitArchivedAsync(NewsroomApiClient api, List<Guid> ids, TimeSpan timeout)

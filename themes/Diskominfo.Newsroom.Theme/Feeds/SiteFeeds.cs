@@ -19,10 +19,14 @@ internal static class SiteFeeds
 
     public static void MapSiteFeeds(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/rss.xml", (IPublishedContentQuery content, IOptions<SiteOptions> site, Identity.SiteIdentityStore identity, CancellationToken ct) => FeedAsync(content, site.Value, identity, null, rss: true, ct)).AllowAnonymous().CacheOutput(SiteCache.Policy).ExcludeFromDescription();
-        endpoints.MapGet("/atom.xml", (IPublishedContentQuery content, IOptions<SiteOptions> site, Identity.SiteIdentityStore identity, CancellationToken ct) => FeedAsync(content, site.Value, identity, null, rss: false, ct)).AllowAnonymous().CacheOutput(SiteCache.Policy).ExcludeFromDescription();
-        endpoints.MapGet("/kategori/{slug}/rss.xml", (string slug, IPublishedContentQuery content, IOptions<SiteOptions> site, Identity.SiteIdentityStore identity, CancellationToken ct) => FeedAsync(content, site.Value, identity, slug, rss: true, ct)).AllowAnonymous().CacheOutput(SiteCache.Policy).ExcludeFromDescription();
-        endpoints.MapGet("/kategori/{slug}/atom.xml", (string slug, IPublishedContentQuery content, IOptions<SiteOptions> site, Identity.SiteIdentityStore identity, CancellationToken ct) => FeedAsync(content, site.Value, identity, slug, rss: false, ct)).AllowAnonymous().CacheOutput(SiteCache.Policy).ExcludeFromDescription();
+        foreach (var (file, rss) in new[] { ("rss.xml", true), ("atom.xml", false) })
+        {
+            endpoints.MapGet("/" + file, (IPublishedContentQuery content, IOptions<SiteOptions> site, Identity.SiteIdentityStore identity, CancellationToken ct)
+                => FeedAsync(content, site.Value, identity, null, rss, ct)).AllowAnonymous().CacheOutput(SiteCache.Policy).ExcludeFromDescription();
+            endpoints.MapGet("/kategori/{slug}/" + file, (string slug, IPublishedContentQuery content, IOptions<SiteOptions> site, Identity.SiteIdentityStore identity, CancellationToken ct)
+                => FeedAsync(content, site.Value, identity, slug, rss, ct)).AllowAnonymous().CacheOutput(SiteCache.Policy).ExcludeFromDescription();
+        }
+
         endpoints.MapGet("/sitemap.xml", SitemapAsync).AllowAnonymous().CacheOutput(SiteCache.Policy).ExcludeFromDescription();
         endpoints.MapGet("/robots.txt", (IOptions<SiteOptions> site) => Results.Text(
             $"User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /api\nDisallow: /masuk\nDisallow: /cari\n\nSitemap: {site.Value.Absolute("/sitemap.xml")}\n",

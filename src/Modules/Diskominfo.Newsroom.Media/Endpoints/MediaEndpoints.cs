@@ -65,8 +65,7 @@ internal static class MediaEndpoints
         return TypedResults.Created(url, new UploadResponse(stored.Id, url, stored.ContentType, stored.Width, stored.Height, stored.Size));
     }
 
-    private static async Task<IResult> OriginalAsync(
-        Guid id, HttpContext http, MediaDbContext db, MediaStorage storage, IContentCatalog content, CancellationToken cancellationToken)
+    private static async Task<IResult> OriginalAsync(Guid id, HttpContext http, MediaDbContext db, MediaStorage storage, CancellationToken cancellationToken)
     {
         // Originals are for staff: a camera's file may carry where it was taken. Readers get the renditions.
         var file = await db.Files.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken);

@@ -55,23 +55,23 @@ internal static class Renditions
 
     private static Image Instagram(string original, Focus? focus)
     {
-        var (width, height) = OrientedSize(original);
-        var (targetWidth, targetHeight) = InstagramFormat(width, height);
-        return Crop(original, targetWidth, targetHeight, focus);
+        var size = OrientedSize(original);
+        var (targetWidth, targetHeight) = InstagramFormat(size.Width, size.Height);
+        return Crop(original, targetWidth, targetHeight, focus, size);
     }
 
     /// <summary>
     /// Exactly <paramref name="width"/> x <paramref name="height"/>: scaled to cover the box, then the window placed so
     /// the focal point is as near its centre as the edges allow. Small originals are enlarged to fill the box.
     /// </summary>
-    private static Image Crop(string original, int width, int height, Focus? focus)
+    private static Image Crop(string original, int width, int height, Focus? focus, (int Width, int Height)? orientedSize = null)
     {
         if (focus is null)
         {
             return Image.Thumbnail(original, width, height: height, crop: Enums.Interesting.Attention, size: Enums.Size.Both);
         }
 
-        var (w, h) = OrientedSize(original);
+        var (w, h) = orientedSize ?? OrientedSize(original);
         var scale = Math.Max((double)width / w, (double)height / h);
         var coverWidth = Math.Max(width, (int)Math.Ceiling(w * scale));
         var coverHeight = Math.Max(height, (int)Math.Ceiling(h * scale));
