@@ -234,8 +234,9 @@ public sealed partial class DeskBrowserTests
                 continue;
             }
 
+            // The panels are read one after the other: the page may catch the commit between them, so wait for both.
             var number = page.Locator(".archive-number");
-            if (await number.CountAsync() > 0)
+            if (await number.CountAsync() > 0 && (await page.Locator(".timeline").InnerTextAsync()).Contains("Diarsipkan", StringComparison.Ordinal))
             {
                 return ((await number.InnerTextAsync()).Trim(), page);
             }
