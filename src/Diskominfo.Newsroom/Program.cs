@@ -5,6 +5,7 @@ using Diskominfo.Newsroom.Infrastructure.Hosting;
 using Diskominfo.Newsroom.Media;
 using Diskominfo.Newsroom.Notifications;
 using Diskominfo.Newsroom.Publishing;
+using Diskominfo.Newsroom.Search;
 using Diskominfo.Newsroom.Theme;
 using Diskominfo.Newsroom.Users;
 using Diskominfo.Newsroom.Users.Services;
@@ -18,6 +19,7 @@ builder.Services
     .AddMediaModule()
     .AddPublishingModule(builder.Configuration)
     .AddArchiveModule()
+    .AddSearchModule()
     .AddNotificationsModule()
     .AddNewsroomTheme();
 
@@ -27,6 +29,11 @@ if (args is ["create-admin", ..])
     return await UsersCommands.CreateAdminAsync(app.Services, args, Console.Out);
 }
 
+if (args is ["rebuild-search-index", ..])
+{
+    return await SearchModule.RebuildCommandAsync(app.Services, Console.Out);
+}
+
 app.UseNewsroomDefaults();
 app.UseNewsroomStaticFiles();
 app.UseAuthentication();
@@ -34,7 +41,7 @@ app.UseAuthorization();
 app.UseOutputCache();
 app.UseAntiforgery();
 app.MapOpenApi();
-app.MapUsersEndpoints().MapContentEndpoints().MapEditorialEndpoints().MapMediaEndpoints().MapNotificationsEndpoints().MapPublishingEndpoints();
+app.MapUsersEndpoints().MapContentEndpoints().MapEditorialEndpoints().MapMediaEndpoints().MapNotificationsEndpoints().MapPublishingEndpoints().MapSearchEndpoints();
 app.MapNewsroomTheme();
 app.MapRazorPages();
 await app.RunAsync();

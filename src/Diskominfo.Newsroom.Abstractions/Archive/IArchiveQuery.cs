@@ -4,6 +4,9 @@ namespace Diskominfo.Newsroom.Abstractions.Archive;
 public interface IArchiveQuery
 {
     Task<ArchiveView?> GetAsync(Guid itemId, CancellationToken cancellationToken);
+
+    /// <summary>The records of the given items that are archived.</summary>
+    Task<IReadOnlyDictionary<Guid, ArchiveView>> GetManyAsync(IReadOnlyCollection<Guid> itemIds, CancellationToken cancellationToken);
 }
 
 public sealed record ArchiveView(string Number, string Classification, DateTimeOffset ArchivedAt);

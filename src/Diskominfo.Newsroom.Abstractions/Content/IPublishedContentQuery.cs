@@ -9,6 +9,9 @@ public interface IPublishedContentQuery
 
     Task<PublishedArticle?> GetByIdAsync(Guid itemId, CancellationToken cancellationToken);
 
+    /// <summary>The published ones among the given items, in no particular order.</summary>
+    Task<IReadOnlyList<PublishedArticle>> GetByIdsAsync(IReadOnlyCollection<Guid> itemIds, CancellationToken cancellationToken);
+
     /// <summary>Newest first, one page of those matching <paramref name="filter"/>.</summary>
     Task<ArticlePage> ListAsync(ArticleFilter filter, int page, int pageSize, CancellationToken cancellationToken);
 

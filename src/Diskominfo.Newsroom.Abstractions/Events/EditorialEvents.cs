@@ -1,5 +1,8 @@
 namespace Diskominfo.Newsroom.Abstractions.Events;
 
+/// <summary>An action of the approval chain moved the item to another status (submitted, initialled, returned, rejected, signed...).</summary>
+public sealed record ItemStatusChanged(Guid ItemId, string Status, DateTimeOffset At);
+
 /// <summary>The item was submitted to the approval chain; its version must no longer change in place.</summary>
 public sealed record ItemSubmitted(Guid ItemId, Guid VersionId, DateTimeOffset At);
 

@@ -28,6 +28,7 @@ public static class ContentModule
         services.AddScoped<IContentCatalog>(sp => sp.GetRequiredService<ContentCatalog>());
         services.AddScoped<IPublishedContentQuery>(sp => sp.GetRequiredService<ContentCatalog>());
         services.AddScoped<IContentPublisher, ContentPublisher>();
+        services.AddScoped<ISearchableContent, SearchableContent>();
         services.AddScoped<ItemReader>();
         services.AddScoped<IEventHandler<ItemSubmitted>, SealVersionOnSubmit>();
         return services;

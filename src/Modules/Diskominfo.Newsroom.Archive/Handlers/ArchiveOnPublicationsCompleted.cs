@@ -58,4 +58,9 @@ internal sealed class ArchiveOnPublicationsCompleted(
         var record = await db.Records.AsNoTracking().SingleOrDefaultAsync(r => r.ItemId == itemId, cancellationToken);
         return record is null ? null : new ArchiveView(record.Number, record.Classification, record.ArchivedAt);
     }
+
+    public async Task<IReadOnlyDictionary<Guid, ArchiveView>> GetManyAsync(IReadOnlyCollection<Guid> itemIds, CancellationToken cancellationToken)
+        => await db.Records.AsNoTracking()
+            .Where(r => itemIds.Contains(r.ItemId))
+            .ToDictionaryAsync(r => r.ItemId, r => new ArchiveView(r.Number, r.Classification, r.ArchivedAt), cancellationToken);
 }

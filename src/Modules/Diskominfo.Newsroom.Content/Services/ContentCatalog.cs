@@ -57,6 +57,12 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
         return (await ToArticlesAsync(items, cancellationToken)).SingleOrDefault();
     }
 
+    public async Task<IReadOnlyList<PublishedArticle>> GetByIdsAsync(IReadOnlyCollection<Guid> itemIds, CancellationToken cancellationToken)
+    {
+        var items = await PublishedItems().Where(i => itemIds.Contains(i.Id)).ToListAsync(cancellationToken);
+        return await ToArticlesAsync(items, cancellationToken);
+    }
+
     public async Task<ArticlePage> ListAsync(ArticleFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
         var query = PublishedItems();

@@ -15,6 +15,9 @@ internal sealed class MarkdownRenderer
 
     public string ToHtml(string markdown) => _sanitizer.Sanitize(Markdown.ToHtml(markdown, _pipeline));
 
+    /// <summary>The words a reader sees, without the Markdown marks (for search and snippets).</summary>
+    public string ToPlainText(string markdown) => Markdown.ToPlainText(markdown, _pipeline).Trim();
+
     private static HtmlSanitizer CreateSanitizer()
     {
         var sanitizer = new HtmlSanitizer();

@@ -183,7 +183,15 @@ internal sealed class EditorialService(
                     return Outcome.NotFound("Naskah tidak ditemukan.");
                 }
 
-                return await act(workflow, snapshot, clock.GetUtcNow(), ct);
+                var before = workflow.Status;
+                var now = clock.GetUtcNow();
+                var outcome = await act(workflow, snapshot, now, ct);
+                if (outcome.Succeeded && workflow.Status != before)
+                {
+                    await events.PublishAsync(new ItemStatusChanged(itemId, workflow.Status, now), ct);
+                }
+
+                return outcome;
             }, cancellationToken);
         }
         catch (DbUpdateException) when (database.InTransaction is false)

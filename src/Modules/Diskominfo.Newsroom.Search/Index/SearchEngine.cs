@@ -1,0 +1,134 @@
+using Diskominfo.Newsroom.Abstractions.Search;
+using Diskominfo.Newsroom.Abstractions.Security;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Diskominfo.Newsroom.Search.Index;
+
+/// <summary>
+/// Searches the node's index. Staff who see all work search every item's working version; a reporter, their own
+/// items and those archived or published; the public, published versions only.
+/// </summary>
+internal sealed class SearchEngine(SearchIndex index) : ISearchEngine
+{
+    private const int FacetValues = 50;
+
+    private static readonly string[] FacetFields =
+        [Fields.Type, Fields.Outlet, Fields.MediaType, Fields.Category, Fields.Tone, Fields.Year, Fields.Month, Fields.Classification];
+
+    public Task<SearchResults> SearchAsync(SearchRequest request, Actor? actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var text = string.IsNullOrWhiteSpace(request.Query) ? null : NewsroomQueryParser.ParseOrLiteral(request.Query.Trim());
+        if (!string.IsNullOrWhiteSpace(request.Query) && text is null)
+        {
+            // Only stop words ("yang", "di"): nothing to look for.
+            return Task.FromResult(new SearchResults([], FacetFields.ToDictionary(f => f, IReadOnlyList<FacetCount> (_) => []), 0, request.Page, request.PageSize));
+        }
+
+        var query = new BooleanQuery { { text ?? new MatchAllDocsQuery(), Occur.MUST } };
+        foreach (var filter in Filters(request, actor))
+        {
+            query.Add(new ConstantScoreQuery(filter) { Boost = 0f }, Occur.MUST);
+        }
+
+        var sort = request.Sort == SearchSort.Relevance && text is null ? SearchSort.Newest : request.Sort;
+        var wanted = request.Page * request.PageSize;
+        var results = index.Search(searcher =>
+        {
+            ITopDocsCollector top = sort == SearchSort.Relevance
+                ? TopScoreDocCollector.Create(wanted, docsScoredInOrder: false)
+                : TopFieldCollector.Create(
+                    new Sort(new SortField(Fields.DateSort, SortFieldType.INT64, reverse: sort == SearchSort.Newest), SortField.FIELD_SCORE),
+                    wanted, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            var facets = new FacetCollector(FacetFields);
+            searcher.Search(query, MultiCollector.Wrap(top, facets));
+            var page = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize);
+            var snippets = new Snippets(text is null ? null : searcher.Rewrite(text));
+            var hits = page.ScoreDocs.Select(hit => ToHit(searcher.Doc(hit.Doc), hit.Score, snippets)).ToList();
+            return new SearchResults(hits, facets.Result(FacetValues), top.TotalHits, request.Page, request.PageSize);
+        });
+        return Task.FromResult(results);
+    }
+
+    private static IEnumerable<Query> Filters(SearchRequest request, Actor? actor)
+    {
+        if (actor is null)
+        {
+            yield return new TermQuery(new Term(Fields.Scope, Fields.PublicScope));
+        }
+        else
+        {
+            yield return new TermQuery(new Term(Fields.Scope, Fields.StaffScope));
+            if (!actor.SeesAllWork)
+            {
+                yield return new BooleanQuery
+                {
+                    { new TermQuery(new Term(Fields.Owner, actor.UserId)), Occur.SHOULD },
+                    { new TermQuery(new Term(Fields.Shared, "1")), Occur.SHOULD },
+                };
+            }
+        }
+
+        foreach (var (field, value) in new[]
+                 {
+                     (Fields.Type, request.Type), (Fields.MediaType, request.MediaType), (Fields.Category, request.Category),
+                     (Fields.Tone, request.Tone), (Fields.Classification, request.Classification),
+                 })
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                yield return new TermQuery(new Term(field, value.Trim()));
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Outlet))
+        {
+            yield return Outlet(request.Outlet);
+        }
+
+        if (request.From is not null || request.To is not null)
+        {
+            yield return NumericRangeQuery.NewInt32Range(Fields.Date, request.From?.DayNumber, request.To?.DayNumber, true, true);
+        }
+    }
+
+    /// <summary>
+    /// The outlet as written, or near it: every word of the name within one typo (two for long words), so
+    /// "Suara Rya" and "Harian Suarra Raya" find "Harian Suara Raya".
+    /// </summary>
+    private static BooleanQuery Outlet(string outlet)
+    {
+        var key = SearchDocuments.OutletKey(outlet);
+        var near = new BooleanQuery();
+        foreach (var word in key.Split(' ').Where(w => w.Length > 0))
+        {
+            var edits = word.Length switch { <= 2 => 0, <= 5 => 1, _ => 2 };
+            near.Add(edits == 0 ? new TermQuery(new Term(Fields.OutletPlain, word)) : new FuzzyQuery(new Term(Fields.OutletPlain, word), edits), Occur.MUST);
+        }
+
+        return new BooleanQuery
+        {
+            { new TermQuery(new Term(Fields.OutletKey, key)), Occur.SHOULD },
+            { near, Occur.SHOULD },
+        };
+    }
+
+    private static SearchHit ToHit(Document document, float score, Snippets snippets)
+        => new(
+            Guid.ParseExact(document.Get(Fields.Id), "N"),
+            document.Get(Fields.Type),
+            document.Get(Fields.Title) ?? "",
+            snippets.Make([(Fields.Text, document.Get(Fields.Text)), (Fields.Lead, document.Get(Fields.Lead))]),
+            DateOnly.FromDayNumber(document.GetField(Fields.Date).GetInt32Value() ?? 0),
+            document.Get(Fields.Status),
+            document.Get(Fields.Outlet),
+            document.Get(Fields.MediaType),
+            document.Get(Fields.Category),
+            document.Get(Fields.Tone),
+            document.Get(Fields.Number),
+            document.Get(Fields.Classification),
+            document.Get(Fields.Slug),
+            float.IsNaN(score) ? 0f : score);
+}

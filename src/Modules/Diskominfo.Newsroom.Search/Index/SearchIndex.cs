@@ -1,0 +1,108 @@
+using System.Globalization;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Directory = Lucene.Net.Store.Directory;
+
+namespace Diskominfo.Newsroom.Search.Index;
+
+/// <summary>
+/// The Lucene index of one node, in its data folder. One writer; readers see a change once it is committed and the
+/// searcher refreshed. The commit carries how far the index has read the change table, so a restart resumes there.
+/// </summary>
+internal sealed class SearchIndex : IDisposable
+{
+    /// <summary>Raised when the way documents are built changes: an index of another schema is rebuilt at start.</summary>
+    public const string Schema = "3";
+
+    private const string SchemaKey = "schema";
+    private const string CursorKey = "cursor";
+    private const string CommittedKey = "committed";
+
+    private readonly Directory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+
+    public SearchIndex(string path)
+    {
+        System.IO.Directory.CreateDirectory(path);
+        Path = path;
+        _directory = FSDirectory.Open(path);
+        var existed = DirectoryReader.IndexExists(_directory);
+        _writer = new IndexWriter(_directory, new IndexWriterConfig(Analyzers.Version, Analyzers.PerField)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            RAMBufferSizeMB = 48,
+        });
+        if (!existed)
+        {
+            _writer.Commit();
+        }
+
+        var data = _writer.CommitData;
+        Found = existed && data.TryGetValue(SchemaKey, out var schema) && schema == Schema
+            ? new IndexState(
+                long.Parse(data[CursorKey], CultureInfo.InvariantCulture),
+                new DateTimeOffset(long.Parse(data[CommittedKey], CultureInfo.InvariantCulture), TimeSpan.Zero))
+            : null;
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+    }
+
+    public string Path { get; }
+
+    /// <summary>The state of the index found at start (null: missing, or built another way, so it must be rebuilt).</summary>
+    public IndexState? Found { get; }
+
+    public void Replace(string key, Document document) => _writer.UpdateDocument(new Term(Fields.Key, key), document);
+
+    public void Delete(string key) => _writer.DeleteDocuments(new Term(Fields.Key, key));
+
+    public void Add(Document document) => _writer.AddDocument(document);
+
+    public void DeleteAll() => _writer.DeleteAll();
+
+    /// <summary>Makes the changes durable, with the change-table position they reach, and visible to searches.</summary>
+    public void Commit(long cursor)
+    {
+        _writer.SetCommitData(new Dictionary<string, string>
+        {
+            [SchemaKey] = Schema,
+            [CursorKey] = cursor.ToString(CultureInfo.InvariantCulture),
+            [CommittedKey] = DateTimeOffset.UtcNow.UtcTicks.ToString(CultureInfo.InvariantCulture),
+        });
+        _writer.Commit();
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    public T Search<T>(Func<IndexSearcher, T> search)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return search(searcher);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>Documents of a scope (staff: one per item) and the index's size on disk.</summary>
+    public (int Documents, long Bytes) Stats(string scope)
+    {
+        var documents = Search(s => s.Search(new TermQuery(new Term(Fields.Scope, scope)), 1).TotalHits);
+        var bytes = new DirectoryInfo(Path).EnumerateFiles().Sum(f => f.Length);
+        return (documents, bytes);
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+    }
+}
+
+/// <summary>How far a found index had read the change table, and when it was last committed.</summary>
+internal sealed record IndexState(long Cursor, DateTimeOffset CommittedAt);
