@@ -92,8 +92,25 @@ internal sealed class SearchIndex : IDisposable
     public (int Documents, long Bytes) Stats(string scope)
     {
         var documents = Search(s => s.Search(new TermQuery(new Term(Fields.Scope, scope)), 1).TotalHits);
-        var bytes = new DirectoryInfo(Path).EnumerateFiles().Sum(f => f.Length);
-        return (documents, bytes);
+        return (documents, Size());
+    }
+
+    /// <summary>The folder's size; a file merged away while it is read counts for nothing.</summary>
+    private long Size()
+    {
+        long bytes = 0;
+        foreach (var file in new DirectoryInfo(Path).EnumerateFiles())
+        {
+            try
+            {
+                bytes += file.Length;
+            }
+            catch (FileNotFoundException)
+            {
+            }
+        }
+
+        return bytes;
     }
 
     public void Dispose()
