@@ -41,7 +41,7 @@ app.UseAuthorization();
 app.UseOutputCache();
 app.UseAntiforgery();
 app.MapOpenApi();
-app.MapUsersEndpoints().MapContentEndpoints().MapEditorialEndpoints().MapMediaEndpoints().MapNotificationsEndpoints().MapPublishingEndpoints().MapSearchEndpoints();
+app.MapUsersEndpoints().MapContentEndpoints().MapEditorialEndpoints().MapMediaEndpoints().MapNotificationsEndpoints().MapPublishingEndpoints().MapSearchEndpoints().MapArchiveEndpoints();
 app.MapNewsroomTheme();
 app.MapRazorPages();
 await app.RunAsync();

@@ -50,7 +50,8 @@ public sealed record WorkflowView(
 
 public sealed record HistoryEntryView(
     int Sequence, string Step, string Action, string Actor, string ActorName, string? Role, DateTimeOffset At, string? Note, string? ContentHash,
-    Guid? VersionId = null);
+    Guid? VersionId = null,
+    string? EntryHash = null);
 
 /// <summary>Whether an item's history is intact; if not, the first entry that fails and why (Indonesian).</summary>
 public sealed record HistoryCheck(bool Intact, int Entries, int? BrokenAt, string Message);

@@ -6,6 +6,8 @@ using Diskominfo.Newsroom.Archive.Data;
 using Diskominfo.Newsroom.Archive.Handlers;
 using Diskominfo.Newsroom.Archive.Services;
 using Diskominfo.Newsroom.Infrastructure.Data;
+using Diskominfo.Newsroom.Archive.Endpoints;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Diskominfo.Newsroom.Archive;
@@ -20,9 +22,16 @@ public static class ArchiveModule
         services.AddModuleDbContext<ArchiveDbContext, SqliteArchiveDbContext, PostgresArchiveDbContext>(Name);
         services.AddSingleton(new ItemPanel(ArchivePanel.Name, 40));
         services.AddOptions<ArchiveOptions>().BindConfiguration("Newsroom:Archive");
+        services.AddScoped<ArchiveSheetBuilder>();
         services.AddScoped<ArchiveOnPublicationsCompleted>();
         services.AddScoped<IEventHandler<ItemPublicationsCompleted>>(sp => sp.GetRequiredService<ArchiveOnPublicationsCompleted>());
         services.AddScoped<IArchiveQuery>(sp => sp.GetRequiredService<ArchiveOnPublicationsCompleted>());
         return services;
+    }
+
+    public static IEndpointRouteBuilder MapArchiveEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapArchiveSheet();
+        return endpoints;
     }
 }

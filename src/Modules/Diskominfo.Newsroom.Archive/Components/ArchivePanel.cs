@@ -13,6 +13,6 @@ public sealed class ArchivePanel(IArchiveQuery archive) : ViewComponent
     {
         ArgumentNullException.ThrowIfNull(context);
         var record = await archive.GetAsync(context.ItemId, HttpContext.RequestAborted);
-        return record is null ? Content("") : View(record);
+        return record is null ? Content("") : View((record, context.ItemId));
     }
 }

@@ -9,6 +9,8 @@ internal abstract class ArchiveDbContext(DbContextOptions options, NewsroomDatab
 {
     public DbSet<ArchiveRecord> Records => Set<ArchiveRecord>();
 
+    public DbSet<ArchiveSnapshot> Snapshots => Set<ArchiveSnapshot>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ArchiveRecord>(b =>
@@ -20,6 +22,14 @@ internal abstract class ArchiveDbContext(DbContextOptions options, NewsroomDatab
             b.Property(r => r.ContentType).HasMaxLength(40).IsRequired();
             b.Property(r => r.Number).HasMaxLength(100).IsRequired();
             b.Property(r => r.Classification).HasMaxLength(40).IsRequired();
+        });
+        modelBuilder.Entity<ArchiveSnapshot>(b =>
+        {
+            b.ToTable("archive_snapshots");
+            b.HasKey(s => s.Id);
+            b.HasIndex(s => new { s.ItemId, s.Round }).IsUnique();
+            b.Property(s => s.Json).IsRequired();
+            b.Property(s => s.Sha256).HasMaxLength(64).IsRequired();
         });
     }
 }

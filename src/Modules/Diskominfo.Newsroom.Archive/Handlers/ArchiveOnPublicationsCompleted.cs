@@ -12,7 +12,7 @@ namespace Diskominfo.Newsroom.Archive.Handlers;
 
 /// <summary>Files the item once all its publications are finished, in the same transaction, with the next archive number of the year.</summary>
 internal sealed class ArchiveOnPublicationsCompleted(
-    ArchiveDbContext db, NewsroomDatabase database, IEventPublisher events, IOptions<ArchiveOptions> options)
+    ArchiveDbContext db, NewsroomDatabase database, IEventPublisher events, IOptions<ArchiveOptions> options, ArchiveSheetBuilder sheets)
     : IEventHandler<ItemPublicationsCompleted>, IArchiveQuery
 {
     public async Task HandleAsync(ItemPublicationsCompleted @event, CancellationToken cancellationToken)
@@ -23,6 +23,7 @@ internal sealed class ArchiveOnPublicationsCompleted(
         if (existing is not null)
         {
             // A correction (ralat) of an archived item: filed again under its number, which is never given twice.
+            await FileSheetAsync(@event.ItemId, existing.Number, existing.Classification, @event.At, cancellationToken);
             await events.PublishAsync(new ItemArchived(@event.ItemId, existing.Number, existing.Classification, @event.At), cancellationToken);
             return;
         }
@@ -50,7 +51,23 @@ internal sealed class ArchiveOnPublicationsCompleted(
             ArchivedAt = @event.At,
         });
         await db.SaveChangesAsync(cancellationToken);
+        await FileSheetAsync(@event.ItemId, number, code, @event.At, cancellationToken);
         await events.PublishAsync(new ItemArchived(@event.ItemId, number, code, @event.At), cancellationToken);
+    }
+
+    /// <summary>Freezes what is filed now: the first filing's sheet, or a correction's, next to the earlier ones.</summary>
+    private async Task FileSheetAsync(Guid itemId, string number, string code, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var round = await db.Snapshots.CountAsync(s => s.ItemId == itemId, cancellationToken);
+        var sheet = await sheets.BuildAsync(itemId, number, code, options.Value.ClassificationName(code), round, at, cancellationToken);
+        if (sheet is null)
+        {
+            return;
+        }
+
+        var json = sheet.ToJson();
+        db.Snapshots.Add(new ArchiveSnapshot { ItemId = itemId, Round = round, TakenAt = at, Json = json, Sha256 = ArchiveSheet.Hash(json) });
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<ArchiveView?> GetAsync(Guid itemId, CancellationToken cancellationToken)

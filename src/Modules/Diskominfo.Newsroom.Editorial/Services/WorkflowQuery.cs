@@ -21,7 +21,7 @@ internal sealed class WorkflowQuery(EditorialDbContext db, EditorialSettings set
         var history = await db.History.AsNoTracking()
             .Where(h => h.ItemId == itemId)
             .OrderBy(h => h.Sequence)
-            .Select(h => new HistoryEntryView(h.Sequence, h.Step, h.Action, h.ActorId, h.ActorName, h.Role, h.At, h.Note, h.ContentHash, h.VersionId))
+            .Select(h => new HistoryEntryView(h.Sequence, h.Step, h.Action, h.ActorId, h.ActorName, h.Role, h.At, h.Note, h.ContentHash, h.VersionId, h.EntryHash))
             .ToListAsync(cancellationToken);
         var disposition = await db.Dispositions.AsNoTracking().SingleOrDefaultAsync(d => d.ItemId == itemId, cancellationToken);
         return new WorkflowView(

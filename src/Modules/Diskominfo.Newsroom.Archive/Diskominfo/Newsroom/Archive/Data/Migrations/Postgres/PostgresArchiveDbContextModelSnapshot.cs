@@ -62,6 +62,40 @@ namespace Diskominfo.Newsroom.Archive.Data.Migrations.Postgres
 
                     b.ToTable("archive_records", (string)null);
                 });
+
+            modelBuilder.Entity("Diskominfo.Newsroom.Archive.Models.ArchiveSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("archive_snapshots", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -57,6 +57,38 @@ namespace Diskominfo.Newsroom.Archive.Data.Migrations.Sqlite
 
                     b.ToTable("archive_records", (string)null);
                 });
+
+            modelBuilder.Entity("Diskominfo.Newsroom.Archive.Models.ArchiveSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("archive_snapshots", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
