@@ -29,6 +29,8 @@ public static class ContentModule
         services.AddScoped<IPublishedContentQuery>(sp => sp.GetRequiredService<ContentCatalog>());
         services.AddScoped<IContentPublisher, ContentPublisher>();
         services.AddScoped<ISearchableContent, SearchableContent>();
+        services.AddScoped<ClippingReport>();
+        services.AddSingleton(new AdminMenuItem("Laporan kliping", "/admin/kliping/laporan", 55));
         services.AddScoped<ItemReader>();
         services.AddScoped<IEventHandler<ItemSubmitted>, SealVersionOnSubmit>();
         return services;
