@@ -113,10 +113,10 @@ public sealed class SearchTests
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    /// <summary>The index follows commits within a moment; this waits for it (never longer than 20 s).</summary>
-    internal static async Task<JsonElement> SearchUntilAsync(HttpClient client, string query, Func<JsonElement, bool> done)
+    /// <summary>The index follows commits within a moment; this waits for it (20 s at most unless told).</summary>
+    internal static async Task<JsonElement> SearchUntilAsync(HttpClient client, string query, Func<JsonElement, bool> done, int seconds = 20)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (true)
         {
             var result = await SearchAsync(client, query);

@@ -30,6 +30,7 @@ public static class ContentModule
         services.AddScoped<IContentPublisher, ContentPublisher>();
         services.AddScoped<ISearchableContent, SearchableContent>();
         services.AddScoped<ClippingReport>();
+        services.AddScoped<ClippingOcrJob>();
         services.AddSingleton(new AdminMenuItem("Laporan kliping", "/admin/kliping/laporan", 55));
         services.AddScoped<ItemReader>();
         services.AddScoped<IEventHandler<ItemSubmitted>, SealVersionOnSubmit>();

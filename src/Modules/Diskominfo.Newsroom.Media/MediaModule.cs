@@ -22,6 +22,8 @@ public static class MediaModule
         services.AddOptions<MediaOptions>().BindConfiguration("Newsroom:Media");
         services.AddSingleton<MediaStorage>();
         services.AddScoped<UploadService>();
+        services.AddScoped<IScanIntake, ScanIntake>();
+        services.AddScoped<ITextRecognizer, TesseractRecognizer>();
         services.AddSingleton(new ItemPanel(MediaPanel.Name, 20));
         services.AddScoped<MediaLibrary>();
         services.AddScoped<IMediaLibrary>(sp => sp.GetRequiredService<MediaLibrary>());

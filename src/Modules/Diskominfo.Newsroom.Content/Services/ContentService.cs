@@ -127,6 +127,30 @@ internal sealed class ContentService(
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Puts the text recognised from a clipping's scan into its text field, as the system, while the clipping is a
+    /// draft nobody has seen and its text is still empty: what the archivist typed is never overwritten.
+    /// </summary>
+    public async Task<bool> FillRecognizedTextAsync(Guid itemId, string text, CancellationToken cancellationToken)
+        => await database.InTransactionAsync(async ct =>
+        {
+            var item = await db.Items.SingleOrDefaultAsync(i => i.Id == itemId, ct);
+            if (item is null)
+            {
+                return false;
+            }
+
+            var latest = await db.Versions.SingleAsync(v => v.Id == item.LatestVersionId, ct);
+            if (latest.Sealed || latest.Parts.Clipping is not { } clipping || !string.IsNullOrWhiteSpace(clipping.Text))
+            {
+                return false;
+            }
+
+            var recognized = text.Length > 20_000 ? text[..20_000] : text;
+            await ChangeAsync(item, latest, latest.Title, latest.Parts with { Clipping = clipping with { Text = recognized } }, Actor.System, ct);
+            return true;
+        }, cancellationToken);
+
     private async Task<(ContentItem? Item, ContentVersion? Latest, Outcome? Refusal)> LoadEditableAsync(Guid itemId, Actor actor, CancellationToken ct)
     {
         var item = await db.Items.SingleOrDefaultAsync(i => i.Id == itemId, ct);
