@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -5,14 +6,17 @@ using Lucene.Net.Util;
 namespace Diskominfo.Newsroom.Search.Index;
 
 /// <summary>
-/// Counts the values of the facet fields over every matching document: per segment by ordinal (an array
-/// increment per field and hit), turned into values once per segment.
+/// Counts the values of the facet fields over every matching document. Each segment's ordinals are decoded from
+/// its doc values once (an int per document and field, kept as long as the segment lives), so counting a hit is
+/// one array read and increment per field, however many documents match.
 /// </summary>
 internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
 {
+    private static readonly ConditionalWeakTable<object, SegmentFacets> Segments = [];
+
     private readonly Dictionary<string, int>[] _counts = fields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
-    private readonly SortedDocValues?[] _values = new SortedDocValues?[fields.Count];
-    private readonly int[][] _ordinals = new int[fields.Count][];
+    private SegmentFacets? _segment;
+    private int[][] _ordinals = [];
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -23,23 +27,35 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         Flush();
-        for (var i = 0; i < fields.Count; i++)
-        {
-            _values[i] = context.AtomicReader.GetSortedDocValues(fields[i]);
-            _ordinals[i] = new int[_values[i]?.ValueCount ?? 0];
-        }
+        var reader = context.AtomicReader;
+        _segment = Segments.GetValue(reader.CoreCacheKey, _ => SegmentFacets.Decode(reader, fields));
+        _ordinals = _segment.Fields.Select(f => new int[f.Values.Length]).ToArray();
     }
 
     public void Collect(int doc)
     {
-        for (var i = 0; i < _values.Length; i++)
+        var segment = _segment!;
+        for (var i = 0; i < _ordinals.Length; i++)
         {
-            var ordinal = _values[i]?.GetOrd(doc) ?? -1;
+            var ordinal = segment.Fields[i].Ordinals[doc];
             if (ordinal >= 0)
             {
                 _ordinals[i][ordinal]++;
             }
         }
+    }
+
+    /// <summary>
+    /// The facet values of one document (global id), from the same decoded ordinals: facet fields are not stored,
+    /// which keeps the build fast. Null where the document has no value.
+    /// </summary>
+    public static string?[] ValuesOf(IndexReader reader, int doc, IReadOnlyList<string> fields)
+    {
+        var leaves = reader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var segment = Segments.GetValue(leaf.AtomicReader.CoreCacheKey, _ => SegmentFacets.Decode(leaf.AtomicReader, fields));
+        var local = doc - leaf.DocBase;
+        return segment.Fields.Select(f => f.Ordinals[local] is var o && o >= 0 ? f.Values[o] : null).ToArray();
     }
 
     /// <summary>Each field's values, most frequent first (then by value), at most <paramref name="top"/> each.</summary>
@@ -61,28 +77,60 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
 
     private void Flush()
     {
-        var term = new BytesRef();
-        for (var i = 0; i < fields.Count; i++)
+        if (_segment is null)
         {
-            if (_values[i] is not { } values)
-            {
-                continue;
-            }
+            return;
+        }
 
-            var ordinals = _ordinals[i];
-            for (var ordinal = 0; ordinal < ordinals.Length; ordinal++)
+        for (var i = 0; i < _ordinals.Length; i++)
+        {
+            var values = _segment.Fields[i].Values;
+            for (var ordinal = 0; ordinal < values.Length; ordinal++)
             {
-                if (ordinals[ordinal] == 0)
+                if (_ordinals[i][ordinal] > 0)
                 {
+                    _counts[i][values[ordinal]] = _counts[i].GetValueOrDefault(values[ordinal]) + _ordinals[i][ordinal];
+                }
+            }
+        }
+
+        _segment = null;
+    }
+
+    /// <summary>A segment's facet ordinals per document (-1: no value) and the value of each ordinal, per field.</summary>
+    private sealed record SegmentFacets(IReadOnlyList<(int[] Ordinals, string[] Values)> Fields)
+    {
+        public static SegmentFacets Decode(AtomicReader reader, IReadOnlyList<string> fields)
+        {
+            var decoded = new List<(int[], string[])>(fields.Count);
+            foreach (var field in fields)
+            {
+                var values = reader.GetSortedDocValues(field);
+                var ordinals = new int[reader.MaxDoc];
+                if (values is null)
+                {
+                    Array.Fill(ordinals, -1);
+                    decoded.Add((ordinals, []));
                     continue;
                 }
 
-                values.LookupOrd(ordinal, term);
-                var value = term.Utf8ToString();
-                _counts[i][value] = _counts[i].GetValueOrDefault(value) + ordinals[ordinal];
+                for (var doc = 0; doc < ordinals.Length; doc++)
+                {
+                    ordinals[doc] = values.GetOrd(doc);
+                }
+
+                var names = new string[values.ValueCount];
+                var term = new BytesRef();
+                for (var ordinal = 0; ordinal < names.Length; ordinal++)
+                {
+                    values.LookupOrd(ordinal, term);
+                    names[ordinal] = term.Utf8ToString();
+                }
+
+                decoded.Add((ordinals, names));
             }
 
-            _values[i] = null;
+            return new SegmentFacets(decoded);
         }
     }
 }

@@ -15,9 +15,7 @@ internal static class Fields
     public const string Text = "text";
     public const string Topics = "topics";
     public const string Outlet = "outlet";
-    public const string OutletKey = "outlet_key";
     public const string OutletText = "outlet_text";
-    public const string OutletPlain = "outlet_plain";
     public const string MediaType = "mediaType";
     public const string Category = "category";
     public const string Tone = "tone";
@@ -26,25 +24,27 @@ internal static class Fields
     public const string Classification = "classification";
     public const string Number = "number";
     public const string NumberText = "number_text";
-    public const string NumberPlain = "number_plain";
     public const string Slug = "slug";
     public const string Date = "date";
     public const string DateSort = "date_sort";
 
+    /// <summary>
+    /// The key field also carries who may see a document (scope, owner, shared), as <c>name=value</c> terms: one
+    /// inverted field for all of them instead of four keeps the build fast. Keys use ':' and never collide.
+    /// </summary>
+    public static string Tag(string name, string value) => $"{name}={value}";
+
     public const string StaffScope = "staff";
     public const string PublicScope = "public";
 
-    /// <summary>
-    /// The fields a query's words are looked for in (stemmed), each with its twin keeping the words as written
-    /// (for phrases and prefixes), and its weight.
-    /// </summary>
-    public static IReadOnlyDictionary<string, (string Plain, float Boost)> Searched { get; } = new Dictionary<string, (string, float)>
+    /// <summary>The fields a query's words are looked for in, with their weights.</summary>
+    public static IReadOnlyDictionary<string, float> Searched { get; } = new Dictionary<string, float>
     {
-        [Title] = (Title + Analyzers.PlainSuffix, 4f),
-        [Lead] = (Lead + Analyzers.PlainSuffix, 2f),
-        [Text] = (Text + Analyzers.PlainSuffix, 1f),
-        [Topics] = (Topics + Analyzers.PlainSuffix, 2f),
-        [OutletText] = (OutletPlain, 1f),
-        [NumberText] = (NumberPlain, 1f),
+        [Title] = 4f,
+        [Lead] = 2f,
+        [Text] = 1f,
+        [Topics] = 2f,
+        [OutletText] = 1f,
+        [NumberText] = 1f,
     };
 }

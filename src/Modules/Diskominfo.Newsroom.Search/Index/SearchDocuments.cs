@@ -25,14 +25,13 @@ internal static class SearchDocuments
                    ?? (archive is not null ? Day(archive.ArchivedAt) : null)
                    ?? Day(item.CreatedAt)!.Value;
         var document = Build(StaffKey(item.ItemId), Fields.StaffScope, item, version, date);
-        document.Add(new StringField(Fields.Owner, item.OwnerId, Field.Store.NO));
-        document.Add(new StringField(Fields.Shared, archive is not null || item.Published is not null ? "1" : "0", Field.Store.NO));
-        document.Add(new StringField(Fields.Status, status, Field.Store.YES));
+        document.Add(new StringField(Fields.Key, Fields.Tag(Fields.Owner, item.OwnerId), Field.Store.NO));
+        document.Add(new StringField(Fields.Key, Fields.Tag(Fields.Shared, archive is not null || item.Published is not null ? "1" : "0"), Field.Store.NO));
+        document.Add(new StoredField(Fields.Status, status));
         if (archive is not null)
         {
-            document.Add(new StringField(Fields.Number, archive.Number, Field.Store.YES));
+            document.Add(new StoredField(Fields.Number, archive.Number));
             document.Add(new TextField(Fields.NumberText, archive.Number, Field.Store.NO));
-            document.Add(new TextField(Fields.NumberPlain, archive.Number, Field.Store.NO));
             Facet(document, Fields.Classification, archive.Classification);
         }
 
@@ -47,7 +46,7 @@ internal static class SearchDocuments
         }
 
         var document = Build(PublicKey(item.ItemId), Fields.PublicScope, item, version, Day(publishedAt)!.Value);
-        document.Add(new StringField(Fields.Status, "published", Field.Store.YES));
+        document.Add(new StoredField(Fields.Status, "published"));
         return document;
     }
 
@@ -55,9 +54,9 @@ internal static class SearchDocuments
     {
         var document = new Document
         {
-            new StringField(Fields.Key, key, Field.Store.YES),
-            new StringField(Fields.Id, item.ItemId.ToString("N"), Field.Store.YES),
-            new StringField(Fields.Scope, scope, Field.Store.NO),
+            new StringField(Fields.Key, key, Field.Store.NO),
+            new StoredField(Fields.Id, item.ItemId.ToString("N")),
+            new StringField(Fields.Key, Fields.Tag(Fields.Scope, scope), Field.Store.NO),
         };
         Facet(document, Fields.Type, item.ContentType);
         Text(document, Fields.Title, version.Title);
@@ -68,9 +67,7 @@ internal static class SearchDocuments
         {
             var outlet = version.Outlet.Trim();
             Facet(document, Fields.Outlet, outlet);
-            document.Add(new StringField(Fields.OutletKey, OutletKey(outlet), Field.Store.NO));
             document.Add(new TextField(Fields.OutletText, outlet, Field.Store.NO));
-            document.Add(new TextField(Fields.OutletPlain, outlet, Field.Store.NO));
         }
 
         Facet(document, Fields.MediaType, version.MediaType);
@@ -78,7 +75,7 @@ internal static class SearchDocuments
         Facet(document, Fields.Tone, version.Tone);
         Facet(document, Fields.Year, date.Year.ToString(CultureInfo.InvariantCulture));
         Facet(document, Fields.Month, date.ToString("yyyy-MM", CultureInfo.InvariantCulture));
-        document.Add(new Int32Field(Fields.Date, date.DayNumber, Field.Store.YES));
+        document.Add(new StoredField(Fields.Date, date.DayNumber));
         document.Add(new NumericDocValuesField(Fields.DateSort, date.DayNumber));
         if (item.Slug is not null)
         {
@@ -88,10 +85,6 @@ internal static class SearchDocuments
         return document;
     }
 
-    /// <summary>Outlet names compared without case and extra spaces: "Harian  suara Raya" is "harian suara raya".</summary>
-    public static string OutletKey(string outlet)
-        => string.Join(' ', outlet.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToLowerInvariant();
-
     private static void Text(Document document, string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -100,7 +93,6 @@ internal static class SearchDocuments
         }
 
         document.Add(new TextField(field, value, Field.Store.YES));
-        document.Add(new TextField(field + Analyzers.PlainSuffix, value, Field.Store.NO));
     }
 
     private static void Facet(Document document, string field, string? value)
@@ -110,7 +102,7 @@ internal static class SearchDocuments
             return;
         }
 
-        document.Add(new StringField(field, value, Field.Store.YES));
+        // Filtered, counted and shown through its doc values only: neither inverted nor stored, for a fast build.
         document.Add(new SortedDocValuesField(field, new BytesRef(value)));
     }
 

@@ -46,7 +46,9 @@ internal sealed class SearchEngine(SearchIndex index) : ISearchEngine
             searcher.Search(query, MultiCollector.Wrap(top, facets));
             var page = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize);
             var snippets = new Snippets(text is null ? null : searcher.Rewrite(text));
-            var hits = page.ScoreDocs.Select(hit => ToHit(searcher.Doc(hit.Doc), hit.Score, snippets)).ToList();
+            var hits = page.ScoreDocs
+                .Select(hit => ToHit(searcher.Doc(hit.Doc), FacetCollector.ValuesOf(searcher.IndexReader, hit.Doc, FacetFields), hit.Score, snippets))
+                .ToList();
             return new SearchResults(hits, facets.Result(FacetValues), top.TotalHits, request.Page, request.PageSize);
         });
         return Task.FromResult(results);
@@ -56,17 +58,17 @@ internal sealed class SearchEngine(SearchIndex index) : ISearchEngine
     {
         if (actor is null)
         {
-            yield return new TermQuery(new Term(Fields.Scope, Fields.PublicScope));
+            yield return new TermQuery(new Term(Fields.Key, Fields.Tag(Fields.Scope, Fields.PublicScope)));
         }
         else
         {
-            yield return new TermQuery(new Term(Fields.Scope, Fields.StaffScope));
+            yield return new TermQuery(new Term(Fields.Key, Fields.Tag(Fields.Scope, Fields.StaffScope)));
             if (!actor.SeesAllWork)
             {
                 yield return new BooleanQuery
                 {
-                    { new TermQuery(new Term(Fields.Owner, actor.UserId)), Occur.SHOULD },
-                    { new TermQuery(new Term(Fields.Shared, "1")), Occur.SHOULD },
+                    { new TermQuery(new Term(Fields.Key, Fields.Tag(Fields.Owner, actor.UserId))), Occur.SHOULD },
+                    { new TermQuery(new Term(Fields.Key, Fields.Tag(Fields.Shared, "1"))), Occur.SHOULD },
                 };
             }
         }
@@ -79,7 +81,7 @@ internal sealed class SearchEngine(SearchIndex index) : ISearchEngine
         {
             if (!string.IsNullOrWhiteSpace(value))
             {
-                yield return new TermQuery(new Term(field, value.Trim()));
+                yield return new ConstantScoreQuery(new FieldCacheTermsFilter(field, value.Trim()));
             }
         }
 
@@ -90,7 +92,7 @@ internal sealed class SearchEngine(SearchIndex index) : ISearchEngine
 
         if (request.From is not null || request.To is not null)
         {
-            yield return NumericRangeQuery.NewInt32Range(Fields.Date, request.From?.DayNumber, request.To?.DayNumber, true, true);
+            yield return new ConstantScoreQuery(FieldCacheRangeFilter.NewInt64Range(Fields.DateSort, request.From?.DayNumber, request.To?.DayNumber, true, true));
         }
     }
 
@@ -100,35 +102,31 @@ internal sealed class SearchEngine(SearchIndex index) : ISearchEngine
     /// </summary>
     private static BooleanQuery Outlet(string outlet)
     {
-        var key = SearchDocuments.OutletKey(outlet);
         var near = new BooleanQuery();
-        foreach (var word in key.Split(' ').Where(w => w.Length > 0))
+        foreach (var word in NewsroomQueryParser.Words(outlet))
         {
             var edits = word.Length switch { <= 2 => 0, <= 5 => 1, _ => 2 };
-            near.Add(edits == 0 ? new TermQuery(new Term(Fields.OutletPlain, word)) : new FuzzyQuery(new Term(Fields.OutletPlain, word), edits), Occur.MUST);
+            near.Add(edits == 0 ? new TermQuery(new Term(Fields.OutletText, word)) : new FuzzyQuery(new Term(Fields.OutletText, word), edits), Occur.MUST);
         }
 
-        return new BooleanQuery
-        {
-            { new TermQuery(new Term(Fields.OutletKey, key)), Occur.SHOULD },
-            { near, Occur.SHOULD },
-        };
+        return near;
     }
 
-    private static SearchHit ToHit(Document document, float score, Snippets snippets)
+    // The facet values come in the order of FacetFields.
+    private static SearchHit ToHit(Document document, string?[] facets, float score, Snippets snippets)
         => new(
             Guid.ParseExact(document.Get(Fields.Id), "N"),
-            document.Get(Fields.Type),
+            facets[0] ?? "",
             document.Get(Fields.Title) ?? "",
             snippets.Make([(Fields.Text, document.Get(Fields.Text)), (Fields.Lead, document.Get(Fields.Lead))]),
             DateOnly.FromDayNumber(document.GetField(Fields.Date).GetInt32Value() ?? 0),
             document.Get(Fields.Status),
-            document.Get(Fields.Outlet),
-            document.Get(Fields.MediaType),
-            document.Get(Fields.Category),
-            document.Get(Fields.Tone),
+            facets[1],
+            facets[2],
+            facets[3],
+            facets[4],
             document.Get(Fields.Number),
-            document.Get(Fields.Classification),
+            facets[7],
             document.Get(Fields.Slug),
             float.IsNaN(score) ? 0f : score);
 }

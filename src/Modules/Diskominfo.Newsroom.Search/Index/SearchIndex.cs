@@ -14,7 +14,7 @@ namespace Diskominfo.Newsroom.Search.Index;
 internal sealed class SearchIndex : IDisposable
 {
     /// <summary>Raised when the way documents are built changes: an index of another schema is rebuilt at start.</summary>
-    public const string Schema = "3";
+    public const string Schema = "9";
 
     private const string SchemaKey = "schema";
     private const string CursorKey = "cursor";
@@ -30,10 +30,10 @@ internal sealed class SearchIndex : IDisposable
         Path = path;
         _directory = FSDirectory.Open(path);
         var existed = DirectoryReader.IndexExists(_directory);
-        _writer = new IndexWriter(_directory, new IndexWriterConfig(Analyzers.Version, Analyzers.PerField)
+        _writer = new IndexWriter(_directory, new IndexWriterConfig(Analyzers.Version, Analyzers.Index)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
-            RAMBufferSizeMB = 48,
+            RAMBufferSizeMB = 128,
         });
         if (!existed)
         {
@@ -60,7 +60,68 @@ internal sealed class SearchIndex : IDisposable
 
     public void Add(Document document) => _writer.AddDocument(document);
 
-    public void DeleteAll() => _writer.DeleteAll();
+    /// <summary>
+    /// Replaces every document with those built from what <paramref name="fill"/> gives, by one private writer per core (one
+    /// shared writer does not scale here) and joined into the index at the end; searches see the old documents until
+    /// the caller commits.
+    /// </summary>
+    public async Task ReplaceAllAsync<T>(Func<Func<T, ValueTask>, Task> fill, Func<T, IEnumerable<Document>> build, CancellationToken cancellationToken)
+    {
+        var root = Path + ".bulk";
+        if (System.IO.Directory.Exists(root))
+        {
+            System.IO.Directory.Delete(root, recursive: true);
+        }
+
+        var threads = Math.Max(1, Environment.ProcessorCount);
+        var channel = System.Threading.Channels.Channel.CreateBounded<T>(new System.Threading.Channels.BoundedChannelOptions(2000) { SingleWriter = true });
+        var parts = Enumerable.Range(0, threads).Select(i => FSDirectory.Open(System.IO.Path.Combine(root, i.ToString(CultureInfo.InvariantCulture)))).ToArray();
+        try
+        {
+            var workers = parts.Select(part => Task.Run(async () =>
+            {
+                // One large flush per part, no merging and no compound file: the parts are only written once.
+                using var writer = new IndexWriter(part, new IndexWriterConfig(Analyzers.Version, Analyzers.Index)
+                {
+                    OpenMode = OpenMode.CREATE,
+                    RAMBufferSizeMB = 256,
+                    MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
+                    UseCompoundFile = false,
+                });
+                // Documents are built here too, on each part's own thread.
+                await foreach (var source in channel.Reader.ReadAllAsync(cancellationToken))
+                {
+                    foreach (var document in build(source))
+                    {
+                        writer.AddDocument(document);
+                    }
+                }
+
+                writer.Commit();
+            }, cancellationToken)).ToArray();
+            try
+            {
+                await fill(source => channel.Writer.WriteAsync(source, cancellationToken));
+            }
+            finally
+            {
+                channel.Writer.Complete();
+            }
+
+            await Task.WhenAll(workers);
+            _writer.DeleteAll();
+            _writer.AddIndexes(parts);
+        }
+        finally
+        {
+            foreach (var part in parts)
+            {
+                part.Dispose();
+            }
+
+            System.IO.Directory.Delete(root, recursive: true);
+        }
+    }
 
     /// <summary>Makes the changes durable, with the change-table position they reach, and visible to searches.</summary>
     public void Commit(long cursor)
@@ -91,7 +152,7 @@ internal sealed class SearchIndex : IDisposable
     /// <summary>Documents of a scope (staff: one per item) and the index's size on disk.</summary>
     public (int Documents, long Bytes) Stats(string scope)
     {
-        var documents = Search(s => s.Search(new TermQuery(new Term(Fields.Scope, scope)), 1).TotalHits);
+        var documents = Search(s => s.Search(new TermQuery(new Term(Fields.Key, Fields.Tag(Fields.Scope, scope))), 1).TotalHits);
         return (documents, Size());
     }
 

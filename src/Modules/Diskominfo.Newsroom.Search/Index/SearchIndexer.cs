@@ -150,26 +150,27 @@ internal sealed partial class SearchIndexer(
 
             // Read before the items: a change committed while they are read is applied again afterwards.
             var cursor = await db.Changes.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
-            index.DeleteAll();
             var count = 0;
-            Guid? after = null;
-            while (true)
+            await index.ReplaceAllAsync<DocumentSource>(async add =>
             {
-                var items = await content.ListAsync(after, Batch, cancellationToken);
-                if (items.Count == 0)
+                Guid? after = null;
+                while (true)
                 {
-                    break;
+                    var items = await content.ListAsync(after, Batch, cancellationToken);
+                    if (items.Count == 0)
+                    {
+                        break;
+                    }
+
+                    foreach (var source in await SourcesAsync(scope.ServiceProvider, items, cancellationToken))
+                    {
+                        await add(source);
+                    }
+
+                    count += items.Count;
+                    after = items[^1].ItemId;
                 }
-
-                foreach (var document in await BuildAsync(scope.ServiceProvider, items, cancellationToken))
-                {
-                    index.Add(document);
-                }
-
-                count += items.Count;
-                after = items[^1].ItemId;
-            }
-
+            }, Documents, cancellationToken);
             index.Commit(cursor);
             _cursor = cursor;
             _done.Clear();
@@ -264,21 +265,27 @@ internal sealed partial class SearchIndexer(
 
     private static async Task<List<Lucene.Net.Documents.Document>> BuildAsync(
         IServiceProvider services, IReadOnlyList<SearchableItem> items, CancellationToken cancellationToken)
+        => (await SourcesAsync(services, items, cancellationToken)).SelectMany(Documents).ToList();
+
+    /// <summary>Each item with its status and archive record: all its documents are made of.</summary>
+    private static async Task<List<DocumentSource>> SourcesAsync(
+        IServiceProvider services, IReadOnlyList<SearchableItem> items, CancellationToken cancellationToken)
     {
         var ids = items.Select(i => i.ItemId).ToList();
         var statuses = await services.GetRequiredService<IWorkflowQuery>().GetStatusesAsync(ids, cancellationToken);
         var archives = await services.GetRequiredService<IArchiveQuery>().GetManyAsync(ids, cancellationToken);
-        var documents = new List<Lucene.Net.Documents.Document>(items.Count * 2);
-        foreach (var item in items)
-        {
-            documents.Add(SearchDocuments.Staff(item, statuses.GetValueOrDefault(item.ItemId, WorkflowStatuses.Draft), archives.GetValueOrDefault(item.ItemId)));
-            if (SearchDocuments.Public(item) is { } published)
-            {
-                documents.Add(published);
-            }
-        }
+        return items
+            .Select(i => new DocumentSource(i, statuses.GetValueOrDefault(i.ItemId, WorkflowStatuses.Draft), archives.GetValueOrDefault(i.ItemId)))
+            .ToList();
+    }
 
-        return documents;
+    private static IEnumerable<Lucene.Net.Documents.Document> Documents(DocumentSource source)
+    {
+        yield return SearchDocuments.Staff(source.Item, source.Status, source.Archive);
+        if (SearchDocuments.Public(source.Item) is { } published)
+        {
+            yield return published;
+        }
     }
 
     /// <summary>Once an hour, forgets changes older than the retention (every node has long applied them).</summary>
@@ -319,6 +326,8 @@ internal sealed partial class SearchIndexer(
     [LoggerMessage(Level = LogLevel.Error, Message = "Search indexing failed; retrying")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }
+
+internal sealed record DocumentSource(SearchableItem Item, string Status, ArchiveView? Archive);
 
 /// <summary>What the admin page shows of the indexer.</summary>
 internal sealed record IndexerStatus(bool Ready, bool Rebuilding, RebuildReport? LastRebuild, string? LastError);

@@ -56,24 +56,21 @@ internal sealed class Snippets
             return [];
         }
 
-        foreach (var analyzed in new[] { field, field + Analyzers.PlainSuffix })
+        // Read as the index reads it: each word as written and as its stem, at the same offsets.
+        using var stream = Analyzers.Index.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
         {
-            using var stream = Analyzers.For(analyzed).GetTokenStream(analyzed, text);
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            var offset = stream.AddAttribute<IOffsetAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
+            var word = term.ToString();
+            if (_terms.Contains((field, word)) || _prefixes.Any(p => p.Field == field && word.StartsWith(p.Prefix, StringComparison.Ordinal)))
             {
-                var word = term.ToString();
-                if (_terms.Contains((analyzed, word)) || _prefixes.Any(p => p.Field == analyzed && word.StartsWith(p.Prefix, StringComparison.Ordinal)))
-                {
-                    spans.Add((offset.StartOffset, offset.EndOffset));
-                }
+                spans.Add((offset.StartOffset, offset.EndOffset));
             }
-
-            stream.End();
         }
 
+        stream.End();
         return [.. spans];
     }
 
