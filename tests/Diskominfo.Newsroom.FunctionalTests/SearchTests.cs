@@ -92,6 +92,19 @@ public sealed class SearchTests
         Assert.Contains("Halaman", errors.GetProperty("page")[0].GetString(), StringComparison.Ordinal);
         Assert.Contains("positif, netral, negatif", errors.GetProperty("tone")[0].GetString(), StringComparison.Ordinal);
 
+        // The archivists' page: the same search, with passages, facets that narrow it, and refusals in Indonesian.
+        using var desk = await app.SignInAsync("arsiparis");
+        var html = await desk.Http.GetStringAsync("/admin/cari?q=bangun&type=clipping");
+        Assert.Contains("2 naskah ditemukan", html, StringComparison.Ordinal);
+        Assert.Contains("<mark>dibangun</mark>", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/admin/cari?q=bangun&amp;type=clipping&amp;tone=negatif\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/admin/naskah/{school}\"", html, StringComparison.Ordinal);
+        var narrowed = await desk.Http.GetStringAsync("/admin/cari?q=bangun&type=clipping&tone=negatif");
+        Assert.Contains("1 naskah ditemukan", narrowed, StringComparison.Ordinal);
+        var refusedPage = await desk.Http.GetAsync("/admin/cari?sort=acak");
+        Assert.Equal(HttpStatusCode.BadRequest, refusedPage.StatusCode);
+        Assert.Contains("Urutan harus relevance", await refusedPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         // Text a parser cannot read is searched word for word, not refused.
         Assert.Equal(HttpStatusCode.OK, (await kasi.GetAsync("/api/v1/search?q=%22jembatan+(gantung")).StatusCode);
     }

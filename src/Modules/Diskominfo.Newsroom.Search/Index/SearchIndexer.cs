@@ -301,7 +301,9 @@ internal sealed partial class SearchIndexer(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SearchDbContext>();
         var before = (now - options.Value.Retention).UtcTicks;
-        await db.Changes.Where(c => c.At < before && c.Id <= _cursor).ExecuteDeleteAsync(cancellationToken);
+        // The row at the cursor stays: the highest id must remain, or a restart would see the index "ahead of the
+        // database" (and SQLite could hand the id out again).
+        await db.Changes.Where(c => c.At < before && c.Id < _cursor).ExecuteDeleteAsync(cancellationToken);
     }
 
     private void Fail(Exception ex)

@@ -46,7 +46,8 @@ internal sealed class SearchModel(ISearchEngine engine) : PageModel
     [BindProperty(SupportsGet = true, Name = "sort")]
     public string? Sort { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>?halaman=N: "page" is the route value Razor Pages keep for themselves.</summary>
+    [BindProperty(SupportsGet = true, Name = "halaman")]
     public string? PageNumber { get; set; }
 
     public SearchResults? Results { get; private set; }
@@ -105,5 +106,5 @@ internal sealed class SearchModel(ISearchEngine engine) : PageModel
             SearchPaths.Desk, values.Where(v => !string.IsNullOrEmpty(v.Value)).Select(v => KeyValuePair.Create(v.Key, v.Value)));
     }
 
-    public string PageLink(int page) => With("page", null) + (page > 1 ? $"&page={page}" : "");
+    public string PageLink(int page) => With("halaman", null) + (page > 1 ? $"&halaman={page}" : "");
 }
