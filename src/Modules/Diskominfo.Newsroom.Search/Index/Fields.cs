@@ -1,6 +1,8 @@
+using Diskominfo.Newsroom.Abstractions.Search;
+
 namespace Diskominfo.Newsroom.Search.Index;
 
-/// <summary>The index's field names. Facet fields carry doc values under the same name.</summary>
+/// <summary>The index's field names. Facet fields carry doc values under the API's facet names.</summary>
 internal static class Fields
 {
     public const string Key = "key";
@@ -9,19 +11,19 @@ internal static class Fields
     public const string Owner = "owner";
     public const string Shared = "shared";
     public const string Status = "status";
-    public const string Type = "type";
+    public const string Type = SearchFacets.Type;
     public const string Title = "title";
     public const string Lead = "lead";
     public const string Text = "text";
     public const string Topics = "topics";
-    public const string Outlet = "outlet";
+    public const string Outlet = SearchFacets.Outlet;
     public const string OutletText = "outlet_text";
-    public const string MediaType = "mediaType";
-    public const string Category = "category";
-    public const string Tone = "tone";
-    public const string Year = "year";
-    public const string Month = "month";
-    public const string Classification = "classification";
+    public const string MediaType = SearchFacets.MediaType;
+    public const string Category = SearchFacets.Category;
+    public const string Tone = SearchFacets.Tone;
+    public const string Year = SearchFacets.Year;
+    public const string Month = SearchFacets.Month;
+    public const string Classification = SearchFacets.Classification;
     public const string Number = "number";
     public const string NumberText = "number_text";
     public const string Slug = "slug";

@@ -14,6 +14,10 @@ internal sealed class SearchEngine(SearchIndex index) : ISearchEngine
 {
     private const int FacetValues = 50;
 
+    private static readonly Filter StaffOnly = Scope(Fields.StaffScope);
+
+    private static readonly Filter PublicOnly = Scope(Fields.PublicScope);
+
     private static readonly string[] FacetFields =
         [Fields.Type, Fields.Outlet, Fields.MediaType, Fields.Category, Fields.Tone, Fields.Year, Fields.Month, Fields.Classification];
 
@@ -27,10 +31,20 @@ internal sealed class SearchEngine(SearchIndex index) : ISearchEngine
             return Task.FromResult(new SearchResults([], FacetFields.ToDictionary(f => f, IReadOnlyList<FacetCount> (_) => []), 0, request.Page, request.PageSize));
         }
 
-        var query = new BooleanQuery { { text ?? new MatchAllDocsQuery(), Occur.MUST } };
-        foreach (var filter in Filters(request, actor))
+        // The scope (staff or public) is a bit set cached per segment, applied while the words are scored; the
+        // rarer filters join as unscored clauses.
+        var scoped = new FilteredQuery(text ?? new MatchAllDocsQuery(), actor is null ? PublicOnly : StaffOnly, FilteredQuery.RANDOM_ACCESS_FILTER_STRATEGY);
+        var filters = Filters(request, actor).ToList();
+        Query query = scoped;
+        if (filters.Count > 0)
         {
-            query.Add(new ConstantScoreQuery(filter) { Boost = 0f }, Occur.MUST);
+            var all = new BooleanQuery { { scoped, Occur.MUST } };
+            foreach (var filter in filters)
+            {
+                all.Add(new ConstantScoreQuery(filter) { Boost = 0f }, Occur.MUST);
+            }
+
+            query = all;
         }
 
         var sort = request.Sort == SearchSort.Relevance && text is null ? SearchSort.Newest : request.Sort;
@@ -54,15 +68,13 @@ internal sealed class SearchEngine(SearchIndex index) : ISearchEngine
         return Task.FromResult(results);
     }
 
+    private static CachingWrapperFilter Scope(string scope)
+        => new(new QueryWrapperFilter(new TermQuery(new Term(Fields.Key, Fields.Tag(Fields.Scope, scope)))));
+
     private static IEnumerable<Query> Filters(SearchRequest request, Actor? actor)
     {
-        if (actor is null)
+        if (actor is not null)
         {
-            yield return new TermQuery(new Term(Fields.Key, Fields.Tag(Fields.Scope, Fields.PublicScope)));
-        }
-        else
-        {
-            yield return new TermQuery(new Term(Fields.Key, Fields.Tag(Fields.Scope, Fields.StaffScope)));
             if (!actor.SeesAllWork)
             {
                 yield return new BooleanQuery
