@@ -8,4 +8,13 @@ public static class ContentTypes
     public const string Adventorial = "adventorial";
 
     public static IReadOnlyList<string> All { get; } = [PressRelease, Clipping, Adventorial];
+
+    /// <summary>The type's name as users read it.</summary>
+    public static string Label(string type) => type switch
+    {
+        PressRelease => "Siaran pers",
+        Clipping => "Kliping",
+        Adventorial => "Adventorial",
+        _ => type,
+    };
 }

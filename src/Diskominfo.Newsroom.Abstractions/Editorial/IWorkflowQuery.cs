@@ -53,6 +53,29 @@ public sealed record HistoryEntryView(
     Guid? VersionId = null,
     string? EntryHash = null);
 
+/// <summary>The actions of an item's history as users read them (the desk's timeline, the archive sheet).</summary>
+public static class HistoryLabels
+{
+    public static string Of(string action) => action switch
+    {
+        "created" => "Dibuat",
+        "submitted" => "Diajukan",
+        "approved" => "Diparaf",
+        "signed" => "Ditandatangani",
+        "returned" => "Dikembalikan",
+        "edited" => "Disunting",
+        "approvals_invalidated" => "Paraf dibatalkan",
+        "published" => "Terbit",
+        "archived" => "Diarsipkan",
+        "scheduled" => "Waktu terbit diatur",
+        "correction_started" => "Ralat dimulai",
+        "ordered" => "Dipesan",
+        "rejected" => "Tidak dipilih",
+        "assigned" => "PPTK ditugaskan",
+        _ => action,
+    };
+}
+
 /// <summary>Whether an item's history is intact; if not, the first entry that fails and why (Indonesian).</summary>
 public sealed record HistoryCheck(bool Intact, int Entries, int? BrokenAt, string Message);
 

@@ -33,7 +33,7 @@ internal static class ArchiveSheetPdf
             writer.Line("LEMBAR ARSIP", writer.Title, after: 10);
             writer.Field("Nomor arsip", sheet.Number);
             writer.Field("Kode klasifikasi", $"{sheet.Classification} ({sheet.ClassificationName})");
-            writer.Field("Jenis naskah", TypeLabel(sheet.ContentType));
+            writer.Field("Jenis naskah", ContentTypes.Label(sheet.ContentType));
             writer.Field("Diarsipkan", IndonesianTime.Short(sheet.ArchivedAt));
             writer.Field("Pengarsipan", sheet.Round == 0 ? "Asli" : $"Ralat ke-{sheet.Round}");
             writer.Field("Versi yang ditandatangani", $"{sheet.VersionNumber} ({sheet.VersionId})");
@@ -69,7 +69,7 @@ internal static class ArchiveSheetPdf
             foreach (var entry in sheet.Trail)
             {
                 writer.Paragraph(
-                    $"{entry.Sequence}. {IndonesianTime.Short(entry.At)}: {ActionLabel(entry.Action)} oleh {entry.ActorName}{(entry.Role is null ? "" : $" ({Abstractions.Security.NewsroomRoles.Title(entry.Role)})")}{(entry.Note is null ? "" : $": \"{entry.Note}\"")}",
+                    $"{entry.Sequence}. {IndonesianTime.Short(entry.At)}: {HistoryLabels.Of(entry.Action)} oleh {entry.ActorName}{(entry.Role is null ? "" : $" ({Abstractions.Security.NewsroomRoles.Title(entry.Role)})")}{(entry.Note is null ? "" : $": \"{entry.Note}\"")}",
                     after: 0);
                 writer.Paragraph($"hash entri {entry.EntryHash ?? "-"}{(entry.ContentHash is null ? "" : $"; sidik isi {entry.ContentHash}")}", writer.Small);
             }
@@ -100,32 +100,6 @@ internal static class ArchiveSheetPdf
         document.Save(output, closeStream: false);
         return output.ToArray();
     }
-
-    private static string TypeLabel(string type) => type switch
-    {
-        ContentTypes.PressRelease => "Siaran pers",
-        ContentTypes.Clipping => "Kliping media massa",
-        ContentTypes.Adventorial => "Adventorial",
-        _ => type,
-    };
-
-    private static string ActionLabel(string action) => action switch
-    {
-        "created" => "Dibuat",
-        "submitted" => "Diajukan",
-        "approved" => "Diparaf",
-        "signed" => "Ditandatangani",
-        "returned" => "Dikembalikan",
-        "rejected" => "Tidak dipilih",
-        "edited" => "Disunting",
-        "approvals_invalidated" => "Paraf dibatalkan karena perubahan",
-        "published" => "Terbit",
-        "archived" => "Diarsipkan",
-        "scheduled" => "Dijadwalkan",
-        "correction_started" => "Ralat dimulai",
-        "received" => "Diterima",
-        _ => action,
-    };
 
     /// <summary>
     /// PDFsharp 6.5 (the only version the registry has) runs under its free AGPL license or a commercial key

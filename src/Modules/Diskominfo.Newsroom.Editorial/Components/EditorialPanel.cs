@@ -71,24 +71,7 @@ public sealed class EditorialPanel(IWorkflowQuery workflows, IContentCatalog con
 public sealed record EditorialPanelView(
     ItemPanelContext Item, WorkflowView Workflow, bool CanSubmit, bool CanDecide, bool CanSchedule, HistoryCheck? Check, ChangesSince? Changes, IReadOnlyList<DirectoryUser> Kasis, bool CanCorrect)
 {
-    public static string ActionLabel(string action) => action switch
-    {
-        HistoryActions.Created => "Dibuat",
-        HistoryActions.Submitted => "Diajukan",
-        HistoryActions.Approved => "Diparaf",
-        HistoryActions.Signed => "Ditandatangani",
-        HistoryActions.Returned => "Dikembalikan",
-        HistoryActions.Edited => "Disunting",
-        HistoryActions.ApprovalsInvalidated => "Paraf dibatalkan",
-        HistoryActions.Published => "Terbit",
-        HistoryActions.Archived => "Diarsipkan",
-        HistoryActions.Scheduled => "Waktu terbit diatur",
-        HistoryActions.CorrectionStarted => "Ralat dimulai",
-        HistoryActions.Ordered => "Dipesan",
-        HistoryActions.Rejected => "Tidak dipilih",
-        HistoryActions.Assigned => "PPTK ditugaskan",
-        _ => action,
-    };
+    public static string ActionLabel(string action) => HistoryLabels.Of(action);
 }
 
 /// <summary>The diff of the working copy against the copy of <see cref="Since"/>; empty rows mean no change.</summary>

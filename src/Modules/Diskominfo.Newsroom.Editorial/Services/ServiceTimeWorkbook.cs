@@ -63,13 +63,7 @@ internal static class ServiceTimeWorkbook
         return stream.ToArray();
     }
 
-    public static string TypeLabel(string contentType) => contentType switch
-    {
-        ContentTypes.PressRelease => "Siaran pers",
-        ContentTypes.Clipping => "Kliping",
-        ContentTypes.Adventorial => "Adventorial",
-        _ => contentType,
-    };
+    public static string TypeLabel(string contentType) => ContentTypes.Label(contentType);
 
     private static void WriteHeader(IXLWorksheet sheet, int row, string[] headers)
     {
