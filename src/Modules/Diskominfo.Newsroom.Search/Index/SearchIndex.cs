@@ -54,8 +54,6 @@ internal sealed class SearchIndex : IDisposable
     /// <summary>The state of the index found at start (null: missing, or built another way, so it must be rebuilt).</summary>
     public IndexState? Found { get; }
 
-    public void Replace(string key, Document document) => _writer.UpdateDocument(new Term(Fields.Key, key), document);
-
     public void Delete(string key) => _writer.DeleteDocuments(new Term(Fields.Key, key));
 
     public void Add(Document document) => _writer.AddDocument(document);
@@ -88,16 +86,25 @@ internal sealed class SearchIndex : IDisposable
                     MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
                     UseCompoundFile = false,
                 });
-                // Documents are built here too, on each part's own thread.
-                await foreach (var source in channel.Reader.ReadAllAsync(cancellationToken))
+                try
                 {
-                    foreach (var document in build(source))
+                    // Documents are built here too, on each part's own thread.
+                    await foreach (var source in channel.Reader.ReadAllAsync(cancellationToken))
                     {
-                        writer.AddDocument(document);
+                        foreach (var document in build(source))
+                        {
+                            writer.AddDocument(document);
+                        }
                     }
-                }
 
-                writer.Commit();
+                    writer.Commit();
+                }
+                catch (Exception ex)
+                {
+                    // The producer must not wait on a full channel that nobody reads any more.
+                    channel.Writer.TryComplete(ex);
+                    throw;
+                }
             }, cancellationToken)).ToArray();
             try
             {
@@ -105,7 +112,7 @@ internal sealed class SearchIndex : IDisposable
             }
             finally
             {
-                channel.Writer.Complete();
+                channel.Writer.TryComplete();
             }
 
             await Task.WhenAll(workers);

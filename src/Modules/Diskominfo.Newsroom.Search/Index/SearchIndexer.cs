@@ -180,6 +180,8 @@ internal sealed partial class SearchIndexer(
         }
         finally
         {
+            // A failed rebuild is not "rebuilding" any more: the page shows its error, the old index still answers.
+            Status = Status with { Rebuilding = false };
             _writing.Release();
         }
     }
