@@ -20,10 +20,13 @@ public sealed record ItemSigned(
 /// <summary>
 /// An item now waits for someone: for every user in <paramref name="Role"/> (its step in the chain), or for the
 /// user <paramref name="UserId"/> (the writer, when it came back with a note). <paramref name="Reason"/> is one of
-/// <see cref="AwaitingReasons"/>.
+/// <see cref="AwaitingReasons"/>. A role's step goes to the posts covering the item's seksi <paramref name="SectionId"/>
+/// (see <see cref="Organization.IOrganization.WhoMayActAsync"/>), never to <paramref name="Excluded"/>: the item's writers and
+/// those who already took a step of it, who may not take another.
 /// </summary>
 public sealed record ItemAwaiting(
-    Guid ItemId, string? Role, string? UserId, string Reason, string ActorId, string ActorName, string? Note, DateTimeOffset At);
+    Guid ItemId, string? Role, string? UserId, string Reason, string ActorId, string ActorName, string? Note, DateTimeOffset At,
+    Guid? SectionId = null, IReadOnlyCollection<string>? Excluded = null);
 
 public static class AwaitingReasons
 {

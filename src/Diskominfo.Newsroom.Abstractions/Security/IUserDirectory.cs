@@ -1,12 +1,11 @@
 namespace Diskominfo.Newsroom.Abstractions.Security;
 
-/// <summary>Who the office's people are, for notifications (Users module).</summary>
+/// <summary>Who the office's people are (Users module): for notifications, the office's structure and the approval chain.</summary>
 public interface IUserDirectory
 {
+    /// <summary>The active (not disabled) accounts in <paramref name="role"/>.</summary>
     Task<IReadOnlyList<DirectoryUser>> ListInRoleAsync(string role, CancellationToken cancellationToken);
 
+    /// <summary>The active account, or null when there is none or it is disabled.</summary>
     Task<DirectoryUser?> GetAsync(string userId, CancellationToken cancellationToken);
 }
-
-/// <summary>An active account: id, name to greet, and e-mail address (null when none is known).</summary>
-public sealed record DirectoryUser(string Id, string DisplayName, string? Email);

@@ -25,6 +25,9 @@ public abstract class UsersDbContext : IdentityDbContext<NewsroomUser>
         {
             b.ToTable("users_accounts");
             b.Property(u => u.DisplayName).HasMaxLength(200);
+            b.Property(u => u.Nip).HasMaxLength(18);
+            b.Property(u => u.PhotoCredit).HasMaxLength(200);
+            b.HasIndex(u => u.SectionId);
         });
         builder.Entity<IdentityRole>().ToTable("users_roles");
         builder.Entity<IdentityUserRole<string>>().ToTable("users_account_roles");
