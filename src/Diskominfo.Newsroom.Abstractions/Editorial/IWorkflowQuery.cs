@@ -11,24 +11,26 @@ public interface IWorkflowQuery
     Task<IReadOnlyDictionary<Guid, string>> GetStatusesAsync(IReadOnlyCollection<Guid> itemIds, CancellationToken cancellationToken);
 
     /// <summary>
-    /// What awaits the actor, oldest first: items at a step of one of the actor's roles, and the actor's own
-    /// items returned with a note.
+    /// What awaits the actor, oldest first: items at a step of a post he holds or acts in (Plh/Plt) covering the item's
+    /// seksi, unless he wrote the item or took another step of it; and the actor's own items returned with a note.
     /// </summary>
     Task<IReadOnlyList<AwaitingItem>> ListAwaitingAsync(Security.Actor actor, CancellationToken cancellationToken);
 }
 
 /// <summary>
 /// An item waiting for someone: since when it reached the step, for which role, the step's standard minutes
-/// (mutu baku), and the return note if it came back.
+/// (mutu baku), the return note if it came back, and the post the actor acts in when that is not his own (for example
+/// "Plh. Kepala Dinas Komunikasi dan Informatika").
 /// </summary>
-public sealed record AwaitingItem(Guid ItemId, string Status, string? AwaitingRole, DateTimeOffset Since, string? Note, int StandardMinutes)
+public sealed record AwaitingItem(
+    Guid ItemId, string Status, string? AwaitingRole, DateTimeOffset Since, string? Note, int StandardMinutes, string? ActingAs = null)
 {
     public bool IsOverdue(DateTimeOffset now) => (now - Since).TotalMinutes > StandardMinutes;
 }
 
 /// <summary>
 /// An item's place in its chain: the roles in order (the last one signs), the index of the step awaited
-/// (-1 when none), and the history.
+/// (-1 when none), the history, and the seksi the item belongs to (null for items from before the office's structure).
 /// </summary>
 public sealed record WorkflowView(
     Guid ItemId,
@@ -40,7 +42,9 @@ public sealed record WorkflowView(
     IReadOnlyList<HistoryEntryView> History,
     DateTimeOffset? PublishAt = null,
     DispositionView? Disposition = null,
-    string? WriterId = null)
+    string? WriterId = null,
+    Guid? SectionId = null,
+    IReadOnlyCollection<string>? ExcludedFromStep = null)
 {
     /// <summary>Who writes the current round: the owner, the PPTK of an adventorial, or whoever started a correction.</summary>
     public string Writer => WriterId ?? OwnerId;
@@ -48,10 +52,23 @@ public sealed record WorkflowView(
     public bool IsLastStep => StepIndex >= 0 && StepIndex == Chain.Count - 1;
 }
 
+/// <summary>
+/// One line of an item's buku agenda. <paramref name="ActingAs"/> is the post the actor acted in, in its legal form
+/// ("Kepala Seksi ...", "Plh. Kepala Dinas Komunikasi dan Informatika"), and <paramref name="Reference"/> the appointment
+/// letter's number when he acted for the holder.
+/// </summary>
 public sealed record HistoryEntryView(
     int Sequence, string Step, string Action, string Actor, string ActorName, string? Role, DateTimeOffset At, string? Note, string? ContentHash,
     Guid? VersionId = null,
-    string? EntryHash = null);
+    string? EntryHash = null,
+    string? ActingAs = null,
+    string? Reference = null)
+{
+    /// <summary>"Budi (Kepala Seksi Penyiaran)", or "Wati (Plh. Kepala Dinas ..., surat 800/12/2026)".</summary>
+    public string Signatory => ActingAs is null
+        ? ActorName
+        : Reference is null ? $"{ActorName} ({ActingAs})" : $"{ActorName} ({ActingAs}, surat {Reference})";
+}
 
 /// <summary>The actions of an item's history as users read them (the desk's timeline, the archive sheet).</summary>
 public static class HistoryLabels

@@ -23,6 +23,7 @@ public static class ContentModule
         services.AddMemoryCache();
         services.AddSingleton(new AdminMenuItem("Kliping", "/admin/kliping", 20));
         services.AddScoped<ContentService>();
+        services.AddScoped<ItemSections>();
         services.AddScoped<IContentEditor>(sp => sp.GetRequiredService<ContentService>());
         services.AddScoped<ContentCatalog>();
         services.AddScoped<IContentCatalog>(sp => sp.GetRequiredService<ContentCatalog>());

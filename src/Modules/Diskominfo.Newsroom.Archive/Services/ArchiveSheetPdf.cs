@@ -69,7 +69,7 @@ internal static class ArchiveSheetPdf
             foreach (var entry in sheet.Trail)
             {
                 writer.Paragraph(
-                    $"{entry.Sequence}. {IndonesianTime.Short(entry.At)}: {HistoryLabels.Of(entry.Action)} oleh {entry.ActorName}{(entry.Role is null ? "" : $" ({Abstractions.Security.NewsroomRoles.Title(entry.Role)})")}{(entry.Note is null ? "" : $": \"{entry.Note}\"")}",
+                    $"{entry.Sequence}. {IndonesianTime.Short(entry.At)}: {HistoryLabels.Of(entry.Action)} oleh {(entry.ActingAs is not null ? entry.Signatory : entry.Role is null ? entry.ActorName : $"{entry.ActorName} ({Abstractions.Security.NewsroomRoles.Title(entry.Role)})")}{(entry.Note is null ? "" : $": \"{entry.Note}\"")}",
                     after: 0);
                 writer.Paragraph($"hash entri {entry.EntryHash ?? "-"}{(entry.ContentHash is null ? "" : $"; sidik isi {entry.ContentHash}")}", writer.Small);
             }

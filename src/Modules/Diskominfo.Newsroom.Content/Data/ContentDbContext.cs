@@ -33,6 +33,7 @@ internal abstract class ContentDbContext(DbContextOptions options, NewsroomDatab
             b.Property(i => i.ContentType).HasMaxLength(40).IsRequired();
             b.Property(i => i.OwnerId).HasMaxLength(64).IsRequired();
             b.Property(i => i.OwnerName).HasMaxLength(200).IsRequired();
+            b.HasIndex(i => i.SectionId);
             b.Property(i => i.Slug).HasMaxLength(120);
             b.HasIndex(i => i.Slug).IsUnique();
             b.Property(i => i.Category).HasMaxLength(40);

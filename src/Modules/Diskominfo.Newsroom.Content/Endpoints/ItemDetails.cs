@@ -24,6 +24,11 @@ public sealed record ItemDetails
 
     public string OwnerName { get; init; } = "";
 
+    /// <summary>The seksi the item belongs to (id and name); null for items from before the office's structure.</summary>
+    public Guid? Section { get; init; }
+
+    public string? SectionName { get; init; }
+
     public string Title { get; init; } = "";
 
     public string? Lead { get; init; }

@@ -11,6 +11,9 @@ internal sealed class ContentItem
 
     public string OwnerName { get; set; } = "";
 
+    /// <summary>The seksi the item belongs to (Organization module's id); null for items from before the office's structure.</summary>
+    public Guid? SectionId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public Guid LatestVersionId { get; set; }

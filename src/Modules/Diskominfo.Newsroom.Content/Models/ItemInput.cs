@@ -47,6 +47,12 @@ public sealed record ItemInput
 
     public DateOnly? PublicationDate { get; init; }
 
+    /// <summary>
+    /// The seksi the item belongs to, when its author belongs to none (a Kabid, the Kadis); otherwise the author's seksi is
+    /// taken and this is ignored.
+    /// </summary>
+    public Guid? Section { get; init; }
+
     /// <summary>An adventorial ordered by the Kadis: the instruction to the Kabid (disposition note).</summary>
     public string? OrderNote { get; init; }
 }

@@ -16,6 +16,7 @@ internal sealed class ContentService(
     NewsroomDatabase database,
     IEditGate editGate,
     IEventPublisher events,
+    ItemSections sections,
     TimeProvider clock) : IContentEditor
 {
     private static readonly string[] AuthorRoles = [NewsroomRoles.Reporter, NewsroomRoles.Kasi, NewsroomRoles.Kabid, NewsroomRoles.Kadis];
@@ -60,6 +61,12 @@ internal sealed class ContentService(
         }
 
         var parts = ContentInputMapper.TryBuild(type, input, [], errors, order);
+        var (sectionId, sectionError) = await sections.ResolveAsync(actor, input.Section, order, cancellationToken);
+        if (sectionError is not null)
+        {
+            errors["section"] = [sectionError];
+        }
+
         if (parts is null || errors.Count > 0)
         {
             return Outcome<ContentVersion>.From(Outcome.Invalid(errors));
@@ -72,6 +79,7 @@ internal sealed class ContentService(
             ContentType = type.Name,
             OwnerId = actor.UserId,
             OwnerName = actor.DisplayName,
+            SectionId = sectionId,
             CreatedAt = now,
         };
         var version = NewVersion(item, 1, input.Title!.Trim(), parts, actor, now);
@@ -83,7 +91,8 @@ internal sealed class ContentService(
             db.Versions.Add(version);
             await db.SaveChangesAsync(ct);
             await events.PublishAsync(
-                new ItemCreated(item.Id, item.ContentType, actor.UserId, actor.DisplayName, version.ContentHash, now, order ? input.OrderNote!.Trim() : null), ct);
+                new ItemCreated(
+                    item.Id, item.ContentType, actor.UserId, actor.DisplayName, version.ContentHash, now, order ? input.OrderNote!.Trim() : null, sectionId), ct);
         }, cancellationToken);
         return Outcome<ContentVersion>.Ok(version);
     }

@@ -19,6 +19,7 @@ internal sealed class ItemReader(
     IWorkflowQuery workflow,
     IPublicationQuery publications,
     IArchiveQuery archive,
+    Abstractions.Organization.IOrganization organization,
     TimeProvider clock)
 {
     /// <summary>The item as the API shows it: the working version with history, publications and archive for staff who may see it.</summary>
@@ -83,7 +84,10 @@ internal sealed class ItemReader(
             return details;
         }
 
-        details = details with { AwaitingRole = flow?.AwaitingRole };
+        var section = item.SectionId is { } sectionId
+            ? (await organization.ListSectionsAsync(cancellationToken)).FirstOrDefault(s => s.Id == sectionId)
+            : null;
+        details = details with { AwaitingRole = flow?.AwaitingRole, Section = item.SectionId, SectionName = section?.Name };
         if (!composeOtherModules)
         {
             return details;

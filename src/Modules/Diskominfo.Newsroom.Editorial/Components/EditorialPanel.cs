@@ -1,6 +1,7 @@
 using Diskominfo.Newsroom.Abstractions.Admin;
 using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Editorial;
+using Diskominfo.Newsroom.Abstractions.Organization;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Editorial.Models;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Diskominfo.Newsroom.Editorial.Components;
 
 /// <summary>The item page's approval panel: the chain and whose turn it is, the actions open to this user, the buku agenda.</summary>
-public sealed class EditorialPanel(IWorkflowQuery workflows, IContentCatalog content, IUserDirectory users) : ViewComponent
+public sealed class EditorialPanel(IWorkflowQuery workflows, IContentCatalog content, IUserDirectory users, IOrganization organization, TimeProvider clock)
+    : ViewComponent
 {
     public const string Name = nameof(EditorialPanel);
 
@@ -22,20 +24,36 @@ public sealed class EditorialPanel(IWorkflowQuery workflows, IContentCatalog con
             return Content("");
         }
 
+        var ct = HttpContext.RequestAborted;
+        var now = clock.GetUtcNow();
         var changes = await ChangesSinceApprovalAsync(context.ItemId, workflow);
         var live = workflow.Status is WorkflowStatuses.Published or WorkflowStatuses.Archived;
+        var positions = await organization.PositionsAsync(actor, now, ct);
+        var excluded = workflow.ExcludedFromStep ?? [];
+        var post = workflow.AwaitingRole is { } role && !excluded.Contains(actor.UserId)
+            ? positions.FirstOrDefault(p => p.Covers(role, workflow.SectionId))
+            : null;
+        var awaited = workflow.AwaitingRole is { } awaitedRole
+            ? (await organization.WhoMayActAsync(awaitedRole, workflow.SectionId, now, ct)).Where(u => !excluded.Contains(u.Id)).ToList()
+            : null;
+        var sections = await organization.ListSectionsAsync(ct);
         return View(new EditorialPanelView(
             context,
             workflow,
             CanSubmit: actor.UserId == workflow.Writer && workflow.Status is WorkflowStatuses.Draft or WorkflowStatuses.Returned,
-            CanDecide: workflow.AwaitingRole is { } role && actor.IsInRole(role),
-            CanSchedule: Workflow.MaySchedule(actor, workflow.Status),
-            Check: await workflows.VerifyHistoryAsync(context.ItemId, HttpContext.RequestAborted),
+            CanDecide: post is not null,
+            CanSchedule: Workflow.MaySchedule(actor, workflow.Status, positions.Any(p => p.Covers(NewsroomRoles.Kadis, workflow.SectionId))),
+            Check: await workflows.VerifyHistoryAsync(context.ItemId, ct),
             Changes: changes,
-            Kasis: workflow.Status == WorkflowStatuses.Ordered && actor.IsInRole(NewsroomRoles.Kabid)
-                ? await users.ListInRoleAsync(NewsroomRoles.Kasi, HttpContext.RequestAborted)
+            Kasis: workflow.Status == WorkflowStatuses.Ordered && positions.Any(p => p.Covers(NewsroomRoles.Kabid, workflow.SectionId))
+                ? await users.ListInRoleAsync(NewsroomRoles.Kasi, ct)
                 : [],
-            CanCorrect: live && Workflow.MayCorrect(actor, workflow.OwnerId)));
+            CanCorrect: live && Workflow.MayCorrect(actor, workflow.OwnerId))
+        {
+            ActingAs = post?.IsDelegated == true ? post.LegalForm : null,
+            MayAct = awaited,
+            SectionName = sections.FirstOrDefault(s => s.Id == workflow.SectionId)?.Name,
+        });
     }
 
     /// <summary>
@@ -71,6 +89,15 @@ public sealed class EditorialPanel(IWorkflowQuery workflows, IContentCatalog con
 public sealed record EditorialPanelView(
     ItemPanelContext Item, WorkflowView Workflow, bool CanSubmit, bool CanDecide, bool CanSchedule, HistoryCheck? Check, ChangesSince? Changes, IReadOnlyList<DirectoryUser> Kasis, bool CanCorrect)
 {
+    /// <summary>The post the viewer would act in when it is not his own ("Plh. Kepala Dinas ...").</summary>
+    public string? ActingAs { get; init; }
+
+    /// <summary>Who may take the awaited step (holders and acting officials, not the writers nor those who took a step); null when none is awaited.</summary>
+    public IReadOnlyList<DirectoryUser>? MayAct { get; init; }
+
+    /// <summary>The seksi the item belongs to.</summary>
+    public string? SectionName { get; init; }
+
     public static string ActionLabel(string action) => HistoryLabels.Of(action);
 }
 

@@ -32,6 +32,7 @@ internal abstract class EditorialDbContext(DbContextOptions options, NewsroomDat
             b.Property(w => w.HeadHash).HasMaxLength(80);
             b.Property(w => w.WriterId).HasMaxLength(64).IsRequired();
             b.Property(w => w.CorrectionNote).HasMaxLength(1000);
+            b.HasIndex(w => w.SectionId);
             b.Ignore(w => w.IsCorrection);
             b.Ignore(w => w.ChainRoles);
             b.Ignore(w => w.AwaitingRole);
@@ -53,6 +54,8 @@ internal abstract class EditorialDbContext(DbContextOptions options, NewsroomDat
             b.Property(h => h.ContentHash).HasMaxLength(80);
             b.Property(h => h.PreviousHash).HasMaxLength(80);
             b.Property(h => h.EntryHash).HasMaxLength(80).IsRequired();
+            b.Property(h => h.ActingAs).HasMaxLength(300);
+            b.Property(h => h.Reference).HasMaxLength(100);
         });
         modelBuilder.Entity<Disposition>(b =>
         {

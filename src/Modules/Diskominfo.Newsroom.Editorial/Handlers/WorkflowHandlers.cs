@@ -20,14 +20,16 @@ internal sealed class WorkflowHandlers(EditorialDbContext db, EditorialSettings 
         var chain = await settings.ChainAsync(@event.ContentType, ChainKinds.Standard, cancellationToken);
         if (@event.IsOrder)
         {
-            db.Workflows.Add(Workflow.StartOrder(@event.ItemId, @event.ContentType, chain, @event.OwnerId, @event.OwnerName, @event.OrderNote!, @event.ContentHash, @event.At));
+            db.Workflows.Add(Workflow.StartOrder(
+                @event.ItemId, @event.ContentType, chain, @event.OwnerId, @event.OwnerName, @event.OrderNote!, @event.ContentHash, @event.At, @event.SectionId));
             await db.SaveChangesAsync(cancellationToken);
             await events.PublishAsync(new ItemAwaiting(
-                @event.ItemId, Abstractions.Security.NewsroomRoles.Kabid, null, AwaitingReasons.Ordered, @event.OwnerId, @event.OwnerName, @event.OrderNote, @event.At), cancellationToken);
+                @event.ItemId, Abstractions.Security.NewsroomRoles.Kabid, null, AwaitingReasons.Ordered, @event.OwnerId, @event.OwnerName, @event.OrderNote, @event.At,
+                @event.SectionId), cancellationToken);
             return;
         }
 
-        db.Workflows.Add(Workflow.Start(@event.ItemId, @event.ContentType, chain, @event.OwnerId, @event.OwnerName, @event.ContentHash, @event.At));
+        db.Workflows.Add(Workflow.Start(@event.ItemId, @event.ContentType, chain, @event.OwnerId, @event.OwnerName, @event.ContentHash, @event.At, @event.SectionId));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -40,7 +42,9 @@ internal sealed class WorkflowHandlers(EditorialDbContext db, EditorialSettings 
         if (stepBefore > 0 && workflow.StepIndex == 0)
         {
             // The approvals given no longer hold: the first approver must look at the changed copy again.
-            await events.PublishAsync(new ItemAwaiting(workflow.ItemId, workflow.AwaitingRole, null, AwaitingReasons.Invalidated, @event.ActorId, @event.ActorName, null, @event.At), cancellationToken);
+            await events.PublishAsync(new ItemAwaiting(
+                workflow.ItemId, workflow.AwaitingRole, null, AwaitingReasons.Invalidated, @event.ActorId, @event.ActorName, null, @event.At,
+                workflow.SectionId, workflow.ExcludedFromStep()), cancellationToken);
         }
     }
 

@@ -32,6 +32,12 @@ internal static class HistoryChain
             entry.VersionId?.ToString("D") ?? "",
             entry.PublishAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) ?? "",
             entry.PreviousHash ?? "");
+        if (entry.ActingAs is not null || entry.Reference is not null)
+        {
+            // Added after the first entries were written: only entries that carry a post hash it, so older ones still verify.
+            fields = string.Join('\u001f', fields, entry.ActingAs ?? "", entry.Reference ?? "");
+        }
+
         return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fields)));
     }
 

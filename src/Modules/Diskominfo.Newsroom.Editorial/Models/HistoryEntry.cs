@@ -30,6 +30,15 @@ internal sealed class HistoryEntry
     /// <summary>On a "scheduled" entry: the publication time set (null: as soon as signed).</summary>
     public DateTimeOffset? PublishAt { get; set; }
 
+    /// <summary>
+    /// The post the actor acted in, in its legal form: "Kepala Seksi Pengelolaan Media dan Penyiaran", or for an acting
+    /// official "Plh. Kepala Dinas Komunikasi dan Informatika". Null on entries made before posts were recorded.
+    /// </summary>
+    public string? ActingAs { get; set; }
+
+    /// <summary>For an acting official (Plh/Plt): the number of the appointment letter.</summary>
+    public string? Reference { get; set; }
+
     /// <summary>The previous entry's <see cref="EntryHash"/>; null on the first entry.</summary>
     public string? PreviousHash { get; set; }
 

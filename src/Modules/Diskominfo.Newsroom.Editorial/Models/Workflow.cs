@@ -1,4 +1,5 @@
 using Diskominfo.Newsroom.Abstractions.Editorial;
+using Diskominfo.Newsroom.Abstractions.Organization;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Editorial.Settings;
@@ -7,8 +8,9 @@ namespace Diskominfo.Newsroom.Editorial.Models;
 
 /// <summary>
 /// An item's way through the approval chain. It guards its own rules: only the owner submits, only the
-/// role of the current step approves or returns, no step is skipped, and a change after an approval
-/// voids the approvals.
+/// post of the current step (the holder covering the item's seksi, or his Plh/Plt) approves or returns, nobody
+/// approves what they wrote, one person takes one step of an approval round, no step is skipped, and a change
+/// after an approval voids the approvals.
 /// </summary>
 internal sealed class Workflow
 {
@@ -17,6 +19,12 @@ internal sealed class Workflow
     public string ContentType { get; set; } = "";
 
     public string OwnerId { get; set; } = "";
+
+    /// <summary>The seksi the item belongs to; its steps go to the posts covering it. Null for items made before the office's structure.</summary>
+    public Guid? SectionId { get; set; }
+
+    /// <summary>An adventorial the Kadis ordered: its owner ordered it, the PPTK (the writer) wrote it.</summary>
+    public bool IsOrder { get; set; }
 
     /// <summary>The chain the item started with, comma separated (it keeps it even if the defaults change).</summary>
     public string Chain { get; set; } = "";
@@ -56,13 +64,15 @@ internal sealed class Workflow
     public bool InReview => AwaitingRole is not null;
 
     public static Workflow Start(
-        Guid itemId, string contentType, IReadOnlyList<string> chain, string ownerId, string ownerName, string contentHash, DateTimeOffset at)
+        Guid itemId, string contentType, IReadOnlyList<string> chain, string ownerId, string ownerName, string contentHash, DateTimeOffset at,
+        Guid? sectionId = null)
     {
         var workflow = new Workflow
         {
             ItemId = itemId,
             ContentType = contentType,
             OwnerId = ownerId,
+            SectionId = sectionId,
             WriterId = ownerId,
             Chain = string.Join(',', chain),
             UpdatedAt = at,
@@ -73,13 +83,16 @@ internal sealed class Workflow
 
     /// <summary>An adventorial the Kadis ordered: it waits for the Kabid to assign a Kasi as its PPTK.</summary>
     public static Workflow StartOrder(
-        Guid itemId, string contentType, IReadOnlyList<string> chain, string ownerId, string ownerName, string note, string contentHash, DateTimeOffset at)
+        Guid itemId, string contentType, IReadOnlyList<string> chain, string ownerId, string ownerName, string note, string contentHash, DateTimeOffset at,
+        Guid? sectionId = null)
     {
         var workflow = new Workflow
         {
             ItemId = itemId,
             ContentType = contentType,
             OwnerId = ownerId,
+            SectionId = sectionId,
+            IsOrder = true,
             WriterId = ownerId,
             Chain = string.Join(',', chain),
             Status = WorkflowStatuses.Ordered,
@@ -89,31 +102,55 @@ internal sealed class Workflow
         return workflow;
     }
 
-    /// <summary>The Kabid assigns the ordered adventorial to a Kasi, who becomes its PPTK and prepares the file.</summary>
-    public Outcome Assign(Actor actor, string kasiId, string kasiName, string? note, DateTimeOffset at)
+    /// <summary>
+    /// The Kabid (of the item's bidang, or his Plh/Plt: <paramref name="authority"/>) assigns the ordered adventorial to a
+    /// Kasi, who becomes its PPTK and prepares the file; the item then belongs to the PPTK's seksi if it had none.
+    /// </summary>
+    public Outcome Assign(Actor actor, Outcome<ActingPosition> authority, string kasiId, string kasiName, Guid? kasiSectionId, string? note, DateTimeOffset at)
     {
         if (Status != WorkflowStatuses.Ordered)
         {
             return Outcome.Conflict($"Hanya adventorial yang dipesan dan belum ditugaskan yang dapat ditugaskan; naskah ini berstatus '{WorkflowStatuses.Label(Status)}'.");
         }
 
-        if (!actor.IsInRole(NewsroomRoles.Kabid))
+        if (!authority.Succeeded)
         {
-            return Outcome.Forbidden("Penugasan PPTK dilakukan oleh Kepala Bidang.");
+            return Outcome.Forbidden(authority.Message ?? "Penugasan PPTK dilakukan oleh Kepala Bidang.");
         }
 
         WriterId = kasiId;
+        SectionId ??= kasiSectionId;
         Status = WorkflowStatuses.Draft;
         var text = string.IsNullOrWhiteSpace(note) ? $"Ditugaskan kepada {kasiName} sebagai PPTK." : $"Ditugaskan kepada {kasiName} sebagai PPTK. {note.Trim()}";
-        Record(Settings.Steps.Assign, HistoryActions.Assigned, actor, NewsroomRoles.Kabid, at, text, null, null);
+        Record(Settings.Steps.Assign, HistoryActions.Assigned, actor, NewsroomRoles.Kabid, at, text, null, null, position: authority.Value);
         return Outcome.Ok();
     }
 
-    /// <summary>The Kadis at any time before the item is live; the operator or an admin once it is signed.</summary>
-    public static bool MaySchedule(Actor actor, string status)
+    /// <summary>
+    /// The Kadis (or whoever acts for him: <paramref name="actsAsKadis"/>) at any time before the item is live; the operator
+    /// or an admin once it is signed.
+    /// </summary>
+    public static bool MaySchedule(Actor actor, string status, bool actsAsKadis)
         => status is not (WorkflowStatuses.Published or WorkflowStatuses.Archived)
-           && (actor.IsInRole(NewsroomRoles.Kadis)
+           && (actsAsKadis
                || (status == WorkflowStatuses.Signed && (actor.IsInRole(NewsroomRoles.Operator) || actor.IsInRole(NewsroomRoles.Admin))));
+
+    /// <summary>Whether the person wrote the item (its writer, or its owner unless the owner only ordered it).</summary>
+    public bool IsWriter(string userId) => userId == WriterId || (userId == OwnerId && !IsOrder);
+
+    /// <summary>
+    /// Those who already took a step of the current approval round (since the last submission or the last voided
+    /// approvals): each may take no further step of it.
+    /// </summary>
+    public IReadOnlySet<string> StepTakers()
+    {
+        var start = History.Where(h => h.Action is HistoryActions.Submitted or HistoryActions.ApprovalsInvalidated).Select(h => h.Sequence).DefaultIfEmpty(0).Max();
+        return History.Where(h => h.Sequence > start && h.Action == HistoryActions.Approved).Select(h => h.ActorId).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Who may not take the step the item waits for: its writers and those who took a step of this round.</summary>
+    public IReadOnlyCollection<string> ExcludedFromStep()
+        => [.. StepTakers().Append(WriterId).Concat(IsOrder ? [] : [OwnerId]).Distinct(StringComparer.Ordinal)];
 
     /// <summary>A published item may be corrected by its writer or by an approver.</summary>
     public static bool MayCorrect(Actor actor, string ownerId)
@@ -136,9 +173,10 @@ internal sealed class Workflow
         return Outcome.Ok();
     }
 
-    public Outcome Approve(Actor actor, string contentHash, Guid versionId, string? note, string? expectedHash, DateTimeOffset at)
+    public Outcome Approve(
+        Actor actor, Outcome<ActingPosition>? authority, string contentHash, Guid versionId, string? note, string? expectedHash, DateTimeOffset at)
     {
-        var refusal = CheckApprover(actor, "menyetujui");
+        var refusal = CheckApprover(actor, authority, "menyetujui");
         if (refusal is not null)
         {
             return refusal;
@@ -161,34 +199,35 @@ internal sealed class Workflow
             MoveTo(StepIndex + 1);
         }
 
-        Record(role, isLast ? HistoryActions.Signed : HistoryActions.Approved, actor, role, at, Trim(note), contentHash, versionId);
+        Record(role, isLast ? HistoryActions.Signed : HistoryActions.Approved, actor, role, at, Trim(note), contentHash, versionId, position: authority!.Value);
         return Outcome.Ok();
     }
 
-    public Outcome Return(Actor actor, string contentHash, Guid versionId, string? note, DateTimeOffset at)
-        => EndReview(actor, "mengembalikan", WorkflowStatuses.Returned, HistoryActions.Returned, note,
+    public Outcome Return(Actor actor, Outcome<ActingPosition>? authority, string contentHash, Guid versionId, string? note, DateTimeOffset at)
+        => EndReview(actor, authority, "mengembalikan", WorkflowStatuses.Returned, HistoryActions.Returned, note,
             "Catatan wajib diisi saat mengembalikan naskah, agar penulis tahu apa yang harus diperbaiki.", contentHash, versionId, at);
 
     /// <summary>
     /// The Kasi's selection of clippings: one not worth archiving is set aside with the reason, and its way ends there
     /// (SOP: "approved and rejected are separated"). Only clippings; other copy is returned, not rejected.
     /// </summary>
-    public Outcome Reject(Actor actor, string contentHash, Guid versionId, string? note, DateTimeOffset at)
+    public Outcome Reject(Actor actor, Outcome<ActingPosition>? authority, string contentHash, Guid versionId, string? note, DateTimeOffset at)
     {
         if (ContentType != Abstractions.Content.ContentTypes.Clipping)
         {
             return Outcome.Conflict("Hanya kliping yang dapat tidak dipilih; naskah lain dikembalikan ke penulisnya dengan catatan.");
         }
 
-        return EndReview(actor, "menolak", WorkflowStatuses.Rejected, HistoryActions.Rejected, note,
+        return EndReview(actor, authority, "menolak", WorkflowStatuses.Rejected, HistoryActions.Rejected, note,
             "Alasan kliping tidak dipilih wajib diisi.", contentHash, versionId, at);
     }
 
     /// <summary>The approver whose turn it is takes the item out of review (returned or set aside), always with a note.</summary>
     private Outcome EndReview(
-        Actor actor, string verb, string status, string action, string? note, string noteRequired, string contentHash, Guid versionId, DateTimeOffset at)
+        Actor actor, Outcome<ActingPosition>? authority, string verb, string status, string action, string? note, string noteRequired, string contentHash,
+        Guid versionId, DateTimeOffset at)
     {
-        var refusal = CheckApprover(actor, verb);
+        var refusal = CheckApprover(actor, authority, verb);
         if (refusal is not null)
         {
             return refusal;
@@ -202,11 +241,15 @@ internal sealed class Workflow
         var role = AwaitingRole!;
         StepIndex = -1;
         Status = status;
-        Record(role, action, actor, role, at, Trim(note), contentHash, versionId);
+        Record(role, action, actor, role, at, Trim(note), contentHash, versionId, position: authority!.Value);
         return Outcome.Ok();
     }
 
-    public Outcome CanEdit(Actor actor)
+    /// <summary>
+    /// Who may change the copy now: its writer before it is submitted or when it came back; while in review, whoever may
+    /// take the awaited step (<paramref name="authority"/>, resolved for the actor); nobody once signed.
+    /// </summary>
+    public Outcome CanEdit(Actor actor, Outcome<ActingPosition>? authority = null)
     {
         if (Status == WorkflowStatuses.Rejected)
         {
@@ -227,7 +270,7 @@ internal sealed class Workflow
 
         if (InReview)
         {
-            return actor.IsInRole(AwaitingRole!)
+            return CheckApprover(actor, authority, "menyunting") is null
                 ? Outcome.Ok()
                 : Outcome.Forbidden($"Naskah sedang menunggu {NewsroomRoles.Title(AwaitingRole!)}; hanya {NewsroomRoles.Title(AwaitingRole!)} yang dapat menyuntingnya sekarang.");
         }
@@ -321,14 +364,14 @@ internal sealed class Workflow
     /// Sets (or clears) the publication time: the Kadis at any time before the item is live, the operator or an admin
     /// once it is signed. A time in the past is refused: publishing "now" is a clear (null) time.
     /// </summary>
-    public Outcome Schedule(Actor actor, DateTimeOffset? publishAt, DateTimeOffset now)
+    public Outcome Schedule(Actor actor, ActingPosition? asKadis, DateTimeOffset? publishAt, DateTimeOffset now)
     {
         if (Status is WorkflowStatuses.Published or WorkflowStatuses.Archived)
         {
             return Outcome.Conflict("Naskah sudah terbit; waktu terbitnya tidak dapat diubah lagi.");
         }
 
-        if (!MaySchedule(actor, Status))
+        if (!MaySchedule(actor, Status, asKadis is not null))
         {
             return Outcome.Forbidden(Status == WorkflowStatuses.Signed
                 ? "Hanya Kepala Dinas, operator website, atau admin yang dapat mengatur waktu terbit."
@@ -346,28 +389,47 @@ internal sealed class Workflow
         }
 
         PublishAt = publishAt is null ? null : HistoryChain.Normalize(publishAt.Value);
-        Record("publish", HistoryActions.Scheduled, actor, actor.Roles.FirstOrDefault(r => r is NewsroomRoles.Kadis or NewsroomRoles.Operator or NewsroomRoles.Admin),
+        var role = asKadis is not null ? NewsroomRoles.Kadis : actor.Roles.FirstOrDefault(r => r is NewsroomRoles.Operator or NewsroomRoles.Admin);
+        Record("publish", HistoryActions.Scheduled, actor, role,
             now, PublishAt is null ? "Terbit segera setelah ditandatangani." : $"Dijadwalkan terbit {Abstractions.Text.IndonesianTime.Short(PublishAt.Value)}.", null, null,
-            PublishAt);
+            PublishAt, asKadis);
         return Outcome.Ok();
     }
 
-    private Outcome? CheckApprover(Actor actor, string verb)
+    /// <summary>
+    /// Whether the actor may take the awaited step: the item is in review; he did not write it; he took no other step of
+    /// this round; and he holds the post covering the item's seksi, or acts for its holder (<paramref name="authority"/>,
+    /// resolved by the office's structure; null when not resolved, which refuses).
+    /// </summary>
+    private Outcome? CheckApprover(Actor actor, Outcome<ActingPosition>? authority, string verb)
     {
         if (!InReview)
         {
             return Outcome.Conflict($"Naskah berstatus '{WorkflowStatuses.Label(Status)}'; tidak ada yang dapat {verb} sekarang.");
         }
 
-        if (actor.IsInRole(AwaitingRole!))
+        var awaited = NewsroomRoles.Title(AwaitingRole!);
+        if (IsWriter(actor.UserId) && (authority?.Succeeded == true || actor.IsInRole(AwaitingRole!)))
+        {
+            return Outcome.Forbidden(
+                $"Anda menulis naskah ini; penulis tidak dapat {verb} naskahnya sendiri. Langkah ini menunggu {awaited} lain atau Plh/Plt-nya.");
+        }
+
+        if (StepTakers().Contains(actor.UserId))
+        {
+            return Outcome.Conflict(
+                $"Anda sudah mengambil satu langkah persetujuan naskah ini; satu orang tidak mengambil dua langkah pada naskah yang sama. Naskah kini menunggu {awaited} lain atau Plh/Plt-nya.");
+        }
+
+        if (authority?.Succeeded == true)
         {
             return null;
         }
 
         var passed = ChainRoles.Take(StepIndex).Any(actor.IsInRole);
         return passed
-            ? Outcome.Conflict($"Langkah Anda sudah selesai; naskah kini menunggu {NewsroomRoles.Title(AwaitingRole!)}.")
-            : Outcome.Forbidden($"Langkah ini menunggu {NewsroomRoles.Title(AwaitingRole!)}; peran Anda tidak dapat {verb} naskah ini sekarang.");
+            ? Outcome.Conflict($"Langkah Anda sudah selesai; naskah kini menunggu {awaited}.")
+            : Outcome.Forbidden(authority?.Message ?? $"Langkah ini menunggu {awaited}; peran Anda tidak dapat {verb} naskah ini sekarang.");
     }
 
     private void MoveTo(int stepIndex)
@@ -379,12 +441,13 @@ internal sealed class Workflow
     private static string? Trim(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 
     private void Record(
-        string step, string action, Actor actor, string? role, DateTimeOffset at, string? note, string? hash, Guid? versionId, DateTimeOffset? publishAt = null)
-        => Record(step, action, actor.UserId, actor.DisplayName, role, at, note, hash, versionId, publishAt);
+        string step, string action, Actor actor, string? role, DateTimeOffset at, string? note, string? hash, Guid? versionId, DateTimeOffset? publishAt = null,
+        ActingPosition? position = null)
+        => Record(step, action, actor.UserId, actor.DisplayName, role, at, note, hash, versionId, publishAt, position);
 
     private void Record(
         string step, string action, string actorId, string actorName, string? role, DateTimeOffset at, string? note, string? hash, Guid? versionId,
-        DateTimeOffset? publishAt = null)
+        DateTimeOffset? publishAt = null, ActingPosition? position = null)
     {
         UpdatedAt = at;
         Revision++;
@@ -402,6 +465,8 @@ internal sealed class Workflow
             ContentHash = hash,
             VersionId = versionId,
             PublishAt = publishAt,
+            ActingAs = position?.LegalForm,
+            Reference = position?.Reference,
             PreviousHash = HeadHash,
         };
         entry.EntryHash = HistoryChain.Compute(entry);

@@ -1,5 +1,6 @@
 using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Events;
+using Diskominfo.Newsroom.Abstractions.Organization;
 using Diskominfo.Newsroom.Abstractions.Publishing;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
@@ -20,6 +21,7 @@ internal sealed class EditorialService(
     IPublicationScheduler publications,
     EditorialSettings settings,
     IUserDirectory users,
+    IOrganization organization,
     TimeProvider clock)
 {
     public Task<Outcome> SubmitAsync(Guid itemId, Actor actor, CancellationToken cancellationToken)
@@ -38,7 +40,7 @@ internal sealed class EditorialService(
                 await ReceiveAsync(workflow, snapshot, now, ct);
                 await db.SaveChangesAsync(ct);
                 await events.PublishAsync(new ItemSubmitted(itemId, snapshot.VersionId, now), ct);
-                await events.PublishAsync(new ItemAwaiting(itemId, workflow.AwaitingRole, null, AwaitingReasons.Submitted, actor.UserId, actor.DisplayName, null, now), ct);
+                await events.PublishAsync(Awaiting(workflow, AwaitingReasons.Submitted, actor, null, now), ct);
             }
 
             return outcome;
@@ -47,7 +49,7 @@ internal sealed class EditorialService(
     public Task<Outcome> ApproveAsync(Guid itemId, Actor actor, string? note, string? expectedHash, CancellationToken cancellationToken)
         => ActAsync(itemId, async (workflow, snapshot, now, ct) =>
         {
-            var outcome = workflow.Approve(actor, snapshot.ContentHash, snapshot.VersionId, note, expectedHash, now);
+            var outcome = workflow.Approve(actor, await AuthorityAsync(workflow, actor, now, ct), snapshot.ContentHash, snapshot.VersionId, note, expectedHash, now);
             if (outcome.Succeeded)
             {
                 await db.SaveChangesAsync(ct);
@@ -60,7 +62,7 @@ internal sealed class EditorialService(
                 }
                 else
                 {
-                    await events.PublishAsync(new ItemAwaiting(itemId, workflow.AwaitingRole, null, AwaitingReasons.Passed, actor.UserId, actor.DisplayName, Trim(note), now), ct);
+                    await events.PublishAsync(Awaiting(workflow, AwaitingReasons.Passed, actor, Trim(note), now), ct);
                 }
             }
 
@@ -70,7 +72,7 @@ internal sealed class EditorialService(
     public Task<Outcome> ReturnAsync(Guid itemId, Actor actor, string? note, CancellationToken cancellationToken)
         => ActAsync(itemId, async (workflow, snapshot, now, ct) =>
         {
-            var outcome = workflow.Return(actor, snapshot.ContentHash, snapshot.VersionId, note, now);
+            var outcome = workflow.Return(actor, await AuthorityAsync(workflow, actor, now, ct), snapshot.ContentHash, snapshot.VersionId, note, now);
             if (outcome.Succeeded)
             {
                 await db.SaveChangesAsync(ct);
@@ -83,7 +85,7 @@ internal sealed class EditorialService(
     public Task<Outcome> RejectAsync(Guid itemId, Actor actor, string? note, CancellationToken cancellationToken)
         => ActAsync(itemId, async (workflow, snapshot, now, ct) =>
         {
-            var outcome = workflow.Reject(actor, snapshot.ContentHash, snapshot.VersionId, note, now);
+            var outcome = workflow.Reject(actor, await AuthorityAsync(workflow, actor, now, ct), snapshot.ContentHash, snapshot.VersionId, note, now);
             if (outcome.Succeeded)
             {
                 await db.SaveChangesAsync(ct);
@@ -104,7 +106,8 @@ internal sealed class EditorialService(
                 return Outcome.Invalid("userId", "Pilih seorang Kepala Seksi yang aktif sebagai PPTK.");
             }
 
-            var outcome = workflow.Assign(actor, kasi.Id, kasi.DisplayName, note, now);
+            var authority = await organization.AuthorizeStepAsync(actor, Abstractions.Security.NewsroomRoles.Kabid, workflow.SectionId, now, ct);
+            var outcome = workflow.Assign(actor, authority, kasi.Id, kasi.DisplayName, kasi.SectionId, note, now);
             if (outcome.Succeeded)
             {
                 await db.SaveChangesAsync(ct);
@@ -130,7 +133,8 @@ internal sealed class EditorialService(
     public Task<Outcome> ScheduleAsync(Guid itemId, Actor actor, DateTimeOffset? publishAt, CancellationToken cancellationToken)
         => ActAsync(itemId, async (workflow, _, now, ct) =>
         {
-            var outcome = workflow.Schedule(actor, publishAt, now);
+            var asKadis = (await organization.PositionsAsync(actor, now, ct)).FirstOrDefault(p => p.Covers(Abstractions.Security.NewsroomRoles.Kadis, workflow.SectionId));
+            var outcome = workflow.Schedule(actor, asKadis, publishAt, now);
             if (outcome.Succeeded && workflow.Status == Abstractions.Editorial.WorkflowStatuses.Signed)
             {
                 // Signed: the publications exist already and must move too, unless one is under way.
@@ -168,6 +172,14 @@ internal sealed class EditorialService(
     }
 
     private static string? Trim(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+
+    /// <summary>The post in which the actor may take the step the item waits for; null when it waits for no step.</summary>
+    private async Task<Outcome<ActingPosition>?> AuthorityAsync(Workflow workflow, Actor actor, DateTimeOffset now, CancellationToken ct)
+        => workflow.AwaitingRole is { } role ? await organization.AuthorizeStepAsync(actor, role, workflow.SectionId, now, ct) : null;
+
+    /// <summary>The item waits for its next step: for the posts covering its seksi, never for its writers or those who took a step.</summary>
+    private static ItemAwaiting Awaiting(Workflow workflow, string reason, Actor actor, string? note, DateTimeOffset now)
+        => new(workflow.ItemId, workflow.AwaitingRole, null, reason, actor.UserId, actor.DisplayName, note, now, workflow.SectionId, workflow.ExcludedFromStep());
 
     private async Task<Outcome> ActAsync(
         Guid itemId, Func<Workflow, ContentSnapshot, DateTimeOffset, CancellationToken, Task<Outcome>> act, CancellationToken cancellationToken)

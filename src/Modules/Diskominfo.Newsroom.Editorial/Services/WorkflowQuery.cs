@@ -1,4 +1,5 @@
 using Diskominfo.Newsroom.Abstractions.Editorial;
+using Diskominfo.Newsroom.Abstractions.Organization;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Editorial.Data;
@@ -8,26 +9,28 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Diskominfo.Newsroom.Editorial.Services;
 
-internal sealed class WorkflowQuery(EditorialDbContext db, EditorialSettings settings) : IWorkflowQuery, IEditGate
+internal sealed class WorkflowQuery(EditorialDbContext db, EditorialSettings settings, IOrganization organization, TimeProvider clock) : IWorkflowQuery, IEditGate
 {
     public async Task<WorkflowView?> GetAsync(Guid itemId, CancellationToken cancellationToken)
     {
-        var workflow = await db.Workflows.AsNoTracking().SingleOrDefaultAsync(w => w.ItemId == itemId, cancellationToken);
+        var workflow = await db.Workflows.AsNoTracking().Include(w => w.History).SingleOrDefaultAsync(w => w.ItemId == itemId, cancellationToken);
         if (workflow is null)
         {
             return null;
         }
 
-        var history = await db.History.AsNoTracking()
-            .Where(h => h.ItemId == itemId)
+        var history = workflow.History
             .OrderBy(h => h.Sequence)
-            .Select(h => new HistoryEntryView(h.Sequence, h.Step, h.Action, h.ActorId, h.ActorName, h.Role, h.At, h.Note, h.ContentHash, h.VersionId, h.EntryHash))
-            .ToListAsync(cancellationToken);
+            .Select(h => new HistoryEntryView(
+                h.Sequence, h.Step, h.Action, h.ActorId, h.ActorName, h.Role, h.At, h.Note, h.ContentHash, h.VersionId, h.EntryHash, h.ActingAs, h.Reference))
+            .ToList();
         var disposition = await db.Dispositions.AsNoTracking().SingleOrDefaultAsync(d => d.ItemId == itemId, cancellationToken);
         return new WorkflowView(
             itemId, workflow.Status, workflow.OwnerId, workflow.ChainRoles, workflow.StepIndex, workflow.AwaitingRole, history, workflow.PublishAt,
             disposition is null ? null : new DispositionView(disposition.Label, disposition.ReceivedAt, disposition.NewsType),
-            workflow.WriterId);
+            workflow.WriterId,
+            workflow.SectionId,
+            workflow.InReview ? workflow.ExcludedFromStep() : []);
     }
 
     /// <summary>
@@ -72,15 +75,21 @@ internal sealed class WorkflowQuery(EditorialDbContext db, EditorialSettings set
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var standards = await settings.StandardsAsync(cancellationToken);
+        var positions = await organization.PositionsAsync(actor, clock.GetUtcNow(), cancellationToken);
+
+        // The post the actor would take the item's step in (his own first); null when the item is not his to act on.
+        ActingPosition? PostFor(Workflow w) => w.Status switch
+        {
+            WorkflowStatuses.Ordered => positions.FirstOrDefault(p => p.Covers(NewsroomRoles.Kabid, w.SectionId)),
+            _ => w.IsWriter(actor.UserId) || w.StepTakers().Contains(actor.UserId) ? null : positions.FirstOrDefault(p => p.Covers(w.AwaitingRole!, w.SectionId)),
+        };
+
         return candidates
-            .Where(w => w.Status switch
+            .Select(w => (Workflow: w, Post: w.Status is WorkflowStatuses.Returned or WorkflowStatuses.Draft ? null : PostFor(w)))
+            .Where(c => c.Workflow.Status is WorkflowStatuses.Returned or WorkflowStatuses.Draft || c.Post is not null)
+            .Select(c =>
             {
-                WorkflowStatuses.Ordered => actor.IsInRole(NewsroomRoles.Kabid),
-                WorkflowStatuses.Returned or WorkflowStatuses.Draft => true,
-                _ => actor.IsInRole(w.AwaitingRole!),
-            })
-            .Select(w =>
-            {
+                var w = c.Workflow;
                 var open = StepTimes.Measure(w, w.History).LastOrDefault(s => s.End is null);
                 var step = open?.Step ?? w.AwaitingRole ?? Steps.Draft;
                 var note = w.Status switch
@@ -90,7 +99,9 @@ internal sealed class WorkflowQuery(EditorialDbContext db, EditorialSettings set
                     _ => null,
                 };
                 var role = w.Status == WorkflowStatuses.Ordered ? NewsroomRoles.Kabid : w.AwaitingRole;
-                return new AwaitingItem(w.ItemId, w.Status, role, open?.Start ?? w.UpdatedAt, note, standards.Minutes(w.ContentType, step));
+                return new AwaitingItem(
+                    w.ItemId, w.Status, role, open?.Start ?? w.UpdatedAt, note, standards.Minutes(w.ContentType, step),
+                    c.Post is { IsDelegated: true } post ? post.LegalForm : null);
             })
             .OrderBy(a => a.Since)
             .ToList();
@@ -98,7 +109,15 @@ internal sealed class WorkflowQuery(EditorialDbContext db, EditorialSettings set
 
     public async Task<Outcome> CanEditAsync(Guid itemId, Actor actor, CancellationToken cancellationToken)
     {
-        var workflow = await db.Workflows.AsNoTracking().SingleOrDefaultAsync(w => w.ItemId == itemId, cancellationToken);
-        return workflow?.CanEdit(actor) ?? Outcome.NotFound("Naskah tidak ditemukan.");
+        var workflow = await db.Workflows.AsNoTracking().Include(w => w.History).SingleOrDefaultAsync(w => w.ItemId == itemId, cancellationToken);
+        if (workflow is null)
+        {
+            return Outcome.NotFound("Naskah tidak ditemukan.");
+        }
+
+        var authority = workflow.AwaitingRole is { } role
+            ? await organization.AuthorizeStepAsync(actor, role, workflow.SectionId, clock.GetUtcNow(), cancellationToken)
+            : null;
+        return workflow.CanEdit(actor, authority);
     }
 }

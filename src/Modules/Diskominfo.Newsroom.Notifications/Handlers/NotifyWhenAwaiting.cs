@@ -1,6 +1,7 @@
 using Diskominfo.Newsroom.Abstractions.Admin;
 using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Events;
+using Diskominfo.Newsroom.Abstractions.Organization;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Notifications.Data;
 using Diskominfo.Newsroom.Notifications.Models;
@@ -10,20 +11,23 @@ using Microsoft.Extensions.Options;
 namespace Diskominfo.Newsroom.Notifications.Handlers;
 
 /// <summary>
-/// In the transaction of the step that caused it: an inbox line for everyone the item now waits for, and an e-mail in
-/// the outbox for those with an address when SMTP is configured. The person who acted is not told about his own act.
+/// In the transaction of the step that caused it: an inbox line for everyone the item now waits for (the holders of the
+/// post covering the item's seksi and those acting for them, but not its writers nor those who took a step of it), and an
+/// e-mail in the outbox for those with an address when SMTP is configured. The person who acted is not told about his own act.
 /// </summary>
 internal sealed class NotifyWhenAwaiting(
-    NotificationsDbContext db, IUserDirectory directory, IContentCatalog content, IOptions<SmtpOptions> smtp) : IEventHandler<ItemAwaiting>
+    NotificationsDbContext db, IUserDirectory directory, IOrganization organization, IContentCatalog content, IOptions<SmtpOptions> smtp)
+    : IEventHandler<ItemAwaiting>
 {
     public async Task HandleAsync(ItemAwaiting @event, CancellationToken cancellationToken)
     {
         var recipients = @event.UserId is not null
             ? (await directory.GetAsync(@event.UserId, cancellationToken) is { } owner ? [owner] : [])
-            : @event.Role is not null ? await directory.ListInRoleAsync(@event.Role, cancellationToken) : [];
+            : @event.Role is not null ? await organization.WhoMayActAsync(@event.Role, @event.SectionId, @event.At, cancellationToken) : [];
         var title = (await content.GetTitlesAsync([@event.ItemId], cancellationToken)).GetValueOrDefault(@event.ItemId, "(tanpa judul)");
         var message = Describe(@event, title);
-        foreach (var user in recipients.Where(u => u.Id != @event.ActorId))
+        var excluded = @event.UserId is null ? @event.Excluded ?? [] : [];
+        foreach (var user in recipients.Where(u => u.Id != @event.ActorId && !excluded.Contains(u.Id)).DistinctBy(u => u.Id))
         {
             db.Inbox.Add(new Notification
             {

@@ -53,6 +53,13 @@ public sealed class ArticleForm
 
     public DateOnly? PublicationDate { get; set; }
 
+    /// <summary>The item's seksi, chosen when the author belongs to none.</summary>
+    public Guid? Section { get; set; }
+
+    /// <summary>Set by the page (not bound): the seksi to choose from; empty when the author's own seksi is taken.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public IReadOnlyList<Abstractions.Organization.OrgSection> SectionChoices { get; set; } = [];
+
     /// <summary>The Kadis's instruction when he orders an adventorial.</summary>
     public string? OrderNote { get; set; }
 
@@ -67,6 +74,7 @@ public sealed class ArticleForm
     public ItemInput ToInput() => new()
     {
         Type = Type,
+        Section = Section,
         Title = Title,
         Lead = Lead,
         Body = Body,

@@ -24,7 +24,8 @@ namespace Diskominfo.Newsroom.Content.Pages.Desk;
 [RequestSizeLimit(MaxFiles * 25L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxFiles * 25L * 1024 * 1024)]
 internal sealed class ClippingBatchModel(
-    ContentService content, IScanIntake scans, ITextRecognizer recognizer, IBackgroundJobClient jobs, NewsroomDatabase database) : PageModel
+    ContentService content, IScanIntake scans, ITextRecognizer recognizer, IBackgroundJobClient jobs, NewsroomDatabase database, ItemSections sections)
+    : PageModel
 {
     public const int MaxFiles = 40;
 
@@ -46,14 +47,29 @@ internal sealed class ClippingBatchModel(
     [BindProperty]
     public List<IFormFile> Berkas { get; set; } = [];
 
+    /// <summary>The clippings' seksi, chosen when the writer belongs to none.</summary>
+    [BindProperty]
+    public Guid? Section { get; set; }
+
+    public IReadOnlyList<Abstractions.Organization.OrgSection> SectionChoices { get; private set; } = [];
+
     public bool OcrAvailable => recognizer.IsAvailable;
 
     public IReadOnlyDictionary<string, string[]>? Errors { get; private set; }
 
     public IReadOnlyList<BatchLine> Lines { get; private set; } = [];
 
-    public IActionResult OnGet()
-        => ContentService.MayAuthor(Actor.FromPrincipal(User)!) ? Page() : Forbid();
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var actor = Actor.FromPrincipal(User)!;
+        if (!ContentService.MayAuthor(actor))
+        {
+            return Forbid();
+        }
+
+        SectionChoices = await sections.ChoicesAsync(actor, cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -63,7 +79,13 @@ internal sealed class ClippingBatchModel(
             return Forbid();
         }
 
+        SectionChoices = await sections.ChoicesAsync(actor, cancellationToken);
         var errors = new Dictionary<string, string[]>();
+        if ((await sections.ResolveAsync(actor, Section, order: false, cancellationToken)).Error is { } sectionError)
+        {
+            errors["Section"] = [sectionError];
+        }
+
         var files = Berkas.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
         if (files.Count == 0)
         {
@@ -142,6 +164,7 @@ internal sealed class ClippingBatchModel(
     private ItemInput Input(DateOnly? edition, int index, string fileName) => new()
     {
         Type = ContentTypes.Clipping,
+        Section = Section,
         Title = Title(edition, index, fileName),
         Outlet = Outlet?.Trim(),
         MediaType = MediaType,

@@ -10,10 +10,10 @@ namespace Diskominfo.Newsroom.Content.Pages.Desk;
 
 /// <summary>Writing a new press release; it is saved as a draft owned by the writer.</summary>
 [Authorize(Policy = NewsroomPolicies.Staff)]
-internal sealed class NewItemModel(ContentService content, MarkdownRenderer markdown) : ArticleFormPage
+internal sealed class NewItemModel(ContentService content, MarkdownRenderer markdown, ItemSections sections) : ArticleFormPage
 {
     /// <summary>?jenis=kliping or ?jenis=adventorial opens the form of that type; a press release otherwise.</summary>
-    public IActionResult OnGet(string? jenis)
+    public async Task<IActionResult> OnGetAsync(string? jenis, CancellationToken cancellationToken)
     {
         Form.Type = jenis switch
         {
@@ -21,15 +21,19 @@ internal sealed class NewItemModel(ContentService content, MarkdownRenderer mark
             "adventorial" => ContentTypes.Adventorial,
             _ => ContentTypes.PressRelease,
         };
-        MarkOrder();
+        await MarkOrderAsync(cancellationToken);
         return ContentService.MayAuthor(Actor.FromPrincipal(User)!) ? Page() : Refused(Outcome.Forbidden("Peran Anda tidak dapat membuat naskah."));
     }
 
-    private void MarkOrder() => Form.IsOrder = Form.Type == ContentTypes.Adventorial && Actor.FromPrincipal(User)!.IsInRole(NewsroomRoles.Kadis);
+    private async Task MarkOrderAsync(CancellationToken cancellationToken)
+    {
+        Form.IsOrder = Form.Type == ContentTypes.Adventorial && Actor.FromPrincipal(User)!.IsInRole(NewsroomRoles.Kadis);
+        Form.SectionChoices = await sections.ChoicesAsync(Actor.FromPrincipal(User)!, cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        MarkOrder();
+        await MarkOrderAsync(cancellationToken);
         if (RefuseUnreadable() is { } unreadable)
         {
             return unreadable;
@@ -49,9 +53,9 @@ internal sealed class NewItemModel(ContentService content, MarkdownRenderer mark
         return Redirect(DeskPaths.Item(outcome.Value!.ItemId));
     }
 
-    public IActionResult OnPostPreview()
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
     {
-        MarkOrder();
+        await MarkOrderAsync(cancellationToken);
         PreviewHtml = markdown.ToHtml(Form.Body ?? "");
         return Page();
     }

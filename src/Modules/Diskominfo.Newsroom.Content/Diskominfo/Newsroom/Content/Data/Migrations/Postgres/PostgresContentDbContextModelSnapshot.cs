@@ -63,6 +63,9 @@ namespace Diskominfo.Newsroom.Content.Data.Migrations.Postgres
                     b.Property<Guid?>("PublishedVersionId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("SectionId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Slug")
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
@@ -72,6 +75,8 @@ namespace Diskominfo.Newsroom.Content.Data.Migrations.Postgres
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("PublishedAt");
+
+                    b.HasIndex("SectionId");
 
                     b.HasIndex("Slug")
                         .IsUnique();

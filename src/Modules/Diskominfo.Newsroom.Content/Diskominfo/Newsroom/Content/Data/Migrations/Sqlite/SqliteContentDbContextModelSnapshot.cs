@@ -58,6 +58,9 @@ namespace Diskominfo.Newsroom.Content.Data.Migrations.Sqlite
                     b.Property<Guid?>("PublishedVersionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SectionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
@@ -67,6 +70,8 @@ namespace Diskominfo.Newsroom.Content.Data.Migrations.Sqlite
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("PublishedAt");
+
+                    b.HasIndex("SectionId");
 
                     b.HasIndex("Slug")
                         .IsUnique();

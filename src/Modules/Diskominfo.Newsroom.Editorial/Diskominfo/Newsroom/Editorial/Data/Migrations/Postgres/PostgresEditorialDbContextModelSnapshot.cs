@@ -62,6 +62,10 @@ namespace Diskominfo.Newsroom.Editorial.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("ActingAs")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -102,6 +106,10 @@ namespace Diskominfo.Newsroom.Editorial.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("PublishAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Role")
                         .HasMaxLength(40)
@@ -150,6 +158,9 @@ namespace Diskominfo.Newsroom.Editorial.Data.Migrations.Postgres
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.Property<bool>("IsOrder")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("OwnerId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -164,6 +175,9 @@ namespace Diskominfo.Newsroom.Editorial.Data.Migrations.Postgres
 
                     b.Property<int>("Round")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("SectionId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -182,6 +196,8 @@ namespace Diskominfo.Newsroom.Editorial.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("ItemId");
+
+                    b.HasIndex("SectionId");
 
                     b.HasIndex("Status");
 

@@ -55,6 +55,10 @@ namespace Diskominfo.Newsroom.Editorial.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ActingAs")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -95,6 +99,10 @@ namespace Diskominfo.Newsroom.Editorial.Data.Migrations.Sqlite
 
                     b.Property<long?>("PublishAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
                         .HasMaxLength(40)
@@ -143,6 +151,9 @@ namespace Diskominfo.Newsroom.Editorial.Data.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsOrder")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OwnerId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -157,6 +168,9 @@ namespace Diskominfo.Newsroom.Editorial.Data.Migrations.Sqlite
 
                     b.Property<int>("Round")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SectionId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -175,6 +189,8 @@ namespace Diskominfo.Newsroom.Editorial.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("ItemId");
+
+                    b.HasIndex("SectionId");
 
                     b.HasIndex("Status");
 
