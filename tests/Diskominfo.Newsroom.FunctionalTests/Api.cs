@@ -8,11 +8,13 @@ namespace Diskominfo.Newsroom.FunctionalTests;
 /// <summary>Small helpers over the public API, as a script of the regency's other systems would use it.</summary>
 internal static class Api
 {
-    public static async Task<Guid> CreatePressReleaseAsync(HttpClient reporter, string title = "Bupati Resmikan Jembatan Raya", string? body = null, string category = "pembangunan")
+    public static async Task<Guid> CreatePressReleaseAsync(
+        HttpClient reporter, string title = "Bupati Resmikan Jembatan Raya", string? body = null, string category = "pembangunan", Guid? section = null)
     {
         var response = await reporter.PostAsJsonAsync("/api/v1/items", new
         {
             type = "press-release",
+            section,
             title,
             lead = "Bupati meresmikan Jembatan Raya yang menghubungkan dua kecamatan.",
             body = body ?? "Jembatan sepanjang **120 meter** ini dibangun selama dua tahun.",

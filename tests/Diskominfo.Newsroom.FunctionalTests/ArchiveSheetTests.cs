@@ -67,7 +67,7 @@ public sealed class ArchiveSheetTests
     /// <summary>The sheet's text as a reader of the PDF gets it (poppler's pdftotext).</summary>
     private static string[] StandardOutput(string tool) => tool == "pdftotext" ? ["-"] : [];
 
-    private static Task<string> PdfTextAsync(byte[] pdf) => PopplerAsync("pdftotext", pdf, "-enc", "UTF-8");
+    internal static Task<string> PdfTextAsync(byte[] pdf) => PopplerAsync("pdftotext", pdf, "-enc", "UTF-8");
 
     private static async Task<string> PopplerAsync(string tool, byte[] pdf, params string[] options)
     {

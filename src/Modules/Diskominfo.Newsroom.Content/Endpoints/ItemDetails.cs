@@ -74,10 +74,13 @@ public sealed record ItemSummary(Guid Id, string Type, string Title, string Stat
 
 public sealed record ItemCreatedResponse(Guid Id, int Version, string ContentHash);
 
-/// <summary>A line of "my desk": the item, whose turn, since when, how long that is and the step's standard (mutu baku).</summary>
+/// <summary>
+/// A line of "my desk": the item, whose turn, since when, how long that is and the step's standard (mutu baku), and the
+/// post the user acts in when it is not his own ("Plh. Kepala Dinas ...").
+/// </summary>
 public sealed record AwaitingRow(
     Guid Id, string Type, string Title, string Status, string StatusLabel, string? AwaitingRole, DateTimeOffset Since, string? Note,
-    int WaitingMinutes, int StandardMinutes)
+    int WaitingMinutes, int StandardMinutes, string? ActingAs = null)
 {
     public bool Overdue => WaitingMinutes > StandardMinutes;
 }

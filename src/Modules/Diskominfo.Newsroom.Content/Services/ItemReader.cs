@@ -143,7 +143,7 @@ internal sealed class ItemReader(
             .Select(a => new AwaitingRow(
                 a.ItemId, items[a.ItemId].ContentType, items[a.ItemId].Title, a.Status,
                 a.AwaitingRole is { } role ? $"Menunggu {NewsroomRoles.Title(role)}" : WorkflowStatuses.Label(a.Status),
-                a.AwaitingRole, a.Since, a.Note, (int)Math.Floor((now - a.Since).TotalMinutes), a.StandardMinutes))
+                a.AwaitingRole, a.Since, a.Note, (int)Math.Floor((now - a.Since).TotalMinutes), a.StandardMinutes, a.ActingAs))
             .ToList();
     }
 

@@ -421,14 +421,8 @@ internal sealed class Workflow
                 $"Anda sudah mengambil satu langkah persetujuan naskah ini; satu orang tidak mengambil dua langkah pada naskah yang sama. Naskah kini menunggu {awaited} lain atau Plh/Plt-nya.");
         }
 
-        if (authority?.Succeeded == true)
-        {
-            return null;
-        }
-
-        var passed = ChainRoles.Take(StepIndex).Any(actor.IsInRole);
-        return passed
-            ? Outcome.Conflict($"Langkah Anda sudah selesai; naskah kini menunggu {awaited}.")
+        return authority?.Succeeded == true
+            ? null
             : Outcome.Forbidden(authority?.Message ?? $"Langkah ini menunggu {awaited}; peran Anda tidak dapat {verb} naskah ini sekarang.");
     }
 
