@@ -4,6 +4,7 @@ using Diskominfo.Newsroom.Editorial;
 using Diskominfo.Newsroom.Infrastructure.Hosting;
 using Diskominfo.Newsroom.Media;
 using Diskominfo.Newsroom.Notifications;
+using Diskominfo.Newsroom.Organization;
 using Diskominfo.Newsroom.Publishing;
 using Diskominfo.Newsroom.Search;
 using Diskominfo.Newsroom.Theme;
@@ -14,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddNewsroomInfrastructure().AddOpenApi();
 builder.Services
     .AddUsersModule()
+    .AddOrganizationModule()
     .AddContentModule()
     .AddEditorialModule()
     .AddMediaModule()
@@ -41,7 +43,7 @@ app.UseAuthorization();
 app.UseOutputCache();
 app.UseAntiforgery();
 app.MapOpenApi();
-app.MapUsersEndpoints().MapContentEndpoints().MapEditorialEndpoints().MapMediaEndpoints().MapNotificationsEndpoints().MapPublishingEndpoints().MapSearchEndpoints().MapArchiveEndpoints();
+app.MapUsersEndpoints().MapOrganizationEndpoints().MapContentEndpoints().MapEditorialEndpoints().MapMediaEndpoints().MapNotificationsEndpoints().MapPublishingEndpoints().MapSearchEndpoints().MapArchiveEndpoints();
 app.MapNewsroomTheme();
 app.MapRazorPages();
 await app.RunAsync();
