@@ -71,6 +71,14 @@ public sealed class OrganizationTests
         // A seksi may share a bidang's name: uniqueness is per kind.
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/org/sections", new { kind = "seksi", name = "Aplikasi Informatika", parentId = aptikaId })).StatusCode);
 
+        // A seksi renamed without its bidang keeps it; an omitted code is cleared.
+        var renamedSeksi = await admin.PutAsJsonAsync($"/api/v1/org/sections/{Org.SeksiKomunikasi}", new { name = "Layanan Informasi Publik" });
+        Assert.Equal(HttpStatusCode.OK, renamedSeksi.StatusCode);
+        var lip = await renamedSeksi.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(Org.Bidang, lip.GetProperty("parentId").GetGuid());
+        Assert.Equal(JsonValueKind.Null, lip.GetProperty("code").ValueKind);
+        Assert.True(lip.GetProperty("active").GetBoolean());
+
         // Every rule, refused with a 400 naming the field.
         async Task RefusedAsync(object body, string field, string? method = null, Guid? id = null)
         {
@@ -92,7 +100,7 @@ public sealed class OrganizationTests
         await RefusedAsync(new { kind = "seksi", name = "Statistik Sektoral", parentId = "bukan-id" }, "parentId");
         await RefusedAsync(new { kind = "seksi", name = "Statistik Sektoral", parentId = Guid.NewGuid() }, "parentId");
         await RefusedAsync(new { name = "Penyiaran", parentId = Org.SeksiMedia }, "parentId", "PUT", persandianId);
-        await RefusedAsync(new { name = "Pengelolaan Media dan Penyiaran", parentId = Org.Bidang }, "name", "PUT", Org.SeksiKomunikasi);
+        await RefusedAsync(new { name = "Pengelolaan Media dan Penyiaran" }, "name", "PUT", Org.SeksiKomunikasi);
         var both = await admin.PostAsJsonAsync("/api/v1/org/sections", new { kind = "seksi", name = "", parentId = "x" });
         var problem = await both.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("name,parentId", string.Join(',', problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)));

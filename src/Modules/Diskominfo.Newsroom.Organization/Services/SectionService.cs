@@ -94,7 +94,8 @@ internal sealed class SectionService(
             }
 
             var errors = new Dictionary<string, string[]>();
-            var parentId = ParseParent(input.ParentId, errors);
+            // A seksi always has a bidang: one sent without it keeps its own.
+            var parentId = section.IsSeksi && string.IsNullOrWhiteSpace(input.ParentId) ? section.ParentId : ParseParent(input.ParentId, errors);
             var active = input.Active ?? section.Active;
             if (parentId == section.Id)
             {
