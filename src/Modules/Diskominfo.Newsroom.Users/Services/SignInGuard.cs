@@ -134,9 +134,11 @@ internal sealed partial class SignInGuard(
     }
 
     /// <summary>The current lockout was caused by wrong codes (then the code step waits it out too).</summary>
+    /// <remarks>The lockout's end as stored may be rounded (SQLite keeps it as a packed binary): within a second is the same.</remarks>
     private async Task<bool> LockedByCodesAsync(NewsroomUser user)
         => user.LockoutEnd is { } until
-            && await users.GetAuthenticationTokenAsync(user, TokenProvider, CodeLockoutToken) == until.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            && long.TryParse(await users.GetAuthenticationTokenAsync(user, TokenProvider, CodeLockoutToken), System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+            && Math.Abs(until.UtcTicks - ticks) < TimeSpan.TicksPerSecond;
 
     private async Task SignedInAsync(NewsroomUser user, string channel, string method, CancellationToken cancellationToken)
     {
