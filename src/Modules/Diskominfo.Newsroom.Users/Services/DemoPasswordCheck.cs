@@ -12,7 +12,7 @@ namespace Diskominfo.Newsroom.Users.Services;
 
 /// <summary>
 /// Outside Development, and unless the site runs with demo accounts (<c>Newsroom:DemoAccounts=true</c>), the site
-/// refuses to start while any account still has the demo password, naming the accounts. Runs after the database is
+/// refuses to start while any account (not disabled) still has the demo password, naming the accounts. Runs after the database is
 /// migrated and before the job server; the hashes are verified in parallel (a few hundred accounts in seconds).
 /// Not part of <c>create-admin</c>, which must work on such a database.
 /// </summary>
@@ -47,7 +47,7 @@ internal sealed partial class DemoPasswordCheck(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<UsersDbContext>();
         var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<NewsroomUser>>();
-        var accounts = await db.Users.AsNoTracking().Where(u => u.PasswordHash != null).ToListAsync(cancellationToken);
+        var accounts = await db.Users.AsNoTracking().Where(u => u.PasswordHash != null && !u.Disabled).ToListAsync(cancellationToken);
         var found = new System.Collections.Concurrent.ConcurrentBag<string>();
         Parallel.ForEach(accounts, new ParallelOptions { CancellationToken = cancellationToken }, account =>
         {
