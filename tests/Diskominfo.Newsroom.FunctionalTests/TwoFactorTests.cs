@@ -170,6 +170,12 @@ public sealed partial class TwoFactorTests
             Assert.DoesNotContain("wajib memakai", await desk.Http.GetStringAsync("/akun/2fa"), StringComparison.Ordinal);
             using var api = await app.LoginAsync(user);
             Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/desk")).StatusCode);
+
+            // The page in English too.
+            await desk.Http.GetAsync("/bahasa?c=en&r=%2Fakun%2F2fa");
+            var english = await desk.Http.GetStringAsync("/akun/2fa");
+            Assert.Contains("<h1>Two-step verification</h1>", english, StringComparison.Ordinal);
+            Assert.Contains("Install an authenticator app on your phone", english, StringComparison.Ordinal);
         }
     }
 
