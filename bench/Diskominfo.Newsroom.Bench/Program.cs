@@ -13,6 +13,7 @@ using Diskominfo.Newsroom.Harness;
 //   photos --dir D [--count 20]                  camera-size JPEGs (6000 x 4000, textured) for the rendition benchmark
 //   renditions --dir D --out O [--kind w1200]    the site's rendition of each JPEG in D, as the Media module makes it
 //   search [--count 100000] [--dir D]            the archive's Lucene index against SQLite FTS5 on a generated corpus
+//   signin [--count 200]                         API sign-in time for an unknown user and for a wrong password
 var mode = args.FirstOrDefault() ?? "latency";
 var options = Options.Parse(args.Skip(1).ToArray());
 return mode switch
@@ -23,6 +24,7 @@ return mode switch
     "weight" => await Weight(options),
     "rps" => await Rps(options),
     "renditions" => RenditionsOf(options),
+    "signin" => await SignInTimingBench.RunAsync(options.Int("count", 200)),
     "search" => await SearchBench.RunAsync(options.Int("count", 100_000), options.Text("dir", Path.Combine(Path.GetTempPath(), "newsroom-search-bench"))),
     _ => Usage(),
 };

@@ -2,6 +2,7 @@ using Diskominfo.Newsroom.Archive;
 using Diskominfo.Newsroom.Content;
 using Diskominfo.Newsroom.Editorial;
 using Diskominfo.Newsroom.Infrastructure.Hosting;
+using Diskominfo.Newsroom.Infrastructure.Http;
 using Diskominfo.Newsroom.Media;
 using Diskominfo.Newsroom.Notifications;
 using Diskominfo.Newsroom.Organization;
@@ -11,8 +12,8 @@ using Diskominfo.Newsroom.Theme;
 using Diskominfo.Newsroom.Users;
 using Diskominfo.Newsroom.Users.Services;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddNewsroomInfrastructure().AddOpenApi();
+var builder = WebApplication.CreateBuilder(args).UseNewsroomUrls();
+builder.Services.AddNewsroomInfrastructure().AddOpenApi().AddRateLimiter(RateLimitRejection.Configure);
 builder.Services
     .AddUsersModule()
     .AddOrganizationModule()
@@ -38,7 +39,9 @@ if (args is ["rebuild-search-index", ..])
 
 app.UseNewsroomDefaults();
 app.UseNewsroomStaticFiles();
+app.UseRateLimiter();
 app.UseAuthentication();
+app.UseTwoFactorEnrolmentGate();
 app.UseAuthorization();
 app.UseOutputCache();
 app.UseAntiforgery();
@@ -46,7 +49,16 @@ app.MapOpenApi();
 app.MapUsersEndpoints().MapOrganizationEndpoints().MapContentEndpoints().MapEditorialEndpoints().MapMediaEndpoints().MapNotificationsEndpoints().MapPublishingEndpoints().MapSearchEndpoints().MapArchiveEndpoints();
 app.MapNewsroomTheme();
 app.MapRazorPages();
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (StartupRefusedException refused)
+{
+    await Console.Error.WriteLineAsync(refused.Message);
+    return 1;
+}
+
 return 0;
 
 /// <summary>The entry point, visible to the functional tests' WebApplicationFactory.</summary>

@@ -29,6 +29,8 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
 
     private TimeProvider? _clock;
 
+    private Action<IServiceCollection>? _services;
+
     /// <summary>The site's own address: http://localhost for the in-memory server, the real one on Kestrel.</summary>
     public Uri BaseAddress { get; private set; } = new("http://localhost");
 
@@ -38,7 +40,7 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
     /// </summary>
     public static async Task<NewsroomApp> StartAsync(
         TestDatabase database, FakeGraphServer? graph = null, bool runJobs = true, string? dataDir = null, bool kestrel = false,
-        TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? extraSettings = null)
+        TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? extraSettings = null, Action<IServiceCollection>? services = null)
     {
         dataDir ??= Directory.CreateTempSubdirectory("newsroom-test-").FullName;
         var port = kestrel ? FreePort() : 0;
@@ -75,7 +77,7 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
             settings["Newsroom:Auth:LifetimeMinutes"] = "100000";
         }
 
-        var app = new NewsroomApp(settings, dataDir) { BaseAddress = new Uri(baseUrl), _clock = clock };
+        var app = new NewsroomApp(settings, dataDir) { BaseAddress = new Uri(baseUrl), _clock = clock, _services = services };
         if (kestrel)
         {
             app.UseKestrel(port);
@@ -99,6 +101,11 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
         if (_clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(_clock));
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
 
         foreach (var (key, value) in _settings)

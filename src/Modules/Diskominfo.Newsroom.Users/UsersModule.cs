@@ -1,3 +1,4 @@
+using Diskominfo.Newsroom.Abstractions.Admin;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Infrastructure.Data;
 using Diskominfo.Newsroom.Infrastructure.Hosting;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -68,13 +70,30 @@ public static class UsersModule
 
         services.AddSingleton<TokenService>();
         services.AddSingleton<IStartupTask, AccountSeeder>();
+        services.AddSignInSecurity();
         return services;
     }
 
     public static IEndpointRouteBuilder MapUsersEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapAuthEndpoints();
+        endpoints.MapTwoFactorEndpoints();
         return endpoints;
+    }
+
+    /// <summary>After authentication: a person whose role requires two-factor sign-in and who has not enrolled may only enrol.</summary>
+    public static IApplicationBuilder UseTwoFactorEnrolmentGate(this IApplicationBuilder app) => app.UseMiddleware<TwoFactorEnrolmentGate>();
+
+    /// <summary>Two-factor sign-in, the sign-in guard, the rate limits per client address, the demo-password check at start.</summary>
+    private static void AddSignInSecurity(this IServiceCollection services)
+    {
+        services.AddSingleton<IConfigureOptions<TwoFactorOptions>, TwoFactorOptionsSetup>();
+        services.AddSingleton<IConfigureOptions<RateLimiterOptions>, UsersRateLimiterSetup>();
+        services.AddSingleton<TwoFactorPolicy>();
+        services.AddScoped<SignInGuard>();
+        services.AddScoped<TwoFactorService>();
+        services.AddHostedService<DemoPasswordCheck>();
+        services.AddSingleton(new AdminMenuItem("Verifikasi dua langkah", TwoFactorEnrolmentGate.EnrolPath, 97));
     }
 
     /// <summary>The API takes bearer tokens only (no cookies, so no cross-site requests); pages take the cookie.</summary>

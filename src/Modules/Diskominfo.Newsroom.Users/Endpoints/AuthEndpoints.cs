@@ -1,4 +1,3 @@
-using Diskominfo.Newsroom.Users.Models;
 using Diskominfo.Newsroom.Users.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,16 +13,19 @@ internal static class AuthEndpoints
     {
         endpoints.MapPost("/api/v1/auth/login", LoginAsync)
             .AllowAnonymous()
+            .RequireRateLimiting(UsersRateLimits.SignIn)
             .WithTags("Auth")
-            .WithSummary("Masuk dan menerima token akses (bearer) untuk API.");
+            .WithSummary("Masuk dan menerima token akses (bearer) untuk API.")
+            .WithDescription("Dengan verifikasi dua langkah aktif, kirim juga `code` (kode 6 angka dari aplikasi autentikator atau kode pemulihan); tanpa itu jawabannya 401 dengan `twoFactorRequired: true`.");
     }
 
-    public sealed record LoginRequest(string? UserName, string? Password);
+    public sealed record LoginRequest(string? UserName, string? Password, string? Code = null);
 
     public sealed record LoginResponse(string AccessToken, int ExpiresIn, string TokenType = "Bearer");
 
     private static async Task<Results<Ok<LoginResponse>, ValidationProblem, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, UserManager<NewsroomUser> users, SignInManager<NewsroomUser> signIn, TokenService tokens)
+        LoginRequest request, HttpContext http, UserManager<Models.NewsroomUser> users, SignInGuard guard, TokenService tokens, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.UserName))
@@ -41,32 +43,44 @@ internal static class AuthEndpoints
             return TypedResults.ValidationProblem(errors, title: "Data tidak valid");
         }
 
-        var user = await users.FindByNameAsync(request.UserName!);
-        if (user is null)
+        var check = await guard.CheckPasswordAsync(request.UserName!, request.Password!, SignInChannel.Api, cancellationToken);
+        if (check.Verdict == SignInVerdict.TwoFactorRequired)
         {
-            return InvalidCredentials();
+            if (string.IsNullOrWhiteSpace(request.Code))
+            {
+                return TwoFactorProblem(SignInMessages.CodeRequired);
+            }
+
+            check = await guard.CheckSecondFactorAsync(check.User!, request.Code, SignInChannel.Api, cancellationToken);
+            if (check.Verdict == SignInVerdict.Failed)
+            {
+                return TwoFactorProblem(SignInMessages.InvalidCode);
+            }
         }
 
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        switch (check.Verdict)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status429TooManyRequests,
-                title: "Akun dikunci sementara",
-                detail: "Terlalu banyak percobaan masuk yang gagal. Coba lagi 15 menit lagi atau hubungi admin.");
+            case SignInVerdict.Succeeded:
+                var (token, expiresIn) = tokens.Issue(check.User!, await users.GetRolesAsync(check.User!));
+                return TypedResults.Ok(new LoginResponse(token, expiresIn));
+            case SignInVerdict.LockedOut:
+                var wait = check.LockedUntil is { } until ? Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalSeconds)) : 900;
+                http.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status429TooManyRequests,
+                    title: "Akun dikunci sementara",
+                    detail: SignInMessages.LockedOut,
+                    extensions: new Dictionary<string, object?> { ["lockedOut"] = true });
+            case SignInVerdict.Disabled:
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Akun dinonaktifkan", detail: SignInMessages.Disabled);
+            default:
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Gagal masuk", detail: SignInMessages.InvalidCredentials);
         }
-
-        if (!result.Succeeded)
-        {
-            return InvalidCredentials();
-        }
-
-        var (token, expiresIn) = tokens.Issue(user, await users.GetRolesAsync(user));
-        return TypedResults.Ok(new LoginResponse(token, expiresIn));
     }
 
-    private static ProblemHttpResult InvalidCredentials() => TypedResults.Problem(
+    private static ProblemHttpResult TwoFactorProblem(string detail) => TypedResults.Problem(
         statusCode: StatusCodes.Status401Unauthorized,
-        title: "Gagal masuk",
-        detail: "Nama pengguna atau kata sandi salah.");
+        title: "Verifikasi dua langkah",
+        detail: detail,
+        extensions: new Dictionary<string, object?> { ["twoFactorRequired"] = true });
 }

@@ -1,14 +1,24 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Diskominfo.Newsroom.Users.Models;
+using Diskominfo.Newsroom.Users.Services;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Diskominfo.Newsroom.Users.Pages;
 
+/// <summary>
+/// The sign-in form: one answer for an unknown user and a wrong password; with two-factor sign-in on, the second step
+/// at <c>/masuk/2fa</c> (the account waits in Identity's short-lived two-factor cookie).
+/// </summary>
 [AllowAnonymous]
-public sealed class MasukModel(SignInManager<NewsroomUser> signIn) : PageModel
+[EnableRateLimiting(UsersRateLimits.SignIn)]
+internal sealed class MasukModel(SignInManager<NewsroomUser> signIn, SignInGuard guard) : PageModel
 {
     [BindProperty]
     [Required]
@@ -27,23 +37,36 @@ public sealed class MasukModel(SignInManager<NewsroomUser> signIn) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
-            Error = "Nama pengguna dan kata sandi wajib diisi.";
-            return Page();
+            return Refuse(StatusCodes.Status400BadRequest, "Nama pengguna dan kata sandi wajib diisi.");
         }
 
-        var result = await signIn.PasswordSignInAsync(UserName, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var check = await guard.CheckPasswordAsync(UserName, Password, SignInChannel.Form, cancellationToken);
+        switch (check.Verdict)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
+            case SignInVerdict.Succeeded:
+                await signIn.SignInAsync(check.User!, isPersistent: false);
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
+            case SignInVerdict.TwoFactorRequired:
+                var pending = new ClaimsIdentity([new Claim(ClaimTypes.Name, check.User!.Id)], IdentityConstants.TwoFactorUserIdScheme);
+                await HttpContext.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(pending));
+                return LocalRedirect(MasukDuaLangkahModel.PathFor(ReturnUrl));
+            case SignInVerdict.LockedOut:
+                return Refuse(StatusCodes.Status429TooManyRequests, SignInMessages.LockedOut);
+            case SignInVerdict.Disabled:
+                return Refuse(StatusCodes.Status403Forbidden, SignInMessages.Disabled);
+            default:
+                return Refuse(StatusCodes.Status401Unauthorized, SignInMessages.InvalidCredentials);
         }
+    }
 
-        Error = result.IsLockedOut
-            ? "Terlalu banyak percobaan masuk yang gagal. Akun dikunci 15 menit."
-            : "Nama pengguna atau kata sandi salah.";
-        return Page();
+    private PageResult Refuse(int status, string error)
+    {
+        Error = error;
+        Password = "";
+        return new PageResult { StatusCode = status };
     }
 }

@@ -40,6 +40,10 @@ internal sealed partial class AccountSeeder(IHostEnvironment environment, ILogge
             var result = await AccountCommands.CreateAsync(users, userName, displayName, $"{userName}@demo.diskominfo.local", DemoAccounts.Password, role);
             if (result.Succeeded)
             {
+                // Marked as a demo account: exempt from the two-factor requirement of its role while demo mode is on.
+                var created = await users.FindByNameAsync(userName);
+                created!.IsDemo = true;
+                await users.UpdateAsync(created);
                 LogDemoAccountCreated(logger, userName, role);
             }
         }

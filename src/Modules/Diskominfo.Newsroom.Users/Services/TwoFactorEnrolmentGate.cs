@@ -1,0 +1,67 @@
+using Diskominfo.Newsroom.Abstractions.Security;
+using Diskominfo.Newsroom.Infrastructure.Hosting;
+using Diskominfo.Newsroom.Users.Models;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Diskominfo.Newsroom.Users.Services;
+
+/// <summary>
+/// A person whose role requires two-factor sign-in but who has not enrolled yet may, after the password, only enrol:
+/// the desk sends them to <c>/akun/2fa</c>; the API answers 403 with <c>twoFactorSetupRequired: true</c>
+/// (except the enrolment API under <c>/api/v1/auth/2fa</c>). A forced password change comes first (its own gate).
+/// </summary>
+internal sealed class TwoFactorEnrolmentGate(RequestDelegate next)
+{
+    public const string EnrolPath = "/akun/2fa";
+
+    public async Task InvokeAsync(HttpContext context, TwoFactorPolicy policy, UserManager<NewsroomUser> users, IProblemDetailsService problems)
+    {
+        var actor = Actor.FromPrincipal(context.User);
+        if (actor is null || !policy.IsRequiredFor(actor.Roles) || !Guarded(context.Request.Path))
+        {
+            await next(context);
+            return;
+        }
+
+        var user = await users.FindByIdAsync(actor.UserId);
+        if (user is null || user.MustChangePassword || !policy.MustEnrol(user, actor.Roles))
+        {
+            await next(context);
+            return;
+        }
+
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status403Forbidden,
+                    Title = "Verifikasi dua langkah wajib",
+                    Detail = SignInMessages.SetupRequired,
+                    Extensions = { ["twoFactorSetupRequired"] = true },
+                },
+            });
+            return;
+        }
+
+        context.Response.Redirect(EnrolPath);
+    }
+
+    /// <summary>The desk and the API, except enrolment itself, signing in and out, and the error and language pages.</summary>
+    private static bool Guarded(PathString path)
+    {
+        if (path.StartsWithSegments("/api"))
+        {
+            return !path.StartsWithSegments("/api/v1/auth/login") && !path.StartsWithSegments("/api/v1/auth/2fa");
+        }
+
+        return NewsroomInfrastructureExtensions.IsPagePath(path)
+            && (path.StartsWithSegments("/admin") || path.StartsWithSegments("/akun"))
+            && !path.StartsWithSegments(EnrolPath);
+    }
+}
