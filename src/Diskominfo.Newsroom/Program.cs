@@ -37,6 +37,7 @@ if (args is ["rebuild-search-index", ..])
 app.UseNewsroomDefaults();
 app.UseNewsroomStaticFiles();
 app.UseAuthentication();
+app.UseUsersModule();
 app.UseAuthorization();
 app.UseOutputCache();
 app.UseAntiforgery();

@@ -44,8 +44,6 @@ public static class UsersModule
             o.LoginPath = "/masuk";
             o.LogoutPath = "/keluar";
             o.AccessDeniedPath = "/ditolak";
-            o.ExpireTimeSpan = TimeSpan.FromHours(10);
-            o.SlidingExpiration = true;
         });
 
         services.AddScoped<IUserDirectory, UserDirectory>();
@@ -68,14 +66,19 @@ public static class UsersModule
 
         services.AddSingleton<TokenService>();
         services.AddSingleton<IStartupTask, AccountSeeder>();
+        services.AddAccounts();
         return services;
     }
 
     public static IEndpointRouteBuilder MapUsersEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapAuthEndpoints();
+        endpoints.MapAccounts();
         return endpoints;
     }
+
+    /// <summary>After authentication: a person with a one-time password must change it before anything else.</summary>
+    public static IApplicationBuilder UseUsersModule(this IApplicationBuilder app) => app.UseMiddleware<PasswordChangeGate>();
 
     /// <summary>The API takes bearer tokens only (no cookies, so no cross-site requests); pages take the cookie.</summary>
     private static string SelectScheme(HttpContext context)

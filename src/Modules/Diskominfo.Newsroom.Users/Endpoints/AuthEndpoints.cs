@@ -23,7 +23,8 @@ internal static class AuthEndpoints
     public sealed record LoginResponse(string AccessToken, int ExpiresIn, string TokenType = "Bearer");
 
     private static async Task<Results<Ok<LoginResponse>, ValidationProblem, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, UserManager<NewsroomUser> users, SignInManager<NewsroomUser> signIn, TokenService tokens)
+        LoginRequest request, UserManager<NewsroomUser> users, SignInManager<NewsroomUser> signIn, TokenService tokens, SignInRecorder recorder,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.UserName))
@@ -58,9 +59,12 @@ internal static class AuthEndpoints
 
         if (!result.Succeeded)
         {
-            return InvalidCredentials();
+            return await SignInRecorder.RefusalAsync(users, user, request.Password!, result) is { } refusal
+                ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Akun dinonaktifkan", detail: refusal)
+                : InvalidCredentials();
         }
 
+        await recorder.RecordAsync(user.Id, cancellationToken);
         var (token, expiresIn) = tokens.Issue(user, await users.GetRolesAsync(user));
         return TypedResults.Ok(new LoginResponse(token, expiresIn));
     }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Diskominfo.Newsroom.Users.Models;
+using Diskominfo.Newsroom.Users.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Diskominfo.Newsroom.Users.Pages;
 
 [AllowAnonymous]
-public sealed class MasukModel(SignInManager<NewsroomUser> signIn) : PageModel
+public sealed class MasukModel(SignInManager<NewsroomUser> signIn, UserManager<NewsroomUser> users) : PageModel
 {
     [BindProperty]
     [Required]
@@ -41,9 +42,9 @@ public sealed class MasukModel(SignInManager<NewsroomUser> signIn) : PageModel
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
         }
 
-        Error = result.IsLockedOut
+        Error = await SignInRecorder.RefusalAsync(users, await users.FindByNameAsync(UserName), Password, result) ?? (result.IsLockedOut
             ? "Terlalu banyak percobaan masuk yang gagal. Akun dikunci 15 menit."
-            : "Nama pengguna atau kata sandi salah.";
+            : "Nama pengguna atau kata sandi salah.");
         return Page();
     }
 }
