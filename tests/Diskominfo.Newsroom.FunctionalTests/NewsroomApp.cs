@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace Diskominfo.Newsroom.FunctionalTests;
@@ -29,6 +30,8 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
 
     private TimeProvider? _clock;
 
+    private Action<IServiceCollection>? _services;
+
     /// <summary>The site's own address: http://localhost for the in-memory server, the real one on Kestrel.</summary>
     public Uri BaseAddress { get; private set; } = new("http://localhost");
 
@@ -38,7 +41,7 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
     /// </summary>
     public static async Task<NewsroomApp> StartAsync(
         TestDatabase database, FakeGraphServer? graph = null, bool runJobs = true, string? dataDir = null, bool kestrel = false,
-        TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? extraSettings = null)
+        TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? extraSettings = null, Action<IServiceCollection>? services = null)
     {
         dataDir ??= Directory.CreateTempSubdirectory("newsroom-test-").FullName;
         var port = kestrel ? FreePort() : 0;
@@ -75,7 +78,7 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
             settings["Newsroom:Auth:LifetimeMinutes"] = "100000";
         }
 
-        var app = new NewsroomApp(settings, dataDir) { BaseAddress = new Uri(baseUrl), _clock = clock };
+        var app = new NewsroomApp(settings, dataDir) { BaseAddress = new Uri(baseUrl), _clock = clock, _services = services };
         if (kestrel)
         {
             app.UseKestrel(port);
@@ -100,6 +103,13 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
         {
             builder.ConfigureTestServices(services => services.AddSingleton(_clock));
         }
+
+        builder.ConfigureTestServices(services =>
+        {
+            // The demo office's sections, where no Organization module provides them.
+            services.TryAddScoped<Abstractions.Organization.IOrganization, TestOrganization>();
+            _services?.Invoke(services);
+        });
 
         foreach (var (key, value) in _settings)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Infrastructure.Http;
@@ -50,7 +49,7 @@ internal static class UserAdminEndpoints
         UserQueries queries, CancellationToken cancellationToken,
         string? q = null, string? role = null, string? section = null, string? disabled = null, string? page = null, string? pageSize = null)
     {
-        var parsed = ParseFilter(q, role, section, disabled, page, pageSize);
+        var parsed = UserFilter.Parse(q, role, section, disabled, page, pageSize);
         return parsed.Value is { } filter
             ? TypedResults.Ok(await queries.ListAsync(filter, cancellationToken))
             : OutcomeResults.Problem(parsed);
@@ -87,70 +86,5 @@ internal static class UserAdminEndpoints
     {
         var outcome = await action;
         return outcome.Value is { } user ? TypedResults.Ok(user) : OutcomeResults.Problem(outcome);
-    }
-
-    /// <summary>The list's query string, with a 400 per field for what does not parse or is out of bounds.</summary>
-    public static Outcome<UserFilter> ParseFilter(string? q, string? role, string? section, string? disabled, string? page, string? pageSize)
-    {
-        var errors = new Dictionary<string, string[]>();
-        role = string.IsNullOrWhiteSpace(role) ? null : role.Trim();
-        if (role is not null && !NewsroomRoles.All.Contains(role))
-        {
-            errors["role"] = [$"Peran '{role}' tidak dikenal."];
-        }
-
-        Guid? sectionId = null;
-        if (!string.IsNullOrWhiteSpace(section))
-        {
-            if (Guid.TryParse(section, out var parsedSection))
-            {
-                sectionId = parsedSection;
-            }
-            else
-            {
-                errors["section"] = ["Bidang/seksi tidak valid."];
-            }
-        }
-
-        bool? isDisabled = null;
-        if (!string.IsNullOrWhiteSpace(disabled))
-        {
-            if (bool.TryParse(disabled, out var parsedDisabled))
-            {
-                isDisabled = parsedDisabled;
-            }
-            else
-            {
-                errors["disabled"] = ["Nilai disabled harus true atau false."];
-            }
-        }
-
-        var pageNumber = Number(page, 1, 1, 100_000, "page", "Halaman harus bilangan 1 atau lebih.", errors);
-        var size = Number(pageSize, UserFilter.DefaultPageSize, 1, UserFilter.MaxPageSize, "pageSize",
-            $"Jumlah per halaman harus bilangan 1 sampai {UserFilter.MaxPageSize}.", errors);
-        if (q is { Length: > 200 })
-        {
-            errors["q"] = ["Kata pencarian paling panjang 200 karakter."];
-        }
-
-        return errors.Count > 0
-            ? Outcome<UserFilter>.From(Outcome.Invalid(errors))
-            : Outcome<UserFilter>.Ok(new UserFilter(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), role, sectionId, isDisabled, pageNumber, size));
-    }
-
-    private static int Number(string? value, int fallback, int min, int max, string field, string message, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return fallback;
-        }
-
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
-        {
-            return number;
-        }
-
-        errors[field] = [message];
-        return fallback;
     }
 }
