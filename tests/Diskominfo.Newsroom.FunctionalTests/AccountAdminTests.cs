@@ -104,9 +104,14 @@ public sealed class AccountAdminTests
     }
 
     [Fact]
-    public async Task ListUsers_SearchFiltersAndPaging_FindTheRightAccounts()
+    public Task ListUsers_Sqlite_SearchFiltersAndPaging_FindTheRightAccounts() => ListUsersAsync(TestDatabase.SqliteAsync);
+
+    [Fact]
+    public Task ListUsers_Postgres_SearchFiltersAndPaging_FindTheRightAccounts() => ListUsersAsync(TestDatabase.PostgresAsync);
+
+    private static async Task ListUsersAsync(Func<Task<TestDatabase>> db)
     {
-        await using var database = await TestDatabase.SqliteAsync();
+        await using var database = await db();
         await using var app = await NewsroomApp.StartAsync(database, runJobs: false);
         using var admin = await app.LoginAsync("admin");
         await Accounts.CreateAsync(admin, "sri.wahyuni", "Sri Wahyuni", nip: "199001012015032001");

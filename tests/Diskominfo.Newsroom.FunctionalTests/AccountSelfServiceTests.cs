@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Diskominfo.Newsroom.Abstractions.Audit;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace Diskominfo.Newsroom.FunctionalTests;
@@ -188,6 +190,28 @@ public sealed partial class AccountSelfServiceTests
         var change = Assert.Single(audit.Of(AuditActions.AccountUpdated));
         Assert.Equal("reporter3@demo.diskominfo.local", change.Before!["email"]);
         Assert.Equal("joko@diskominfo.example.go.id", change.After!["email"]);
+    }
+
+    [Fact]
+    public async Task NewPassword_TheDemoPassword_RefusedWhenTheSiteRunsNoDemo()
+    {
+        await using var database = await TestDatabase.SqliteAsync();
+        await using var app = await NewsroomApp.StartAsync(database, runJobs: false,
+            extraSettings: new Dictionary<string, string?> { ["Newsroom:DemoAccounts"] = "false" });
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Users.Models.NewsroomUser>>();
+            var admin = new Users.Models.NewsroomUser { UserName = "admin.kantor", Email = "admin@diskominfo.example.go.id", DisplayName = "Admin Kantor" };
+            Assert.True((await users.CreateAsync(admin, "Kantor-Raya-2026")).Succeeded);
+            Assert.True((await users.AddToRoleAsync(admin, "admin")).Succeeded);
+            Assert.Null(await users.FindByNameAsync("kasi")); // no demo accounts
+        }
+
+        using var client = await Accounts.LoginAsync(app, "admin.kantor", "Kantor-Raya-2026");
+        var refused = await Accounts.ProblemAsync(
+            await client.PostAsJsonAsync("/api/v1/auth/change-password", new { currentPassword = "Kantor-Raya-2026", newPassword = NewsroomApp.Password }),
+            HttpStatusCode.BadRequest);
+        Assert.Contains("akun demo", refused.GetProperty("errors").GetProperty("newPassword")[0].GetString(), StringComparison.Ordinal);
     }
 
     private static MimeMessage Parse(ReceivedMail mail) => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(mail.Data)));
