@@ -379,6 +379,20 @@ public sealed class AccountAdminTests
     }
 
     [Fact]
+    public async Task OpenApi_DescribesTheAccountRoutes()
+    {
+        await using var database = await TestDatabase.SqliteAsync();
+        await using var app = await NewsroomApp.StartAsync(database, runJobs: false);
+        using var client = app.CreateClient();
+        var document = await client.GetStringAsync("/openapi/v1.json");
+        foreach (var path in new[] { "/api/v1/users", "/api/v1/users/{id}", "/api/v1/users/{id}/reset-password", "/api/v1/users/{id}/unlock",
+                     "/api/v1/auth/change-password", "/api/v1/auth/forgot-password", "/api/v1/auth/reset-password", "/api/v1/auth/me", "/api/v1/auth/sign-out-everywhere" })
+        {
+            Assert.Contains($"\"{path}\"", document, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Unlock_EndsALockout_AndTheRightPasswordWorksAgain()
     {
         var audit = new AuditRecorder();
@@ -399,6 +413,32 @@ public sealed class AccountAdminTests
         Assert.False((await unlocked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("lockedOut").GetBoolean());
         Assert.Single(audit.Of(AuditActions.AccountUnlocked), e => e.TargetId == id);
         Assert.Equal(HttpStatusCode.OK, (await Accounts.LoginResponseAsync(app, "kadis", NewsroomApp.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ResetPassword_WithSmtp_MailsALinkByDefault_ThePasswordStaysUntilItIsUsed()
+    {
+        await using var smtp = new SmtpSink();
+        await using var database = await TestDatabase.SqliteAsync();
+        await using var app = await NewsroomApp.StartAsync(database, runJobs: false, extraSettings: new Dictionary<string, string?>
+        {
+            ["Newsroom:Smtp:Host"] = "127.0.0.1",
+            ["Newsroom:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Newsroom:Smtp:Security"] = "none",
+            ["Newsroom:Smtp:PollInterval"] = "00:00:00.200",
+            ["Newsroom:Smtp:DeskBaseUrl"] = "https://newsroom.example.go.id/",
+        });
+        using var admin = await app.LoginAsync("admin");
+        var id = await Accounts.IdOfAsync(admin, "operator");
+
+        var reset = await admin.PostAsync($"/api/v1/users/{id}/reset-password", null);
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        var answer = await reset.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("email", answer.GetProperty("method").GetString());
+        Assert.False(answer.TryGetProperty("temporaryPassword", out _));
+        var mail = await smtp.WaitForAsync(m => m.To == "operator@demo.diskominfo.local");
+        Assert.Contains("https://newsroom.example.go.id/atur-ulang-kata-sandi?token=", mail.Data.Replace("=\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        using var still = await app.LoginAsync("operator"); // nothing changes until the link is used
     }
 
     [Fact]

@@ -54,13 +54,8 @@ internal sealed class AdminPasswordReset(
             {
                 password = TemporaryPasswords.Generate();
                 var token = await users.GeneratePasswordResetTokenAsync(user);
-                var result = await users.ResetPasswordAsync(user, token, password);
-                if (result.Succeeded)
-                {
-                    user.MustChangePassword = true;
-                    result = await users.UpdateAsync(user);
-                }
-
+                user.MustChangePassword = true;
+                var result = await users.ResetPasswordAsync(user, token, password); // a new stamp: sessions and tokens end
                 if (!result.Succeeded)
                 {
                     throw new AccountRefusedException(IdentityErrors.ToOutcome(result));
