@@ -32,7 +32,7 @@ internal sealed class PasswordChangeGate(RequestDelegate next)
                 return;
             }
 
-            await TypedResultsProblem(context);
+            await RefuseAsync(context);
             return;
         }
 
@@ -45,8 +45,8 @@ internal sealed class PasswordChangeGate(RequestDelegate next)
         context.Response.Redirect(ChangePasswordPage);
     }
 
-    private static Task TypedResultsProblem(HttpContext context)
-        => Microsoft.AspNetCore.Http.TypedResults.Problem(
+    private static Task RefuseAsync(HttpContext context)
+        => TypedResults.Problem(
                 statusCode: StatusCodes.Status403Forbidden,
                 title: "Kata sandi harus diganti",
                 detail: "Anda masuk dengan kata sandi sementara. Ganti kata sandi dahulu (POST /api/v1/auth/change-password) sebelum memakai fitur lain.",
