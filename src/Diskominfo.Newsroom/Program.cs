@@ -41,7 +41,7 @@ app.UseNewsroomDefaults();
 app.UseNewsroomStaticFiles();
 app.UseRateLimiter();
 app.UseAuthentication();
-app.UseTwoFactorEnrolmentGate();
+app.UseUsersModule();
 app.UseAuthorization();
 app.UseOutputCache();
 app.UseAntiforgery();

@@ -1,5 +1,6 @@
 using Diskominfo.Newsroom.Abstractions.Admin;
 using Diskominfo.Newsroom.Abstractions.Events;
+using Diskominfo.Newsroom.Abstractions.Notifications;
 using Diskominfo.Newsroom.Infrastructure.Data;
 using Diskominfo.Newsroom.Notifications.Data;
 using Diskominfo.Newsroom.Notifications.Endpoints;
@@ -20,6 +21,7 @@ public static class NotificationsModule
         services.AddModuleDbContext<NotificationsDbContext, SqliteNotificationsDbContext, PostgresNotificationsDbContext>(Name);
         services.AddOptions<SmtpOptions>().BindConfiguration("Newsroom:Smtp");
         services.AddScoped<Inbox>();
+        services.AddScoped<IMailOutbox, MailOutbox>();
         services.AddScoped<IEventHandler<ItemAwaiting>, NotifyWhenAwaiting>();
         services.AddScoped<IEventHandler<ChannelAttentionNeeded>, NotifyAdminsAboutChannels>();
         services.AddHostedService<MailSender>();

@@ -46,8 +46,6 @@ public static class UsersModule
             o.LoginPath = "/masuk";
             o.LogoutPath = "/keluar";
             o.AccessDeniedPath = "/ditolak";
-            o.ExpireTimeSpan = TimeSpan.FromHours(10);
-            o.SlidingExpiration = true;
         });
 
         services.AddScoped<IUserDirectory, UserDirectory>();
@@ -71,6 +69,7 @@ public static class UsersModule
         services.AddSingleton<TokenService>();
         services.AddSingleton<IStartupTask, AccountSeeder>();
         services.AddSignInSecurity();
+        services.AddAccounts();
         return services;
     }
 
@@ -78,11 +77,9 @@ public static class UsersModule
     {
         endpoints.MapAuthEndpoints();
         endpoints.MapTwoFactorEndpoints();
+        endpoints.MapAccounts();
         return endpoints;
     }
-
-    /// <summary>After authentication: a person whose role requires two-factor sign-in and who has not enrolled may only enrol.</summary>
-    public static IApplicationBuilder UseTwoFactorEnrolmentGate(this IApplicationBuilder app) => app.UseMiddleware<TwoFactorEnrolmentGate>();
 
     /// <summary>Two-factor sign-in, the sign-in guard, the rate limits per client address, the demo-password check at start.</summary>
     private static void AddSignInSecurity(this IServiceCollection services)
@@ -95,6 +92,13 @@ public static class UsersModule
         services.AddHostedService<DemoPasswordCheck>();
         services.AddSingleton(new AdminMenuItem("Verifikasi dua langkah", TwoFactorEnrolmentGate.EnrolPath, 97));
     }
+
+    /// <summary>
+    /// After authentication: a person with a one-time password must change it before anything else, and a person whose
+    /// role requires two-factor sign-in and who has not enrolled may only enrol.
+    /// </summary>
+    public static IApplicationBuilder UseUsersModule(this IApplicationBuilder app)
+        => app.UseMiddleware<PasswordChangeGate>().UseMiddleware<TwoFactorEnrolmentGate>();
 
     /// <summary>The API takes bearer tokens only (no cookies, so no cross-site requests); pages take the cookie.</summary>
     private static string SelectScheme(HttpContext context)

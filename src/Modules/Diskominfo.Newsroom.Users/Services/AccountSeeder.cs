@@ -2,14 +2,19 @@ using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Infrastructure.Hosting;
 using Diskominfo.Newsroom.Users.Models;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Diskominfo.Newsroom.Users.Services;
 
-/// <summary>Creates the roles always, and the demo accounts in Development only.</summary>
-internal sealed partial class AccountSeeder(IHostEnvironment environment, ILogger<AccountSeeder> logger) : IStartupTask
+/// <summary>
+/// Creates the roles always, and the demo accounts when the site runs the demo (<see cref="DemoMode"/>): marked as demo
+/// accounts and placed in the demo office's bidang and seksi. Demo accounts made before sections existed get theirs.
+/// </summary>
+internal sealed partial class AccountSeeder(
+    IHostEnvironment environment, IConfiguration configuration, TimeProvider clock, ILogger<AccountSeeder> logger) : IStartupTask
 {
     public int Order => 0;
 
@@ -24,7 +29,7 @@ internal sealed partial class AccountSeeder(IHostEnvironment environment, ILogge
             }
         }
 
-        if (!environment.IsDevelopment())
+        if (!DemoMode.IsOn(configuration, environment))
         {
             return;
         }
@@ -32,18 +37,34 @@ internal sealed partial class AccountSeeder(IHostEnvironment environment, ILogge
         var users = scopedServices.GetRequiredService<UserManager<NewsroomUser>>();
         foreach (var (userName, displayName, role) in DemoAccounts.All)
         {
-            if (await users.FindByNameAsync(userName) is not null)
+            var section = DemoAccounts.SectionOf(userName);
+            if (await users.FindByNameAsync(userName) is { } existing)
             {
+                // Made by an earlier version (no creation date): a demo account, now placed in the demo office.
+                if (existing.CreatedAt is null && (!existing.IsDemo || (existing.SectionId is null && section is not null)))
+                {
+                    existing.IsDemo = true;
+                    existing.SectionId ??= section;
+                    await users.UpdateAsync(existing);
+                }
+
                 continue;
             }
 
-            var result = await AccountCommands.CreateAsync(users, userName, displayName, $"{userName}@demo.diskominfo.local", DemoAccounts.Password, role);
+            var user = new NewsroomUser
+            {
+                UserName = userName,
+                Email = $"{userName}@demo.diskominfo.local",
+                EmailConfirmed = true,
+                DisplayName = displayName,
+                SectionId = section,
+                IsDemo = true,
+                CreatedAt = clock.GetUtcNow(),
+            };
+            var result = await users.CreateAsync(user, DemoAccounts.Password);
             if (result.Succeeded)
             {
-                // Marked as a demo account: exempt from the two-factor requirement of its role while demo mode is on.
-                var created = await users.FindByNameAsync(userName);
-                created!.IsDemo = true;
-                await users.UpdateAsync(created);
+                await users.AddToRoleAsync(user, role);
                 LogDemoAccountCreated(logger, userName, role);
             }
         }

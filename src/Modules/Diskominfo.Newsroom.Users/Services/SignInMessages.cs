@@ -8,7 +8,7 @@ public static class SignInMessages
 
     public const string LockedOut = "Terlalu banyak percobaan masuk yang gagal. Akun dikunci sementara; coba lagi nanti atau minta admin membuka kuncinya.";
 
-    public const string Disabled = "Akun ini dinonaktifkan. Hubungi admin.";
+    public const string Disabled = SignInRecorder.DisabledMessage;
 
     public const string CodeRequired = "Akun ini memakai verifikasi dua langkah. Masukkan kode 6 angka dari aplikasi autentikator atau salah satu kode pemulihan.";
 

@@ -21,7 +21,13 @@ internal sealed class TokenService(IOptions<ApiTokenOptions> options, TimeProvid
             new("unique_name", user.UserName ?? user.Id),
             new(ClaimTypes.Name, user.UserName ?? user.Id),
             new(NewsroomClaims.DisplayName, user.DisplayName),
+            new(AccountClaims.Stamp, AccountClaims.StampDigest(user.SecurityStamp)),
         };
+        if (user.MustChangePassword)
+        {
+            claims.Add(new(AccountClaims.MustChangePassword, "1"));
+        }
+
         claims.AddRange(roles.Select(r => new Claim("role", r)));
         var descriptor = new SecurityTokenDescriptor
         {

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Diskominfo.Newsroom.Users.Services;
+
+/// <summary>
+/// The desk's session cookie: a sign-in is dated in the cookie and stamped on the account (last sign-in); a session
+/// ends at the absolute limit counted from that sign-in however busy it is, and, checked every minute, as soon as the
+/// account's security stamp changed (disabled, new password, roles changed, signed out everywhere).
+/// </summary>
+internal sealed class AccountCookieEvents(
+    SignInRecorder recorder, IOptions<AccountSessionOptions> sessions, TimeProvider clock) : CookieAuthenticationEvents
+{
+    /// <summary>The sign-in's time (round-trip format) in the cookie's properties; kept when the cookie is renewed.</summary>
+    public const string SignedInAtKey = "newsroom.signed_in_at";
+
+    public override async Task SigningIn(CookieSigningInContext context)
+    {
+        // A refreshed sign-in (a new password, the stamp validator) keeps the original sign-in's time.
+        if (!context.Properties.Items.ContainsKey(SignedInAtKey))
+        {
+            context.Properties.Items[SignedInAtKey] = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+            if (context.Principal is { } principal && Identity(principal) is { } id)
+            {
+                await recorder.RecordAsync(id, context.HttpContext.RequestAborted);
+            }
+        }
+
+        await base.SigningIn(context);
+    }
+
+    public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
+    {
+        var now = clock.GetUtcNow();
+        if (context.Properties.Items.TryGetValue(SignedInAtKey, out var value)
+            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var signedInAt))
+        {
+            if (now - signedInAt >= sessions.Value.Absolute)
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                return;
+            }
+        }
+        else
+        {
+            // A cookie from before the absolute limit existed: its limit counts from now.
+            context.Properties.Items[SignedInAtKey] = now.ToString("O", CultureInfo.InvariantCulture);
+            context.ShouldRenew = true;
+        }
+
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+
+    private static string? Identity(ClaimsPrincipal principal) => principal.FindFirst(ClaimTypes.NameIdentifier)?.Value;
+}
