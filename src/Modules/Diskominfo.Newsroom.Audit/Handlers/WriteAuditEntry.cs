@@ -1,0 +1,69 @@
+using Diskominfo.Newsroom.Abstractions.Audit;
+using Diskominfo.Newsroom.Abstractions.Events;
+using Diskominfo.Newsroom.Abstractions.Security;
+using Diskominfo.Newsroom.Audit.Data;
+using Diskominfo.Newsroom.Audit.Models;
+using Diskominfo.Newsroom.Audit.Services;
+using Microsoft.AspNetCore.Http;
+
+namespace Diskominfo.Newsroom.Audit.Handlers;
+
+/// <summary>
+/// Appends one entry per <see cref="AuditEvent"/>. Inside the sender's transaction the entry commits or rolls back with
+/// the change; without one (a failed sign-in) it is saved on its own. The client address is the event's, else the
+/// current request's; the user name is looked up so that the log can be searched by it.
+/// </summary>
+internal sealed class WriteAuditEntry(AuditDbContext db, IHttpContextAccessor http, IUserDirectory users) : IEventHandler<AuditEvent>
+{
+    public async Task HandleAsync(AuditEvent @event, CancellationToken cancellationToken)
+    {
+        var actorId = AuditValues.CutOrNull(@event.ActorId, AuditLimits.Id);
+        var (actorName, userName) = await NamesAsync(actorId, @event.ActorName, cancellationToken);
+        var entry = new AuditEntry
+        {
+            At = @event.At.ToUniversalTime(),
+            ActorId = actorId,
+            ActorName = actorName,
+            ActorUserName = userName,
+            Address = AuditValues.CutOrNull(@event.Address, AuditLimits.Address) ?? ClientAddress(),
+            Action = AuditValues.Cut(@event.Action.Trim(), AuditLimits.Action),
+            TargetType = AuditValues.CutOrNull(@event.TargetType, AuditLimits.Action),
+            TargetId = AuditValues.CutOrNull(@event.TargetId, AuditLimits.Id),
+            Summary = AuditValues.CutOrNull(@event.Summary, AuditLimits.Summary) ?? AuditActions.Label(@event.Action),
+            Before = AuditValues.Store(@event.Before),
+            After = AuditValues.Store(@event.After),
+        };
+        db.Entries.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Entry(entry).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+    }
+
+    private async Task<(string? Name, string? UserName)> NamesAsync(string? actorId, string? given, CancellationToken cancellationToken)
+    {
+        var name = AuditValues.CutOrNull(given, AuditLimits.Name);
+        if (actorId is null)
+        {
+            return (name, null);
+        }
+
+        if (actorId == Actor.System.UserId)
+        {
+            return (name ?? Actor.System.DisplayName, Actor.System.UserName);
+        }
+
+        // Nearly always the person making the request; otherwise (a sign-in, before the principal exists) the directory.
+        if (Actor.FromPrincipal(http.HttpContext?.User) is { } current && current.UserId == actorId)
+        {
+            return (name ?? AuditValues.Cut(current.DisplayName, AuditLimits.Name), AuditValues.Cut(current.UserName, AuditLimits.Name));
+        }
+
+        var known = await users.GetAsync(actorId, cancellationToken);
+        return (name ?? AuditValues.CutOrNull(known?.DisplayName, AuditLimits.Name), AuditValues.CutOrNull(known?.UserName, AuditLimits.Name));
+    }
+
+    private string? ClientAddress()
+    {
+        var address = http.HttpContext?.Connection.RemoteIpAddress;
+        return address is null ? null : AuditValues.Cut((address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString(), AuditLimits.Address);
+    }
+}
