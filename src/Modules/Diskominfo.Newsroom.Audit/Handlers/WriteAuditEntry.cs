@@ -38,6 +38,10 @@ internal sealed class WriteAuditEntry(AuditDbContext db, IHttpContextAccessor ht
         db.Entry(entry).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
     }
 
+    /// <summary>
+    /// The person's full name and user name. The sender's name is kept, unless it is only the user name (a desk
+    /// session's principal carries no full name): then the directory's full name is written instead.
+    /// </summary>
     private async Task<(string? Name, string? UserName)> NamesAsync(string? actorId, string? given, CancellationToken cancellationToken)
     {
         var name = AuditValues.CutOrNull(given, AuditLimits.Name);
@@ -52,13 +56,27 @@ internal sealed class WriteAuditEntry(AuditDbContext db, IHttpContextAccessor ht
         }
 
         // Nearly always the person making the request; otherwise (a sign-in, before the principal exists) the directory.
-        if (Actor.FromPrincipal(http.HttpContext?.User) is { } current && current.UserId == actorId)
+        string? userName = null;
+        string? fullName = null;
+        var principal = http.HttpContext?.User;
+        if (Actor.FromPrincipal(principal) is { } current && current.UserId == actorId)
         {
-            return (name ?? AuditValues.Cut(current.DisplayName, AuditLimits.Name), AuditValues.Cut(current.UserName, AuditLimits.Name));
+            userName = current.UserName;
+            fullName = principal!.HasClaim(c => c.Type == NewsroomClaims.DisplayName) ? current.DisplayName : null;
         }
 
-        var known = await users.GetAsync(actorId, cancellationToken);
-        return (name ?? AuditValues.CutOrNull(known?.DisplayName, AuditLimits.Name), AuditValues.CutOrNull(known?.UserName, AuditLimits.Name));
+        if (fullName is null && (name is null || name == userName || userName is null))
+        {
+            var known = await users.GetAsync(actorId, cancellationToken);
+            (fullName, userName) = (known?.DisplayName, userName ?? known?.UserName);
+        }
+
+        if (name is null || string.Equals(name, userName, StringComparison.OrdinalIgnoreCase))
+        {
+            name = AuditValues.CutOrNull(fullName, AuditLimits.Name) ?? name;
+        }
+
+        return (name, AuditValues.CutOrNull(userName, AuditLimits.Name));
     }
 
     private string? ClientAddress()

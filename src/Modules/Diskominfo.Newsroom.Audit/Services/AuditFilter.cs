@@ -33,7 +33,7 @@ internal sealed partial record AuditFilter(
         var (end, endDay) = Moment(to, "to", errors);
         var before = endDay is { } last ? IndonesianTime.StartOfDay(last.AddDays(1)) : (DateTimeOffset?)null;
         var through = endDay is null ? end : null;
-        if (start is not null && end is not null && (before ?? through) < start)
+        if (start is not null && (before <= start || through < start))
         {
             errors["to"] = ["Akhir periode (to) tidak boleh sebelum awal periode (from)."];
         }
