@@ -4,19 +4,27 @@ using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Audit.Data;
 using Diskominfo.Newsroom.Audit.Models;
 using Diskominfo.Newsroom.Audit.Services;
+using Diskominfo.Newsroom.Infrastructure.Data;
 using Microsoft.AspNetCore.Http;
 
 namespace Diskominfo.Newsroom.Audit.Handlers;
 
 /// <summary>
 /// Appends one entry per <see cref="AuditEvent"/>. Inside the sender's transaction the entry commits or rolls back with
-/// the change; without one (a failed sign-in) it is saved on its own. The client address is the event's, else the
-/// current request's; the user name is looked up so that the log can be searched by it.
+/// the change; without one (a failed sign-in) it is saved on its own, even when the client has gone away meanwhile. The
+/// client address is the event's, else the current request's; the user name is looked up so that the log can be searched by it.
 /// </summary>
-internal sealed class WriteAuditEntry(AuditDbContext db, IHttpContextAccessor http, IUserDirectory users) : IEventHandler<AuditEvent>
+internal sealed class WriteAuditEntry(AuditDbContext db, NewsroomDatabase database, IHttpContextAccessor http, IUserDirectory users)
+    : IEventHandler<AuditEvent>
 {
     public async Task HandleAsync(AuditEvent @event, CancellationToken cancellationToken)
     {
+        // An aborted request must not keep a failed sign-in out of the log; inside a transaction the change and its entry go together.
+        if (!database.InTransaction)
+        {
+            cancellationToken = CancellationToken.None;
+        }
+
         var actorId = AuditValues.CutOrNull(@event.ActorId, AuditLimits.Id);
         var (actorName, userName) = await NamesAsync(actorId, @event.ActorName, cancellationToken);
         var entry = new AuditEntry
