@@ -1,4 +1,5 @@
 using Diskominfo.Newsroom.Archive;
+using Diskominfo.Newsroom.Audit;
 using Diskominfo.Newsroom.Content;
 using Diskominfo.Newsroom.Editorial;
 using Diskominfo.Newsroom.Infrastructure.Hosting;
@@ -24,6 +25,7 @@ builder.Services
     .AddArchiveModule()
     .AddSearchModule()
     .AddNotificationsModule()
+    .AddAuditModule()
     .AddNewsroomTheme();
 
 var app = builder.Build();
@@ -46,7 +48,7 @@ app.UseAuthorization();
 app.UseOutputCache();
 app.UseAntiforgery();
 app.MapOpenApi();
-app.MapUsersEndpoints().MapOrganizationEndpoints().MapContentEndpoints().MapEditorialEndpoints().MapMediaEndpoints().MapNotificationsEndpoints().MapPublishingEndpoints().MapSearchEndpoints().MapArchiveEndpoints();
+app.MapUsersEndpoints().MapOrganizationEndpoints().MapContentEndpoints().MapEditorialEndpoints().MapMediaEndpoints().MapNotificationsEndpoints().MapPublishingEndpoints().MapSearchEndpoints().MapArchiveEndpoints().MapAuditEndpoints();
 app.MapNewsroomTheme();
 app.MapRazorPages();
 try

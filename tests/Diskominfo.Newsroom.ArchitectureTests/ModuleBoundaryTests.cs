@@ -22,7 +22,7 @@ public sealed partial class ModuleBoundaryTests
     [Fact]
     public void Layout_HasTheModulesOfTheBrief()
     {
-        foreach (var name in new[] { "Content", "Editorial", "Media", "Publishing", "Archive", "Users" })
+        foreach (var name in new[] { "Content", "Editorial", "Media", "Publishing", "Archive", "Users", "Audit" })
         {
             Assert.Contains($"Diskominfo.Newsroom.{name}", Modules);
         }

@@ -1,8 +1,11 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
+using Diskominfo.Newsroom.Abstractions.Audit;
+using Diskominfo.Newsroom.Abstractions.Events;
 using Diskominfo.Newsroom.Abstractions.Media;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
+using Diskominfo.Newsroom.Infrastructure.Data;
 using Diskominfo.Newsroom.Infrastructure.Http;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -13,10 +16,12 @@ namespace Diskominfo.Newsroom.Theme.Identity;
 
 /// <summary>
 /// Reads the identity (kept in memory until it changes) and saves it for admins: checked field by field, in
-/// Indonesian, the logo by content; every public page is rendered anew afterwards.
+/// Indonesian, the logo by content; every public page is rendered anew afterwards. What changed is written to the audit log
+/// in the same transaction.
 /// </summary>
 internal sealed partial class SiteIdentityStore(
-    SiteDbContext db, IMemoryCache cache, IOutputCacheStore pages, ILogoMaker logos, IOptions<SiteOptions> defaults, TimeProvider clock)
+    SiteDbContext db, NewsroomDatabase database, IEventPublisher events, IMemoryCache cache, IOutputCacheStore pages, ILogoMaker logos,
+    IOptions<SiteOptions> defaults, TimeProvider clock)
 {
     private const string CacheKey = "site-identity";
 
@@ -45,12 +50,14 @@ internal sealed partial class SiteIdentityStore(
             return Defaults();
         }
 
-        var identity = record is null
+        return cache.Set(CacheKey, Of(record), TimeSpan.FromMinutes(1)); // other nodes see a change within a minute
+    }
+
+    private SiteIdentity Of(SiteIdentityRecord? record)
+        => record is null
             ? Defaults()
             : new SiteIdentity(record.Name, record.Publisher, record.Address, record.Phone, record.Email, record.Facebook, record.Instagram, record.YouTube,
                 record.BrandColor, record.Logo is null ? null : SiteIdentity.Version(record.Logo));
-        return cache.Set(CacheKey, identity, TimeSpan.FromMinutes(1)); // other nodes see a change within a minute
-    }
 
     private SiteIdentity Defaults()
         => new(defaults.Value.Name, defaults.Value.Publisher, null, null, null, null, null, null, SiteIdentity.DefaultBrandColor, null);
@@ -113,22 +120,54 @@ internal sealed partial class SiteIdentityStore(
             return Outcome.Invalid(errors, "Identitas situs belum disimpan: periksa isian yang ditandai.");
         }
 
-        var record = await db.Identity.SingleOrDefaultAsync(cancellationToken);
-        if (record is null)
+        await database.InTransactionAsync(async ct =>
         {
-            record = new SiteIdentityRecord();
-            db.Identity.Add(record);
-        }
+            var record = await db.Identity.SingleOrDefaultAsync(ct);
+            var before = AuditValues(Of(record));
+            if (record is null)
+            {
+                record = new SiteIdentityRecord();
+                db.Identity.Add(record);
+            }
 
-        (record.Name, record.Publisher, record.Address, record.Phone, record.Email) = (name!, publisher!, address, phone, email);
-        (record.Facebook, record.Instagram, record.YouTube, record.BrandColor) = (facebook, instagram, youtube, color);
-        record.Logo = changes.RemoveLogo ? null : logo ?? record.Logo;
-        (record.UpdatedAt, record.UpdatedBy) = (clock.GetUtcNow(), actor.UserName);
-        await db.SaveChangesAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            (record.Name, record.Publisher, record.Address, record.Phone, record.Email) = (name!, publisher!, address, phone, email);
+            (record.Facebook, record.Instagram, record.YouTube, record.BrandColor) = (facebook, instagram, youtube, color);
+            record.Logo = changes.RemoveLogo ? null : logo ?? record.Logo;
+            (record.UpdatedAt, record.UpdatedBy) = (now, actor.UserName);
+            await db.SaveChangesAsync(ct);
+
+            // Only what changed goes to the log.
+            var after = AuditValues(Of(record));
+            var changed = after.Keys.Where(k => before[k] != after[k]).ToList();
+            if (changed.Count > 0)
+            {
+                await events.PublishAsync(new AuditEvent(
+                    AuditActions.SettingsChanged, actor.UserId, actor.DisplayName, "site.identity", null,
+                    $"Identitas situs diubah: {string.Join(", ", changed)}.", now,
+                    changed.ToDictionary(k => k, k => before[k]),
+                    changed.ToDictionary(k => k, k => after[k])), ct);
+            }
+        }, cancellationToken);
         cache.Remove(CacheKey);
         await pages.EvictByTagAsync(SiteCache.Everything, cancellationToken);
         return Outcome.Ok();
     }
+
+    /// <summary>The identity as the audit log keeps it; the logo by its version (a hash of the file).</summary>
+    private static Dictionary<string, string?> AuditValues(SiteIdentity identity) => new()
+    {
+        ["name"] = identity.Name,
+        ["publisher"] = identity.Publisher,
+        ["address"] = identity.Address,
+        ["phone"] = identity.Phone,
+        ["email"] = identity.Email,
+        ["facebook"] = identity.Facebook,
+        ["instagram"] = identity.Instagram,
+        ["youtube"] = identity.YouTube,
+        ["brandColor"] = identity.BrandColor,
+        ["logo"] = identity.LogoVersion,
+    };
 
     private static string? Required(string? value, string field, string label, int max, Dictionary<string, string[]> errors)
     {

@@ -1,13 +1,19 @@
+using Diskominfo.Newsroom.Abstractions.Audit;
 using Diskominfo.Newsroom.Abstractions.Content;
+using Diskominfo.Newsroom.Abstractions.Events;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Editorial.Data;
+using Diskominfo.Newsroom.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Diskominfo.Newsroom.Editorial.Settings;
 
-/// <summary>The approval chains and standard minutes in force: an admin's choices over the SOP defaults.</summary>
-internal sealed class EditorialSettings(EditorialDbContext db, TimeProvider clock)
+/// <summary>
+/// The approval chains and standard minutes in force: an admin's choices over the SOP defaults. Each change is written
+/// to the audit log (before and after) in the same transaction.
+/// </summary>
+internal sealed class EditorialSettings(EditorialDbContext db, NewsroomDatabase database, IEventPublisher events, TimeProvider clock)
 {
     public async Task<IReadOnlyList<string>> ChainAsync(string contentType, string kind, CancellationToken cancellationToken)
     {
@@ -71,18 +77,33 @@ internal sealed class EditorialSettings(EditorialDbContext db, TimeProvider cloc
             return Outcome.Invalid(field, "Satu peran tidak boleh muncul dua kali dalam alur.");
         }
 
-        var setting = await db.Chains.SingleOrDefaultAsync(c => c.ContentType == contentType && c.Kind == kind, cancellationToken);
-        if (setting is null)
+        return await database.InTransactionAsync(async ct =>
         {
-            setting = new ChainSetting { ContentType = contentType, Kind = kind };
-            db.Chains.Add(setting);
-        }
+            var before = await ChainAsync(contentType, kind, ct);
+            var setting = await db.Chains.SingleOrDefaultAsync(c => c.ContentType == contentType && c.Kind == kind, ct);
+            if (setting is null)
+            {
+                setting = new ChainSetting { ContentType = contentType, Kind = kind };
+                db.Chains.Add(setting);
+            }
 
-        setting.Roles = string.Join(',', roles);
-        setting.UpdatedAt = clock.GetUtcNow();
-        setting.UpdatedBy = actor.DisplayName;
-        await db.SaveChangesAsync(cancellationToken);
-        return Outcome.Ok();
+            var now = clock.GetUtcNow();
+            setting.Roles = string.Join(',', roles);
+            setting.UpdatedAt = now;
+            setting.UpdatedBy = actor.DisplayName;
+            await db.SaveChangesAsync(ct);
+            if (!before.SequenceEqual(roles, StringComparer.Ordinal))
+            {
+                var name = $"{ContentTypes.Label(contentType)}{(kind == ChainKinds.Correction ? " (ralat)" : "")}";
+                await events.PublishAsync(new AuditEvent(
+                    AuditActions.SettingsChanged, actor.UserId, actor.DisplayName, "editorial.chain", $"{contentType}.{kind}",
+                    $"Alur persetujuan {name} diubah: {Describe(before)} menjadi {Describe(roles)}.", now,
+                    Before: new Dictionary<string, string?> { ["approvers"] = Describe(before) },
+                    After: new Dictionary<string, string?> { ["approvers"] = Describe(roles) }), ct);
+            }
+
+            return Outcome.Ok();
+        }, cancellationToken);
     }
 
     public async Task<Outcome> SaveStandardAsync(string contentType, string step, int minutes, Actor actor, CancellationToken cancellationToken)
@@ -102,19 +123,36 @@ internal sealed class EditorialSettings(EditorialDbContext db, TimeProvider cloc
             return Outcome.Invalid($"{contentType}.{step}", "Waktu baku harus antara 1 menit dan 30 hari (43200 menit).");
         }
 
-        var row = await db.Standards.SingleOrDefaultAsync(s => s.ContentType == contentType && s.Step == step, cancellationToken);
-        if (row is null)
+        return await database.InTransactionAsync(async ct =>
         {
-            row = new StepStandard { ContentType = contentType, Step = step };
-            db.Standards.Add(row);
-        }
+            var row = await db.Standards.SingleOrDefaultAsync(s => s.ContentType == contentType && s.Step == step, ct);
+            var before = row?.Minutes ?? SopDefaults.StandardMinutes(contentType, step);
+            if (row is null)
+            {
+                row = new StepStandard { ContentType = contentType, Step = step };
+                db.Standards.Add(row);
+            }
 
-        row.Minutes = minutes;
-        row.UpdatedAt = clock.GetUtcNow();
-        row.UpdatedBy = actor.DisplayName;
-        await db.SaveChangesAsync(cancellationToken);
-        return Outcome.Ok();
+            var now = clock.GetUtcNow();
+            row.Minutes = minutes;
+            row.UpdatedAt = now;
+            row.UpdatedBy = actor.DisplayName;
+            await db.SaveChangesAsync(ct);
+            if (before != minutes)
+            {
+                await events.PublishAsync(new AuditEvent(
+                    AuditActions.SettingsChanged, actor.UserId, actor.DisplayName, "editorial.standard", $"{contentType}.{step}",
+                    $"Waktu baku {ContentTypes.Label(contentType)}, langkah {Steps.Label(step, contentType)}: {before} menjadi {minutes} menit.", now,
+                    Before: new Dictionary<string, string?> { ["minutes"] = before.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                    After: new Dictionary<string, string?> { ["minutes"] = minutes.ToString(System.Globalization.CultureInfo.InvariantCulture) }), ct);
+            }
+
+            return Outcome.Ok();
+        }, cancellationToken);
     }
+
+    /// <summary>A chain as people read it: "Kepala Seksi, Kepala Bidang, Kepala Dinas".</summary>
+    private static string Describe(IEnumerable<string> roles) => string.Join(", ", roles.Select(NewsroomRoles.Title));
 
     public static IReadOnlyList<string> Split(string roles) => roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Diskominfo.Newsroom.Abstractions.Audit;
 using Diskominfo.Newsroom.Abstractions.Events;
 using Diskominfo.Newsroom.Abstractions.Publishing;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Abstractions.Text;
+using Diskominfo.Newsroom.Infrastructure.Data;
 using Diskominfo.Newsroom.Publishing.Channels;
 using Diskominfo.Newsroom.Publishing.Data;
 using Diskominfo.Newsroom.Publishing.Graph;
@@ -21,10 +23,12 @@ namespace Diskominfo.Newsroom.Publishing.Connections;
 /// The Facebook Page and the Instagram account as the admin connected them. Tokens are encrypted with Data Protection
 /// before they reach the database and are decrypted only to call Meta; nothing shows or logs them, only their last four
 /// characters. A channel whose token Meta refuses is marked disconnected, its publications held, and the admins told;
-/// connecting it again releases them.
+/// connecting it again releases them. Connecting, changing and removing a channel are written to the audit log, the token
+/// only as the log masks it.
 /// </summary>
 internal sealed partial class ChannelDirectory(
     PublishingDbContext db,
+    NewsroomDatabase database,
     IDataProtectionProvider protection,
     GraphClient graph,
     IEventPublisher events,
@@ -132,6 +136,8 @@ internal sealed partial class ChannelDirectory(
         }
 
         var now = clock.GetUtcNow();
+        var newToken = !string.IsNullOrEmpty(token);
+        var before = connection is null ? null : AuditValues(connection, newToken, Credentials(connection, out _)?.AccessToken);
         if (connection is null)
         {
             connection = new ChannelConnection { Channel = channel };
@@ -150,7 +156,27 @@ internal sealed partial class ChannelDirectory(
         connection.GraphBaseUrl = baseUrl ?? (string.IsNullOrEmpty(connection.GraphBaseUrl) ? options.Value.GraphBaseUrl : connection.GraphBaseUrl);
         connection.UpdatedBy = actor.UserName;
         connection.UpdatedAt = now;
-        await CheckAsync(connection, cancellationToken);
+
+        // Meta is asked first, outside any transaction (it may take a while); then the connection, its released
+        // publications and the audit entry are saved together.
+        var works = await ProbeAsync(connection, cancellationToken);
+        await database.InTransactionAsync(async ct =>
+        {
+            if (works)
+            {
+                await ReleaseHeldAsync(channel, ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+            var label = PublicationChannels.Label(channel);
+            await events.PublishAsync(new AuditEvent(
+                AuditActions.SettingsChanged, actor.UserId, actor.DisplayName, "channel", channel,
+                (before is null ? $"Kanal {label} disambungkan" : $"Sambungan kanal {label} diubah{(newToken ? " dengan token baru" : "")}")
+                    + $"; hasil uji: {ChannelStatuses.Label(connection.Status)}.",
+                now,
+                before,
+                AuditValues(connection, newToken, token)), ct);
+        }, cancellationToken);
         return Outcome<ChannelOverview>.Ok(await OverviewOfAsync(connection, cancellationToken));
     }
 
@@ -168,21 +194,26 @@ internal sealed partial class ChannelDirectory(
     }
 
     /// <summary>Removes the channel's token. Publications to it are then recorded as dry runs (not sent), openly.</summary>
-    public async Task<Outcome> RemoveAsync(string channel, CancellationToken cancellationToken)
-    {
-        var connection = Social.Contains(channel) ? await FindAsync(channel, cancellationToken) : null;
-        if (connection is null)
+    public Task<Outcome> RemoveAsync(string channel, Actor actor, CancellationToken cancellationToken)
+        => database.InTransactionAsync(async ct =>
         {
-            return Outcome.NotFound("Kanal ini belum disambungkan.");
-        }
+            var connection = Social.Contains(channel) ? await FindAsync(channel, ct) : null;
+            if (connection is null)
+            {
+                return Outcome.NotFound("Kanal ini belum disambungkan.");
+            }
 
-        db.Channels.Remove(connection);
+            var before = AuditValues(connection, withToken: true, Credentials(connection, out _)?.AccessToken);
+            db.Channels.Remove(connection);
 
-        // What was held for the channel now runs without it: recorded as a dry run, openly not sent (the operator may cancel).
-        await ReleaseHeldAsync(channel, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return Outcome.Ok();
-    }
+            // What was held for the channel now runs without it: recorded as a dry run, openly not sent (the operator may cancel).
+            await ReleaseHeldAsync(channel, ct);
+            await db.SaveChangesAsync(ct);
+            await events.PublishAsync(new AuditEvent(
+                AuditActions.SettingsChanged, actor.UserId, actor.DisplayName, "channel", channel,
+                $"Kanal {PublicationChannels.Label(channel)} diputus dan tokennya dihapus.", clock.GetUtcNow(), before), ct);
+            return Outcome.Ok();
+        }, cancellationToken);
 
     /// <summary>
     /// Meta refused the token (in a publication job's transaction): the channel stops, and the admins are told once.
@@ -264,6 +295,20 @@ internal sealed partial class ChannelDirectory(
 
     private async Task CheckAsync(ChannelConnection connection, CancellationToken cancellationToken)
     {
+        if (await ProbeAsync(connection, cancellationToken))
+        {
+            await ReleaseHeldAsync(connection.Channel, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Asks Meta whether the id and token work and when the token expires, noting the answer on the connection (not
+    /// saved). True when the channel works, so that what was held for it may go.
+    /// </summary>
+    private async Task<bool> ProbeAsync(ChannelConnection connection, CancellationToken cancellationToken)
+    {
         var credentials = Credentials(connection, out var problem);
         var now = clock.GetUtcNow();
         connection.CheckedAt = now;
@@ -271,8 +316,7 @@ internal sealed partial class ChannelDirectory(
         {
             connection.Status = ChannelStatuses.Disconnected;
             connection.StatusNote = problem;
-            await db.SaveChangesAsync(cancellationToken);
-            return;
+            return false;
         }
 
         var fields = connection.Channel == PublicationChannels.Facebook ? "id,name" : "id,username";
@@ -285,8 +329,7 @@ internal sealed partial class ChannelDirectory(
                 connection.StatusNote = account.Error!.Kind == GraphErrorKind.Disconnected
                     ? account.Error.Describe()
                     : $"Meta tidak mengenali ID {connection.TargetId} untuk token ini (kode {account.Error.CodeText}). Periksa ID {(connection.Channel == PublicationChannels.Facebook ? "Halaman" : "akun Instagram")} dan bahwa token dibuat untuknya.";
-                await db.SaveChangesAsync(cancellationToken);
-                return;
+                return false;
             }
 
             connection.AccountName = account.String("name") ?? account.String("username");
@@ -307,8 +350,7 @@ internal sealed partial class ChannelDirectory(
                 {
                     connection.Status = ChannelStatuses.Disconnected;
                     connection.StatusNote = $"Token tidak memiliki izin {string.Join(", ", missing)}. Buat token baru dengan izin tersebut.";
-                    await db.SaveChangesAsync(cancellationToken);
-                    return;
+                    return false;
                 }
             }
             else
@@ -318,15 +360,34 @@ internal sealed partial class ChannelDirectory(
 
             connection.Status = ChannelStatuses.Connected;
             connection.StatusNote = string.Join(" ", notes);
-            await ReleaseHeldAsync(connection.Channel, cancellationToken);
+            return true;
         }
         catch (Exception e) when (GraphOutcomes.IsTransport(e) && !cancellationToken.IsCancellationRequested)
         {
             // No answer says nothing about the token: keep the status, report the check's failure.
             connection.StatusNote = $"Graph API tidak dapat dihubungi saat diuji ({e.GetType().Name}); status sambungan tidak berubah. Coba uji lagi.";
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// A connection as the audit log keeps it. The token goes under "token" in clear only to the log, which masks it
+    /// (its last four characters at most); it is there only when it changes, or when the channel is removed.
+    /// </summary>
+    private static Dictionary<string, string?> AuditValues(ChannelConnection connection, bool withToken, string? token)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["targetId"] = connection.TargetId,
+            ["graphBaseUrl"] = connection.GraphBaseUrl,
+            ["status"] = connection.Status,
+        };
+        if (withToken)
+        {
+            values["token"] = token;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        return values;
     }
 
     /// <summary>Publications held while the channel was disconnected go back to the job server, their attempts untouched.</summary>

@@ -28,7 +28,7 @@ internal static class PublishingApi
                 => (IResult?)AdminOnly(http) ?? Respond(await directory.TestAsync(channel, ct)))
             .WithSummary("Admin: menguji sambungan kanal ke Meta dan membaca masa berlaku token.");
         channels.MapDelete("/{channel}", async (string channel, HttpContext http, ChannelDirectory directory, CancellationToken ct)
-                => (IResult?)AdminOnly(http) ?? NoContent(await directory.RemoveAsync(channel, ct)))
+                => (IResult?)AdminOnly(http) ?? NoContent(await directory.RemoveAsync(channel, Actor.FromPrincipal(http.User)!, ct)))
             .WithSummary("Admin: memutus kanal dan menghapus tokennya.");
 
         var publications = endpoints.MapGroup("/api/v1/publications/{id:guid}").WithTags("Publishing").RequireAuthorization(NewsroomPolicies.ApiStaff);

@@ -1,8 +1,11 @@
+using Diskominfo.Newsroom.Abstractions.Audit;
 using Diskominfo.Newsroom.Abstractions.Content;
+using Diskominfo.Newsroom.Abstractions.Events;
 using Diskominfo.Newsroom.Abstractions.Media;
 using Diskominfo.Newsroom.Abstractions.Publishing;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
+using Diskominfo.Newsroom.Infrastructure.Data;
 using Diskominfo.Newsroom.Publishing.Channels;
 using Diskominfo.Newsroom.Publishing.Data;
 using Diskominfo.Newsroom.Publishing.Models;
@@ -13,9 +16,9 @@ namespace Diskominfo.Newsroom.Publishing.Services;
 /// <summary>
 /// What each social channel will receive for an item, before or after the signature: the caption (generated, or the
 /// operator's own), its counts against the channel's limits, and the photos as the channel gets them.
-/// The operator may replace a caption until that channel's post has gone out.
+/// The operator may replace a caption until that channel's post has gone out; each change is written to the audit log.
 /// </summary>
-internal sealed class CaptionDesk(PublishingDbContext db, IContentCatalog content, TimeProvider clock)
+internal sealed class CaptionDesk(PublishingDbContext db, NewsroomDatabase database, IContentCatalog content, IEventPublisher events, TimeProvider clock)
 {
     public async Task<Outcome<CaptionPreview>> PreviewAsync(Guid itemId, Actor actor, CancellationToken cancellationToken)
     {
@@ -71,7 +74,10 @@ internal sealed class CaptionDesk(PublishingDbContext db, IContentCatalog conten
     }
 
     /// <summary>Sets the operator's caption for a channel; an empty one goes back to the generated caption.</summary>
-    public async Task<Outcome> SaveAsync(Guid itemId, string channel, string? text, Actor actor, CancellationToken cancellationToken)
+    public Task<Outcome> SaveAsync(Guid itemId, string channel, string? text, Actor actor, CancellationToken cancellationToken)
+        => database.InTransactionAsync(ct => SaveInTransactionAsync(itemId, channel, text, actor, ct), cancellationToken);
+
+    private async Task<Outcome> SaveInTransactionAsync(Guid itemId, string channel, string? text, Actor actor, CancellationToken cancellationToken)
     {
         if (!PublicationControl.MayControl(actor))
         {
@@ -83,7 +89,8 @@ internal sealed class CaptionDesk(PublishingDbContext db, IContentCatalog conten
             return Outcome.NotFound("Kanal tidak dikenal; pilih facebook atau instagram.");
         }
 
-        if (await content.GetLatestAsync(itemId, cancellationToken) is null)
+        var item = await content.GetLatestAsync(itemId, cancellationToken);
+        if (item is null)
         {
             return Outcome.NotFound("Naskah tidak ditemukan.");
         }
@@ -97,12 +104,14 @@ internal sealed class CaptionDesk(PublishingDbContext db, IContentCatalog conten
         }
 
         var own = await db.Captions.SingleOrDefaultAsync(c => c.ItemId == itemId && c.Channel == channel, cancellationToken);
+        var before = own?.Text;
         if (string.IsNullOrWhiteSpace(text))
         {
             if (own is not null)
             {
                 db.Captions.Remove(own);
                 await db.SaveChangesAsync(cancellationToken);
+                await AuditAsync(item, channel, actor, before, null, cancellationToken);
             }
 
             return Outcome.Ok();
@@ -125,8 +134,26 @@ internal sealed class CaptionDesk(PublishingDbContext db, IContentCatalog conten
         own.UpdatedBy = actor.DisplayName;
         own.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        if (before != text)
+        {
+            await AuditAsync(item, channel, actor, before, text, cancellationToken);
+        }
+
         return Outcome.Ok();
     }
+
+    /// <summary>The change in the audit log: the operator's caption before and after (none: the generated one).</summary>
+    private Task AuditAsync(ContentSnapshot item, string channel, Actor actor, string? before, string? after, CancellationToken cancellationToken)
+        => events.PublishAsync(new AuditEvent(
+            AuditActions.CaptionOverridden, actor.UserId, actor.DisplayName, "caption", $"{item.ItemId}/{channel}",
+            after is null
+                ? $"Takarir {PublicationChannels.Label(channel)} untuk “{item.Title}” dikembalikan ke takarir otomatis."
+                : $"Takarir {PublicationChannels.Label(channel)} untuk “{item.Title}” disesuaikan.",
+            clock.GetUtcNow(),
+            new Dictionary<string, string?> { ["caption"] = before ?? AutomaticCaption },
+            new Dictionary<string, string?> { ["caption"] = after ?? AutomaticCaption }), cancellationToken);
+
+    private const string AutomaticCaption = "(takarir otomatis)";
 }
 
 public sealed record CaptionPreview(Guid ItemId, string Title, string? ArticleUrl, IReadOnlyList<ChannelCaption> Channels);

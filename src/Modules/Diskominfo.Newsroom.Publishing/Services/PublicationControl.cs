@@ -1,3 +1,5 @@
+using Diskominfo.Newsroom.Abstractions.Audit;
+using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Events;
 using Diskominfo.Newsroom.Abstractions.Publishing;
 using Diskominfo.Newsroom.Abstractions.Results;
@@ -8,8 +10,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Diskominfo.Newsroom.Publishing.Services;
 
-/// <summary>The operator's hand on a publication: send a failed (or held, or dry-run) one again now, or cancel one that should not go out.</summary>
-internal sealed class PublicationControl(PublishingDbContext db, NewsroomDatabase database, PublicationQueue queue, IEventPublisher events, TimeProvider clock)
+/// <summary>
+/// The operator's hand on a publication: send a failed (or held, or dry-run) one again now, or cancel one that should not
+/// go out. Both are written to the audit log in the same transaction.
+/// </summary>
+internal sealed class PublicationControl(
+    PublishingDbContext db, NewsroomDatabase database, PublicationQueue queue, IEventPublisher events, IContentCatalog content, TimeProvider clock)
 {
     public static bool MayControl(Actor actor) => actor.IsInRole(NewsroomRoles.Operator) || actor.IsInRole(NewsroomRoles.Admin);
 
@@ -28,6 +34,7 @@ internal sealed class PublicationControl(PublishingDbContext db, NewsroomDatabas
                     : "Kanal ini tidak dapat melakukannya; mencoba lagi tidak mengubah hasilnya.");
             }
 
+            var before = AuditValues(publication);
             publication.Status = PublicationStatuses.Pending;
             publication.Attempts = 0;
             publication.NextAttemptAt = null;
@@ -36,6 +43,7 @@ internal sealed class PublicationControl(PublishingDbContext db, NewsroomDatabas
             publication.LastError = $"Dicoba lagi oleh {actor.DisplayName} ({Abstractions.Text.IndonesianTime.Short(now)}).";
             await db.SaveChangesAsync(ct);
             await queue.EnqueueAsync(publication.Id, publication.Channel);
+            await AuditAsync(AuditActions.PublicationRetried, publication, actor, now, before, "dikirim ulang", ct);
             return Outcome.Ok();
         }, cancellationToken);
 
@@ -59,11 +67,13 @@ internal sealed class PublicationControl(PublishingDbContext db, NewsroomDatabas
                     : "Publikasi ini sudah selesai.");
             }
 
+            var before = AuditValues(publication);
             publication.Status = PublicationStatuses.Cancelled;
             publication.NextAttemptAt = null;
             publication.CompletedAt = now;
             publication.LastError = $"Dibatalkan oleh {actor.DisplayName} ({Abstractions.Text.IndonesianTime.Short(now)}).";
             await db.SaveChangesAsync(ct);
+            await AuditAsync(AuditActions.PublicationCancelled, publication, actor, now, before, "dibatalkan", ct);
             await events.PublishAsync(new PublicationFinished(publication.ItemId, publication.Channel, publication.Status, null, now), ct);
             var open = await db.Publications.AnyAsync(p => p.ItemId == publication.ItemId && p.Round == publication.Round
                                                            && (p.Status == PublicationStatuses.Pending || p.Status == PublicationStatuses.Held), ct);
@@ -91,6 +101,25 @@ internal sealed class PublicationControl(PublishingDbContext db, NewsroomDatabas
                 ? Outcome.NotFound("Publikasi tidak ditemukan.")
                 : await work(publication, clock.GetUtcNow(), ct);
         }, cancellationToken);
+
+    private async Task AuditAsync(
+        string action, Models.Publication publication, Actor actor, DateTimeOffset now, Dictionary<string, string?> before, string what, CancellationToken ct)
+    {
+        var title = (await content.GetVersionAsync(publication.ItemId, publication.VersionId, ct))?.Title;
+        var round = publication.Round > 0 ? $" (ralat ke-{publication.Round})" : "";
+        await events.PublishAsync(new AuditEvent(
+            action, actor.UserId, actor.DisplayName, "publication", publication.Id.ToString(),
+            $"Publikasi {PublicationChannels.Label(publication.Channel)}{round} untuk “{title ?? publication.ItemId.ToString()}” {what}.",
+            now, before, AuditValues(publication)), ct);
+    }
+
+    private static Dictionary<string, string?> AuditValues(Models.Publication publication) => new()
+    {
+        ["itemId"] = publication.ItemId.ToString(),
+        ["channel"] = publication.Channel,
+        ["status"] = publication.Status,
+        ["attempts"] = publication.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     private async Task<Guid> ItemOfAsync(Guid publicationId, CancellationToken ct)
         => await db.Publications.AsNoTracking().Where(p => p.Id == publicationId).Select(p => p.ItemId).SingleOrDefaultAsync(ct);

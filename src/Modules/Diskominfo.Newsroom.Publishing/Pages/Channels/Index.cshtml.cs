@@ -47,7 +47,7 @@ internal sealed class IndexModel(ChannelDirectory directory) : PageModel
 
     public async Task<IActionResult> OnPostRemoveAsync(CancellationToken cancellationToken)
     {
-        var outcome = await directory.RemoveAsync(Channel, cancellationToken);
+        var outcome = await directory.RemoveAsync(Channel, Actor.FromPrincipal(User)!, cancellationToken);
         return await AfterAsync(outcome, "Kanal diputus dan tokennya dihapus.", cancellationToken);
     }
 
