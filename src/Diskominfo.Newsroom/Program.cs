@@ -51,17 +51,7 @@ app.MapOpenApi();
 app.MapUsersEndpoints().MapOrganizationEndpoints().MapContentEndpoints().MapEditorialEndpoints().MapMediaEndpoints().MapNotificationsEndpoints().MapPublishingEndpoints().MapSearchEndpoints().MapArchiveEndpoints().MapAuditEndpoints();
 app.MapNewsroomTheme();
 app.MapRazorPages();
-try
-{
-    await app.RunAsync();
-}
-catch (StartupRefusedException refused)
-{
-    await Console.Error.WriteLineAsync(refused.Message);
-    return 1;
-}
-
-return 0;
+return await app.RunNewsroomAsync();
 
 /// <summary>The entry point, visible to the functional tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -248,7 +248,7 @@ public sealed class AccountAdminTests
         var wrong = await Accounts.ProblemAsync(await Accounts.LoginResponseAsync(app, "reporter", "bukan-kata-sandinya"), HttpStatusCode.Unauthorized);
         Assert.Equal("Nama pengguna atau kata sandi salah.", wrong.GetProperty("detail").GetString());
         var (_, form) = await Accounts.SignInAsync(app, "reporter", NewsroomApp.Password);
-        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, form.StatusCode);
         Assert.Contains("Akun Anda dinonaktifkan; hubungi admin.", await form.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var enabled = await admin.PostAsync($"/api/v1/users/{id}/enable", null);

@@ -37,7 +37,7 @@ public sealed partial class AccountDeskTests
         var english = await desk.Http.GetStringAsync("/admin/pengguna?peran=kasi");
         Assert.Contains("<h1>Users</h1>", english, StringComparison.Ordinal);
         Assert.Contains("Last sign-in", english, StringComparison.Ordinal);
-        Assert.Contains("Section Head (Kasi)", english, StringComparison.Ordinal);
+        Assert.Contains("Head of section (Kasi)", english, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,14 +24,13 @@ public sealed class DelegationTests
     private static async Task DelegationsAsync(Func<Task<TestDatabase>> provider)
     {
         await using var database = await provider();
-        var clock = new TestClock(DateTimeOffset.UtcNow);
+        var clock = new TestClock(Org.Wib(2026, 12, 1, 9)); // the office's day is 1 December 2026
         await using var app = await NewsroomApp.StartAsync(database, runJobs: false, clock: clock);
         await Org.PlaceDemoAsync(database, app);
         using var kadis = await app.LoginAsync("kadis");
         using var admin = await app.LoginAsync("admin");
         using var kasi = await app.LoginAsync("kasi");
         using var reporter = await app.LoginAsync("reporter");
-        clock.Advance(Org.Wib(2026, 12, 1, 9) - clock.GetUtcNow()); // signed in now, the office's day is 1 December 2026
         var kabidUser = await Org.UserAsync(app, "kabid");
         var reporter2 = await Org.UserAsync(app, "reporter2");
 
@@ -148,11 +147,10 @@ public sealed class DelegationTests
     private static async Task PlhOfKadisAsync(Func<Task<TestDatabase>> provider)
     {
         await using var database = await provider();
-        var clock = new TestClock(DateTimeOffset.UtcNow);
+        var clock = new TestClock(Org.Wib(2026, 12, 1, 9)); // the office's day is 1 December 2026
         await using var app = await NewsroomApp.StartAsync(database, runJobs: false, clock: clock);
         await Org.PlaceDemoAsync(database, app);
         using var kadis = await app.LoginAsync("kadis");
-        clock.Advance(Org.Wib(2026, 12, 1, 9) - clock.GetUtcNow());
         var kabid = await Org.ActorAsync(app, "kabid");
         var holder = await Org.ActorAsync(app, "kadis");
         var created = await kadis.PostAsJsonAsync("/api/v1/delegations", new

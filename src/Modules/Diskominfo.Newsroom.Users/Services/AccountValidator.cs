@@ -12,7 +12,7 @@ namespace Diskominfo.Newsroom.Users.Services;
 /// <summary>
 /// Checks what an admin (or the person, for their own contact details) sends for an account, field by field, in
 /// Indonesian: the user name's form and uniqueness, the NIP's 18 digits, a valid unique e-mail address, the roles, and a
-/// section that exists, is active and fits the roles (a Kasi's a seksi, a Kabid's a bidang, a reporter's a seksi).
+/// section that exists, is active and fits the roles (a Kasi's a seksi, a Kabid's a bidang, a reporter's a seksi; a Kasi who is also Kabid stays in his seksi).
 /// </summary>
 internal sealed partial class AccountValidator(UsersDbContext db, IOrganization organization)
 {
@@ -156,15 +156,17 @@ internal sealed partial class AccountValidator(UsersDbContext db, IOrganization 
             return null;
         }
 
-        var needsSeksi = roles.Contains(NewsroomRoles.Kasi) || roles.Contains(NewsroomRoles.Reporter);
-        var needsBidang = roles.Contains(NewsroomRoles.Kabid);
+        // A Kasi who is also Kabid is placed in his seksi and heads its bidang as Kabid (one person, one step per item).
+        var kasi = roles.Contains(NewsroomRoles.Kasi);
+        var needsSeksi = kasi || roles.Contains(NewsroomRoles.Reporter);
+        var needsBidang = roles.Contains(NewsroomRoles.Kabid) && !kasi;
         if (needsSeksi && needsBidang)
         {
-            errors["section"] = ["Kepala Bidang ditempatkan di bidang, Kepala Seksi dan petugas peliput di seksi: peran ini tidak dapat digabung dalam satu bagian."];
+            errors["section"] = ["Kepala Bidang ditempatkan di bidang, petugas peliput di seksi: peran ini tidak dapat digabung dalam satu bagian."];
         }
         else if (needsSeksi && section.Kind != SectionKinds.Seksi)
         {
-            var role = roles.Contains(NewsroomRoles.Kasi) ? "Kepala Seksi" : "Petugas peliput";
+            var role = kasi ? "Kepala Seksi" : "Petugas peliput";
             errors["section"] = [$"{role} ditempatkan di seksi, bukan di bidang."];
         }
         else if (needsBidang && section.Kind != SectionKinds.Bidang)

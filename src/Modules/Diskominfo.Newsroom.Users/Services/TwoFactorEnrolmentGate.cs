@@ -16,6 +16,12 @@ internal sealed class TwoFactorEnrolmentGate(RequestDelegate next)
 {
     public const string EnrolPath = "/akun/2fa";
 
+    /// <summary>The account's own safety stays open before enrolment: signing in, enrolling, changing the password, ending sessions.</summary>
+    private static readonly string[] Open =
+    [
+        "/api/v1/auth/login", "/api/v1/auth/2fa", "/api/v1/auth/change-password", "/api/v1/auth/me", "/api/v1/auth/sign-out-everywhere",
+    ];
+
     public async Task InvokeAsync(HttpContext context, TwoFactorPolicy policy, UserManager<NewsroomUser> users, IProblemDetailsService problems)
     {
         var actor = Actor.FromPrincipal(context.User);
@@ -52,16 +58,17 @@ internal sealed class TwoFactorEnrolmentGate(RequestDelegate next)
         context.Response.Redirect(EnrolPath);
     }
 
-    /// <summary>The desk and the API, except enrolment itself, signing in and out, and the error and language pages.</summary>
+    /// <summary>The desk and the API, except enrolment, signing in and out, the password, and the error and language pages.</summary>
     private static bool Guarded(PathString path)
     {
         if (path.StartsWithSegments("/api"))
         {
-            return !path.StartsWithSegments("/api/v1/auth/login") && !path.StartsWithSegments("/api/v1/auth/2fa");
+            return !Open.Any(p => path.StartsWithSegments(p));
         }
 
         return NewsroomInfrastructureExtensions.IsPagePath(path)
             && (path.StartsWithSegments("/admin") || path.StartsWithSegments("/akun"))
-            && !path.StartsWithSegments(EnrolPath);
+            && !path.StartsWithSegments(EnrolPath)
+            && !path.StartsWithSegments("/akun/kata-sandi");
     }
 }
