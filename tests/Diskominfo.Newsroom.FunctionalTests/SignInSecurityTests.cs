@@ -175,6 +175,31 @@ public sealed partial class SignInSecurityTests
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/")).StatusCode);
     }
 
+    [Fact]
+    public async Task PasswordReset_FromOneAddress_IsLimited_SeparatelyFromSignIn()
+    {
+        await using var database = await TestDatabase.SqliteAsync();
+        await using var app = await NewsroomApp.StartAsync(database, runJobs: false, extraSettings: new Dictionary<string, string?>
+        {
+            ["Newsroom:RateLimits:PasswordReset:PermitLimit"] = "2",
+            ["Newsroom:RateLimits:PasswordReset:WindowSeconds"] = "600",
+        });
+        using var api = app.CreateClient();
+        Assert.Equal(HttpStatusCode.Accepted, (await api.PostAsJsonAsync("/api/v1/auth/forgot-password", new { email = "kasi@demo.diskominfo.local" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.PostAsJsonAsync("/api/v1/auth/reset-password", new { token = "palsu", newPassword = "Kata-Sandi-Baru-2026" })).StatusCode);
+
+        var refused = await api.PostAsJsonAsync("/api/v1/auth/forgot-password", new { email = "kadis@demo.diskominfo.local" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Contains("Terlalu banyak", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        using var browser = new DeskClient(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        Assert.Equal(HttpStatusCode.OK, (await browser.Http.GetAsync("/lupa-kata-sandi")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await browser.PostFormAsync("/lupa-kata-sandi", new() { ["Email"] = "kasi@demo.diskominfo.local" })).StatusCode);
+
+        // Signing in has its own budget.
+        Assert.Equal(HttpStatusCode.OK, (await TwoFactorTests.LoginAsync(api, "kasi")).StatusCode);
+    }
+
     private static async Task<DateTimeOffset?> LockoutEndAsync(NewsroomApp app, string userName)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -35,8 +35,9 @@ internal static class AccountEndpoints
                 return TypedResults.Accepted((string?)null);
             })
             .AllowAnonymous()
+            .RequireRateLimiting(UsersRateLimits.PasswordReset)
             .WithSummary("Lupa kata sandi: bila surel terdaftar, tautan atur ulang (berlaku satu jam, sekali pakai) dikirim. Jawabannya selalu 202.");
-        auth.MapPost("/reset-password", ResetPasswordAsync).AllowAnonymous()
+        auth.MapPost("/reset-password", ResetPasswordAsync).AllowAnonymous().RequireRateLimiting(UsersRateLimits.PasswordReset)
             .WithSummary("Memilih kata sandi baru dengan token dari tautan surel.");
     }
 

@@ -2,11 +2,13 @@ using Diskominfo.Newsroom.Users.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Diskominfo.Newsroom.Users.Pages.Profile;
 
 /// <summary>"Lupa kata sandi": the same answer whether or not the address belongs to an account.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(UsersRateLimits.PasswordReset)]
 internal sealed class ForgotModel(PasswordRecovery recovery) : PageModel
 {
     [BindProperty]

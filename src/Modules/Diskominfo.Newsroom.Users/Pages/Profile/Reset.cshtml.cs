@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Diskominfo.Newsroom.Users.Pages.Profile;
 
 /// <summary>The page a reset link opens: choose a new password, once, within the hour.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(UsersRateLimits.PasswordReset)]
 internal sealed class ResetModel(PasswordRecovery recovery) : PageModel
 {
     [BindProperty(SupportsGet = true)]
