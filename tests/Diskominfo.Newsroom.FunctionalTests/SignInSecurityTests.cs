@@ -20,7 +20,7 @@ public sealed partial class SignInSecurityTests
     public async Task SignIn_UnknownUserAndWrongPassword_SameAnswerAndOneHashVerificationEach()
     {
         var counter = new HashVerificationCounter();
-        var audit = new AuditSink();
+        var audit = new AuditRecorder();
         await using var database = await TestDatabase.SqliteAsync();
         await using var app = await NewsroomApp.StartAsync(database, runJobs: false, services: s =>
         {
@@ -77,7 +77,7 @@ public sealed partial class SignInSecurityTests
     [Fact]
     public async Task Lockout_FiveWrongPasswords_OnlyTheRightPasswordLearnsIt_AndASecondFactorLetsIn()
     {
-        var audit = new AuditSink();
+        var audit = new AuditRecorder();
         await using var database = await TestDatabase.SqliteAsync();
         await using var app = await NewsroomApp.StartAsync(database, runJobs: false, services: audit.Register);
         using var api = app.CreateClient();

@@ -27,7 +27,7 @@ public sealed partial class TwoFactorTests
 
     private static async Task EnrolAndSignInAsync(TestDatabase database)
     {
-        var audit = new AuditSink();
+        var audit = new AuditRecorder();
         await using var app = await NewsroomApp.StartAsync(database, runJobs: false, services: audit.Register);
 
         // The reporter's role does not require it; the reporter turns it on anyway.
