@@ -59,7 +59,8 @@ public static class UsersCommands
         await services.GetRequiredService<NewsroomInitializer>().StartAsync(CancellationToken.None);
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<NewsroomUser>>();
-        var result = await AccountCommands.CreateAsync(users, userName, "Admin Sistem", email, password, NewsroomRoles.Admin);
+        var result = await AccountCommands.CreateAsync(
+            users, userName, "Admin Sistem", email, password, NewsroomRoles.Admin, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow());
         if (!result.Succeeded)
         {
             await output.WriteLineAsync("Gagal membuat admin: " + string.Join(" ", result.Errors.Select(e => e.Description)));
