@@ -10,7 +10,7 @@ namespace Diskominfo.Newsroom.ArchitectureTests;
 /// </summary>
 public sealed partial class ModuleBoundaryTests
 {
-    private static readonly string Root = FindRoot();
+    internal static readonly string Root = FindRoot();
 
     private static readonly string[] Modules = Directory.GetDirectories(Path.Combine(Root, "src", "Modules"))
         .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray();
