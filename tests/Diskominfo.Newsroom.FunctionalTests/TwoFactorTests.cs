@@ -44,7 +44,7 @@ public sealed partial class TwoFactorTests
             Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
             Assert.Contains("Kode dari aplikasi autentikator salah", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-            var enabled = await desk.PostFormAsync("/akun/2fa", new() { ["Code"] = Totp.Code(key) }, "/akun/2fa?handler=enable");
+            var enabled = await desk.PostFormAsync("/akun/2fa", new() { ["Code"] = Totp.Unused(key) }, "/akun/2fa?handler=enable");
             Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
             var codes = RecoveryCodes(await enabled.Content.ReadAsStringAsync());
             Assert.Equal(10, codes.Count);
@@ -61,7 +61,7 @@ public sealed partial class TwoFactorTests
             var badCode = await browser.PostFormAsync("/masuk/2fa", new() { ["Code"] = Totp.WrongCode(key) });
             Assert.Equal(HttpStatusCode.Unauthorized, badCode.StatusCode);
             Assert.Contains("Kode verifikasi salah", await badCode.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-            var second = await browser.PostFormAsync("/masuk/2fa", new() { ["Code"] = Totp.Code(key) });
+            var second = await browser.PostFormAsync("/masuk/2fa", new() { ["Code"] = Totp.Unused(key) });
             Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
             Assert.Equal("/admin", second.Headers.Location?.OriginalString);
             Assert.Equal(HttpStatusCode.OK, (await browser.Http.GetAsync("/admin")).StatusCode);
@@ -76,9 +76,15 @@ public sealed partial class TwoFactorTests
             var wrongCode = await LoginAsync(api, "reporter", code: Totp.WrongCode(key));
             Assert.Equal(HttpStatusCode.Unauthorized, wrongCode.StatusCode);
             Assert.True((await wrongCode.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("twoFactorRequired").GetBoolean());
-            var withCode = await LoginAsync(api, "reporter", code: Totp.Code(key));
+            var code = Totp.Unused(key);
+            var withCode = await LoginAsync(api, "reporter", code: code);
             Assert.Equal(HttpStatusCode.OK, withCode.StatusCode);
             await AssertTokenWorksAsync(app, withCode);
+
+            // A code from the app is taken once: seen on the way, it does not open a second session.
+            var replayed = await LoginAsync(api, "reporter", code: code);
+            Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
+            Assert.True((await replayed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("twoFactorRequired").GetBoolean());
 
             // A recovery code works once, typed with or without its dash.
             Assert.Equal(HttpStatusCode.OK, (await LoginAsync(api, "reporter", code: codes[0])).StatusCode);
@@ -100,7 +106,7 @@ public sealed partial class TwoFactorTests
             // Off again, with a current code; then the password alone is enough.
             var offWrong = await desk.PostFormAsync("/akun/2fa", new() { ["Code"] = Totp.WrongCode(key) }, "/akun/2fa?handler=disable");
             Assert.Equal(HttpStatusCode.BadRequest, offWrong.StatusCode);
-            var off = await desk.PostFormAsync("/akun/2fa", new() { ["Code"] = Totp.Code(key) }, "/akun/2fa?handler=disable");
+            var off = await desk.PostFormAsync("/akun/2fa", new() { ["Code"] = Totp.Unused(key) }, "/akun/2fa?handler=disable");
             Assert.Equal(HttpStatusCode.OK, off.StatusCode);
             Assert.Contains("Verifikasi dua langkah dinonaktifkan.", await off.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, (await LoginAsync(api, "reporter")).StatusCode);
@@ -141,7 +147,7 @@ public sealed partial class TwoFactorTests
         var key = status.GetProperty("sharedKey").GetString()!;
         Assert.StartsWith("otpauth://totp/Newsroom%20Diskominfo:kadis?secret=" + key, status.GetProperty("authenticatorUri").GetString(), StringComparison.Ordinal);
         Assert.Contains("issuer=Newsroom%20Diskominfo", status.GetProperty("authenticatorUri").GetString(), StringComparison.Ordinal);
-        var enable = await api.PostAsJsonAsync("/api/v1/auth/2fa/enable", new { code = Totp.Code(key) });
+        var enable = await api.PostAsJsonAsync("/api/v1/auth/2fa/enable", new { code = Totp.Unused(key) });
         Assert.Equal(HttpStatusCode.OK, enable.StatusCode);
         Assert.Equal(10, (await enable.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recoveryCodes").GetArrayLength());
 
@@ -152,7 +158,7 @@ public sealed partial class TwoFactorTests
         var page = await desk.Http.GetStringAsync("/akun/2fa");
         Assert.Contains("tidak dapat dinonaktifkan", page, StringComparison.Ordinal);
         Assert.DoesNotContain("handler=disable", page, StringComparison.Ordinal);
-        var off = await api.PostAsJsonAsync("/api/v1/auth/2fa/disable", new { code = Totp.Code(key) });
+        var off = await api.PostAsJsonAsync("/api/v1/auth/2fa/disable", new { code = Totp.Unused(key) });
         Assert.Equal(HttpStatusCode.Forbidden, off.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(app.CreateClient(), "kadis")).StatusCode);
     }
@@ -211,7 +217,7 @@ public sealed partial class TwoFactorTests
     {
         using var api = await app.LoginAsync(userName);
         var key = (await api.GetFromJsonAsync<JsonElement>("/api/v1/auth/2fa")).GetProperty("sharedKey").GetString()!;
-        var enable = await api.PostAsJsonAsync("/api/v1/auth/2fa/enable", new { code = Totp.Code(key) });
+        var enable = await api.PostAsJsonAsync("/api/v1/auth/2fa/enable", new { code = Totp.Unused(key) });
         Assert.Equal(HttpStatusCode.OK, enable.StatusCode);
         var codes = (await enable.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recoveryCodes").EnumerateArray().Select(c => c.GetString()!).ToList();
         return (key, codes);

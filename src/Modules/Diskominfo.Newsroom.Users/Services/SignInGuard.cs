@@ -24,6 +24,7 @@ internal sealed partial class SignInGuard(
 {
     private const string TokenProvider = "[Newsroom]";
     private const string CodeLockoutToken = "CodeLockout";
+    private const string LastCodeToken = "LastCode";
     private static readonly NewsroomUser Nobody = new() { UserName = "-" };
     private static string? s_dummyHash;
 
@@ -109,15 +110,30 @@ internal sealed partial class SignInGuard(
     }
 
     /// <summary>
-    /// Checks a code from the app (6 digits) or a recovery code (10 letters and digits, with or without its dash;
-    /// used up when right). Returns how the person proved it (<c>totp</c>, <c>recovery_code</c>) or null when wrong.
+    /// Checks a code from the app (6 digits, each code once) or a recovery code (10 letters and digits, with or without its
+    /// dash; used up when right). Returns how the person proved it (<c>totp</c>, <c>recovery_code</c>) or null when wrong.
     /// </summary>
     public async Task<string?> VerifyCodeAsync(NewsroomUser user, string? code)
     {
         var typed = new string((code ?? "").Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
         if (typed.Length == 6 && typed.All(char.IsAsciiDigit))
         {
-            return await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, typed) ? "totp" : null;
+            if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, typed))
+            {
+                return null;
+            }
+
+            // A code is valid for about 90 seconds (one step either side): it is used once only within that time.
+            var now = clock.GetUtcNow().ToUnixTimeSeconds();
+            var last = (await users.GetAuthenticationTokenAsync(user, TokenProvider, LastCodeToken))?.Split('|');
+            if (last is [var lastCode, var lastAt] && lastCode == typed
+                && long.TryParse(lastAt, System.Globalization.CultureInfo.InvariantCulture, out var at) && now - at < 180)
+            {
+                return null;
+            }
+
+            await users.SetAuthenticationTokenAsync(user, TokenProvider, LastCodeToken, $"{typed}|{now.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            return "totp";
         }
 
         if (typed.Length == 10)
