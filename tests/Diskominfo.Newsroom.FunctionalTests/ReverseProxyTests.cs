@@ -39,7 +39,7 @@ public sealed partial class ReverseProxyTests
             await using var site = SiteRun.Start(dataDir, environment);
             var siteAddress = new Uri($"http://127.0.0.1:{sitePort}");
             await site.WaitReadyAsync(siteAddress, TimeSpan.FromSeconds(120));
-            var articlePath = await PublishAsync(siteAddress);
+            var articlePath = await PublishAsync(siteAddress, publicBase);
 
             // Plain HTTP is only the way to HTTPS.
             using (var plain = nginx.Client(Browser))
@@ -314,8 +314,11 @@ public sealed partial class ReverseProxyTests
         return environment;
     }
 
-    /// <summary>A press release signed through the API (directly on the site) and live on the website; its path.</summary>
-    private static async Task<string> PublishAsync(Uri siteAddress)
+    /// <summary>
+    /// A press release signed through the API (directly on the site, from the proxy's own address) and live on the
+    /// website at the public address (the link social posts carry); its path.
+    /// </summary>
+    private static async Task<string> PublishAsync(Uri siteAddress, string publicBase)
     {
         using var api = await NewsroomApiClient.SignInAsync(siteAddress);
         var id = await api.PrepareAsync("Bupati Resmikan Pasar Rakyat di Belakang Proksi", NewsroomApiClient.Jpeg());
@@ -326,7 +329,9 @@ public sealed partial class ReverseProxyTests
             var website = (await api.GetAsync(id)).GetProperty("publications").EnumerateArray().FirstOrDefault(p => p.GetProperty("channel").GetString() == "website");
             if (website.ValueKind == JsonValueKind.Object && website.GetProperty("status").GetString() == "published")
             {
-                return new Uri(website.GetProperty("url").GetString()!).AbsolutePath;
+                var url = website.GetProperty("url").GetString()!;
+                Assert.StartsWith(publicBase + "/berita/", url, StringComparison.Ordinal);
+                return new Uri(url).AbsolutePath;
             }
 
             await Task.Delay(250);

@@ -156,7 +156,7 @@ internal sealed partial class ChannelDirectory(
 
         var retarget = connection is not null
             && (!string.Equals(targetId, connection.TargetId, StringComparison.Ordinal)
-                || !string.Equals(graphBaseUrl, connection.GraphBaseUrl.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
+                || !string.Equals(graphBaseUrl.TrimEnd('/'), connection.GraphBaseUrl.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
         if (retarget && string.IsNullOrEmpty(token) && !errors.ContainsKey("accessToken"))
         {
             errors["accessToken"] = [channel == PublicationChannels.Facebook
