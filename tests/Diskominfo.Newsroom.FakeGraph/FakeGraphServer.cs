@@ -18,6 +18,9 @@ namespace Diskominfo.Newsroom.FakeGraph;
 public sealed partial class FakeGraphServer : IAsyncDisposable
 {
     public const string Version = "v24.0";
+
+    /// <summary>Where the fake listens: the host a site under test must allow (<c>Newsroom:Graph:AllowedHosts</c>).</summary>
+    public const string Host = "127.0.0.1";
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Injection> _injected = new();
     private long _ids = 1000;
@@ -74,7 +77,7 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
     public static async Task<FakeGraphServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://{Host}:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var server = new FakeGraphServer(app);

@@ -54,6 +54,9 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
             ["Newsroom:PublicBaseUrl"] = baseUrl,
             ["Newsroom:RunJobServer"] = runJobs ? "true" : "false",
 
+            // Meta's Graph host, and the loopback address of the fake Graph server a test may connect a channel to.
+            ["Newsroom:Graph:AllowedHosts"] = Harness.SiteProcess.GraphAllowedHosts,
+
             // Dozens of sites share this process and one PostgreSQL server: fewer job workers than production each.
             ["Newsroom:JobWorkers"] = "6",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -63,9 +63,16 @@ public sealed class SiteProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>The configuration that points both social channels at a fake Graph server.</summary>
+    /// <summary>
+    /// The Graph hosts the site may call (<c>Newsroom:Graph:AllowedHosts</c>), widened from Meta's to the loopback
+    /// address where the fake Graph server listens.
+    /// </summary>
+    public static string GraphAllowedHosts => "graph.facebook.com;" + Diskominfo.Newsroom.FakeGraph.FakeGraphServer.Host;
+
+    /// <summary>The configuration that points both social channels at a fake Graph server (and lets the site call it).</summary>
     public static Dictionary<string, string> ChannelSettings(Diskominfo.Newsroom.FakeGraph.FakeGraphServer graph) => new()
     {
+        ["Newsroom:Graph:AllowedHosts"] = GraphAllowedHosts,
         ["Newsroom:Channels:Facebook:PageId"] = graph.PageId,
         ["Newsroom:Channels:Facebook:AccessToken"] = graph.Token,
         ["Newsroom:Channels:Facebook:GraphBaseUrl"] = graph.BaseUrl,

@@ -1,9 +1,9 @@
+using System.Globalization;
 using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Events;
 using Diskominfo.Newsroom.Abstractions.Publishing;
 using Diskominfo.Newsroom.Infrastructure.Data;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Diskominfo.Newsroom.Theme;
@@ -26,12 +26,20 @@ public static class SiteCache
 
     public static string Category(string category) => $"category-{category}";
 
+    /// <summary>
+    /// A kept page is kept per everything a reader's request changes on it, and nothing else: its address (path), the
+    /// page number and search words (<c>halaman</c>, <c>q</c>), and the interface language as request localization
+    /// settled it (from the reader's language cookie, before this policy runs). Every other query parameter, the
+    /// <c>Host</c> and forwarded headers and any other cookie stay out of the key, and no public page reads them
+    /// (absolute links come from <c>Newsroom:PublicBaseUrl</c>), so no reader's request changes what another reader gets.
+    /// </summary>
     public static void Configure(OutputCacheOptions options, bool enabled)
         => options.AddPolicy(Policy, b => (enabled ? b : b.NoCache())
             .Expire(TimeSpan.FromMinutes(10)) // eviction is per process: another node catches up within this
             .Tag(Lists, Everything)
             .SetVaryByQuery("halaman", "q")
-            .VaryByValue(c => new KeyValuePair<string, string>("culture", c.Request.Cookies[CookieRequestCultureProvider.DefaultCookieName] ?? "")));
+            .SetVaryByHost(false)
+            .VaryByValue(_ => new KeyValuePair<string, string>("ui-culture", CultureInfo.CurrentUICulture.Name)));
 
     /// <summary>Tags the current response with an article's own tags (instead of the lists').</summary>
     public static void TagArticle(HttpContext http, PublishedArticle article)

@@ -3,7 +3,13 @@ using Diskominfo.Newsroom.Infrastructure.Data;
 using Diskominfo.Newsroom.Infrastructure.Events;
 using Diskominfo.Newsroom.Infrastructure.Http;
 using Diskominfo.Newsroom.Infrastructure.Localization;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.HttpsPolicy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -47,6 +53,13 @@ public static class NewsroomInfrastructureExtensions
             c.ProblemDetails.Type = null;
         });
         services.AddExceptionHandler<NewsroomExceptionHandler>();
+
+        // Behind a TLS reverse proxy: whose forwarded headers count, which hosts, HSTS, the site's cookies.
+        services.AddSingleton<IConfigureOptions<ForwardedHeadersOptions>, ForwardedHeadersSetup>();
+        services.AddSingleton<IConfigureOptions<HostFilteringOptions>, HostFilteringSetup>();
+        services.AddSingleton<IConfigureOptions<HstsOptions>, HstsSetup>();
+        services.AddSingleton<IConfigureOptions<AntiforgeryOptions>, SiteCookiesSetup>();
+        services.AddSingleton<IConfigureOptions<CookieTempDataProviderOptions>, SiteCookiesSetup>();
         return services;
     }
 
@@ -56,6 +69,7 @@ public static class NewsroomInfrastructureExtensions
     /// </summary>
     public static IApplicationBuilder UseNewsroomDefaults(this IApplicationBuilder app)
     {
+        app.UseNewsroomTransport();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -74,6 +88,37 @@ public static class NewsroomInfrastructureExtensions
         // Routing after the error handlers, so that a re-executed request is routed to the error page again.
         app.UseRouting();
         return app;
+    }
+
+    /// <summary>
+    /// First of all, the request as the client sent it: the client's address and scheme from a trusted reverse proxy
+    /// (<see cref="ForwardedHeadersSetup"/>), HSTS outside Development, HTTPS redirection when
+    /// <c>Newsroom:Https:Redirect</c> is on (behind nginx, nginx redirects), and in Development over plain HTTP the
+    /// cookies without their <c>__Host-</c> prefix (<see cref="PlainHttpCookiesMiddleware"/>).
+    /// </summary>
+    private static void UseNewsroomTransport(this IApplicationBuilder app)
+    {
+        var services = app.ApplicationServices;
+        if (ForwardedHeadersSetup.AnyTrusted(services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value))
+        {
+            app.UseForwardedHeaders();
+        }
+
+        var development = services.GetRequiredService<IHostEnvironment>().IsDevelopment();
+        if (!development)
+        {
+            app.UseHsts();
+        }
+
+        if (services.GetRequiredService<IConfiguration>().GetValue("Newsroom:Https:Redirect", false))
+        {
+            app.UseHttpsRedirection();
+        }
+
+        if (development)
+        {
+            app.UseMiddleware<PlainHttpCookiesMiddleware>();
+        }
     }
 
     /// <summary>

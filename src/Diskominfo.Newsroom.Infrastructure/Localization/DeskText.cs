@@ -1,4 +1,5 @@
 using System.Globalization;
+using Diskominfo.Newsroom.Infrastructure.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
@@ -28,8 +29,10 @@ public static class NewsroomCultures
             SupportedUICultures = [Indonesian, English],
         };
 
-        // Only an explicit choice switches language; a browser's own language does not override the office's Indonesian.
-        options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        // Only an explicit choice switches language, kept in the reader's own cookie: a browser's own language does not
+        // override the office's Indonesian, and no query string (?culture=, ?ui-culture=) changes it, so a link cannot
+        // put a page in another language (nor into the public page cache under another reader's key).
+        options.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = NewsroomCookies.Language }];
         return options;
     }
 
@@ -39,11 +42,11 @@ public static class NewsroomCultures
         {
             var culture = context.Request.Query["c"].ToString() == "en" ? English : Indonesian;
             context.Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
+                NewsroomCookies.Language,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-            var back = context.Request.Query["r"].ToString();
-            context.Response.Redirect(back.StartsWith('/') && !back.StartsWith("//", StringComparison.Ordinal) && !back.StartsWith("/\\", StringComparison.Ordinal) ? back : "/");
+                NewsroomCookies.Options(context.Request, SameSiteMode.Lax, TimeSpan.FromDays(365)));
+            var back = context.Request.Query["r"];
+            context.Response.Redirect(LocalRedirects.Or(back.Count == 1 ? back[0] : null, "/"));
             return Task.CompletedTask;
         }));
 }

@@ -2,11 +2,13 @@ using Diskominfo.Newsroom.Abstractions.Admin;
 using Diskominfo.Newsroom.Abstractions.Events;
 using Diskominfo.Newsroom.Abstractions.Notifications;
 using Diskominfo.Newsroom.Infrastructure.Data;
+using Diskominfo.Newsroom.Infrastructure.Hosting;
 using Diskominfo.Newsroom.Notifications.Data;
 using Diskominfo.Newsroom.Notifications.Endpoints;
 using Diskominfo.Newsroom.Notifications.Handlers;
 using Diskominfo.Newsroom.Notifications.Services;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Diskominfo.Newsroom.Notifications;
@@ -19,7 +21,10 @@ public static class NotificationsModule
     public static IServiceCollection AddNotificationsModule(this IServiceCollection services)
     {
         services.AddModuleDbContext<NotificationsDbContext, SqliteNotificationsDbContext, PostgresNotificationsDbContext>(Name);
-        services.AddOptions<SmtpOptions>().BindConfiguration("Newsroom:Smtp");
+        services.AddOptions<SmtpOptions>().BindConfiguration("Newsroom:Smtp")
+            .PostConfigure<IConfiguration>((o, c) => o.DeskBaseUrl = string.IsNullOrWhiteSpace(o.DeskBaseUrl)
+                ? c[PublicHosts.PublicBaseUrlKey] ?? HostingUrls.DefaultUrl
+                : o.DeskBaseUrl);
         services.AddScoped<Inbox>();
         services.AddScoped<IMailOutbox, MailOutbox>();
         services.AddScoped<IEventHandler<ItemAwaiting>, NotifyWhenAwaiting>();

@@ -31,7 +31,12 @@ public static class PublishingModule
         services.AddSingleton(new ItemPanel(PublishingPanel.Name, 30));
         services.AddOptions<PublishingOptions>().BindConfiguration("Newsroom").BindConfiguration("Newsroom:Channels");
         // No request logging: debug_token carries the token in its query string, and tokens are never logged.
+        // Only Meta's Graph hosts are ever called (GraphAllowlist), and no redirect is followed away from them.
+        services.AddSingleton<GraphAllowlist>();
+        services.AddTransient<GraphAllowlistHandler>();
         services.AddHttpClient<GraphClient>((sp, c) => c.Timeout = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PublishingOptions>>().Value.GraphTimeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .AddHttpMessageHandler<GraphAllowlistHandler>()
             .RemoveAllLoggers();
         services.AddScoped<ChannelDirectory>();
         services.AddScoped<PublicationControl>();

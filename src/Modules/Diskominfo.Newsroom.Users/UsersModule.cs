@@ -6,6 +6,7 @@ using Diskominfo.Newsroom.Users.Data;
 using Diskominfo.Newsroom.Users.Endpoints;
 using Diskominfo.Newsroom.Users.Models;
 using Diskominfo.Newsroom.Users.Services;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -38,11 +39,9 @@ public static class UsersModule
             .AddEntityFrameworkStores<UsersDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<IndonesianIdentityErrorDescriber>();
+        services.AddSingleton<IConfigureOptions<CookieAuthenticationOptions>, IdentityCookiesSetup>();
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "newsroom.auth";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
             o.LoginPath = "/masuk";
             o.LogoutPath = "/keluar";
             o.AccessDeniedPath = "/ditolak";

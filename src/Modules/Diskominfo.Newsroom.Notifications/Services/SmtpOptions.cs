@@ -18,8 +18,11 @@ internal sealed class SmtpOptions
 
     public string FromName { get; set; } = "Newsroom Diskominfo";
 
-    /// <summary>The desk's public address, for links in the e-mails.</summary>
-    public string DeskBaseUrl { get; set; } = "http://localhost:5000";
+    /// <summary>
+    /// The desk's public address, for links in the e-mails; by default the site's public address
+    /// (<c>Newsroom:PublicBaseUrl</c>), never the address a request came in on.
+    /// </summary>
+    public string DeskBaseUrl { get; set; } = "";
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -31,6 +31,7 @@ internal sealed partial class ChannelDirectory(
     NewsroomDatabase database,
     IDataProtectionProvider protection,
     GraphClient graph,
+    GraphAllowlist allowlist,
     IEventPublisher events,
     PublicationQueue queue,
     IOptions<PublishingOptions> options,
@@ -68,18 +69,33 @@ internal sealed partial class ChannelDirectory(
             return null;
         }
 
+        // The token goes to the allowed Graph hosts only, whatever the stored address says (set before the allowlist,
+        // from the configuration, or written into the database behind the site's back).
+        if (!allowlist.Allows(connection.GraphBaseUrl))
+        {
+            problem = $"Alamat Graph API kanal ini ({connection.GraphBaseUrl}) tidak diizinkan: {allowlist.Refusal(connection.GraphBaseUrl)} Admin perlu menyambungkan kanal lagi dengan alamat yang benar dan tokennya.";
+            return null;
+        }
+
+        var token = TokenOf(connection);
+        if (token is null)
+        {
+            problem = "Token kanal tidak dapat dibuka: kunci enkripsi di folder data berubah atau hilang. Admin perlu memasukkan token lagi.";
+            return null;
+        }
+
+        return new ChannelCredentials { PageId = connection.TargetId, AccessToken = token, GraphBaseUrl = connection.GraphBaseUrl };
+    }
+
+    /// <summary>The stored token in clear, for a call (through <see cref="Credentials"/>) or the audit log's mask; null when it cannot be opened.</summary>
+    private string? TokenOf(ChannelConnection connection)
+    {
         try
         {
-            return new ChannelCredentials
-            {
-                PageId = connection.TargetId,
-                AccessToken = Protector.Unprotect(connection.ProtectedToken),
-                GraphBaseUrl = connection.GraphBaseUrl,
-            };
+            return Protector.Unprotect(connection.ProtectedToken);
         }
         catch (System.Security.Cryptography.CryptographicException)
         {
-            problem = "Token kanal tidak dapat dibuka: kunci enkripsi di folder data berubah atau hilang. Admin perlu memasukkan token lagi.";
             return null;
         }
     }
@@ -130,6 +146,24 @@ internal sealed partial class ChannelDirectory(
             errors["graphBaseUrl"] = ["Alamat Graph API harus lengkap dengan versinya, misalnya https://graph.facebook.com/v24.0."];
         }
 
+        // Where the token will go: only to Meta's Graph hosts, and to a new address or for another Page or account only
+        // when the admin types the token again (a session left open cannot send the stored token elsewhere).
+        var graphBaseUrl = baseUrl ?? (string.IsNullOrEmpty(connection?.GraphBaseUrl) ? options.Value.GraphBaseUrl.TrimEnd('/') : connection.GraphBaseUrl);
+        if (!errors.ContainsKey("graphBaseUrl") && !allowlist.Allows(graphBaseUrl))
+        {
+            errors["graphBaseUrl"] = [allowlist.Refusal(graphBaseUrl)];
+        }
+
+        var retarget = connection is not null
+            && (!string.Equals(targetId, connection.TargetId, StringComparison.Ordinal)
+                || !string.Equals(graphBaseUrl.TrimEnd('/'), connection.GraphBaseUrl.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
+        if (retarget && string.IsNullOrEmpty(token) && !errors.ContainsKey("accessToken"))
+        {
+            errors["accessToken"] = [channel == PublicationChannels.Facebook
+                ? "Ketik ulang token akses untuk mengganti ID Halaman atau alamat Graph API: token yang tersimpan hanya dipakai untuk sambungan yang sama."
+                : "Ketik ulang token akses untuk mengganti ID akun Instagram atau alamat Graph API: token yang tersimpan hanya dipakai untuk sambungan yang sama."];
+        }
+
         if (errors.Count > 0)
         {
             return Outcome<ChannelOverview>.From(Outcome.Invalid(errors, "Sambungan kanal belum dapat disimpan."));
@@ -137,7 +171,7 @@ internal sealed partial class ChannelDirectory(
 
         var now = clock.GetUtcNow();
         var newToken = !string.IsNullOrEmpty(token);
-        var before = connection is null ? null : AuditValues(connection, newToken, Credentials(connection, out _)?.AccessToken);
+        var before = connection is null ? null : AuditValues(connection, newToken, TokenOf(connection));
         if (connection is null)
         {
             connection = new ChannelConnection { Channel = channel };
@@ -153,7 +187,7 @@ internal sealed partial class ChannelDirectory(
             connection.ExpiryWarnedAt = null;
         }
 
-        connection.GraphBaseUrl = baseUrl ?? (string.IsNullOrEmpty(connection.GraphBaseUrl) ? options.Value.GraphBaseUrl : connection.GraphBaseUrl);
+        connection.GraphBaseUrl = graphBaseUrl;
         connection.UpdatedBy = actor.UserName;
         connection.UpdatedAt = now;
 
@@ -203,7 +237,7 @@ internal sealed partial class ChannelDirectory(
                 return Outcome.NotFound("Kanal ini belum disambungkan.");
             }
 
-            var before = AuditValues(connection, withToken: true, Credentials(connection, out _)?.AccessToken);
+            var before = AuditValues(connection, withToken: true, TokenOf(connection));
             db.Channels.Remove(connection);
 
             // What was held for the channel now runs without it: recorded as a dry run, openly not sent (the operator may cancel).

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Diskominfo.Newsroom.Infrastructure.Http;
 using Diskominfo.Newsroom.Users.Models;
 using Diskominfo.Newsroom.Users.Services;
 using Microsoft.AspNetCore.Authentication;
@@ -20,6 +21,9 @@ namespace Diskominfo.Newsroom.Users.Pages;
 [EnableRateLimiting(UsersRateLimits.SignIn)]
 internal sealed class MasukModel(SignInManager<NewsroomUser> signIn, SignInGuard guard) : PageModel
 {
+    /// <summary>Where a sign-in goes when it was given no local page to go back to.</summary>
+    public const string DeskHome = "/admin";
+
     [BindProperty]
     [Required]
     public string UserName { get; set; } = "";
@@ -49,7 +53,7 @@ internal sealed class MasukModel(SignInManager<NewsroomUser> signIn, SignInGuard
         {
             case SignInVerdict.Succeeded:
                 await signIn.SignInAsync(check.User!, isPersistent: false);
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
+                return LocalRedirect(LocalRedirects.Or(ReturnUrl, DeskHome));
             case SignInVerdict.TwoFactorRequired:
                 var pending = new ClaimsIdentity([new Claim(ClaimTypes.Name, check.User!.Id)], IdentityConstants.TwoFactorUserIdScheme);
                 await HttpContext.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(pending));

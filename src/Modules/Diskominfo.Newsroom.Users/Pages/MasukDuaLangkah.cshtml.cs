@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Diskominfo.Newsroom.Infrastructure.Http;
 using Diskominfo.Newsroom.Users.Models;
 using Diskominfo.Newsroom.Users.Services;
 using Microsoft.AspNetCore.Authentication;
@@ -31,8 +32,9 @@ internal sealed class MasukDuaLangkahModel(SignInManager<NewsroomUser> signIn, S
 
     public string? Error { get; private set; }
 
+    /// <summary>The second step's address, carrying the page to go back to only when it is local.</summary>
     public static string PathFor(string? returnUrl)
-        => string.IsNullOrEmpty(returnUrl) ? Path : $"{Path}?ReturnUrl={Uri.EscapeDataString(returnUrl)}";
+        => LocalRedirects.IsLocal(returnUrl) ? $"{Path}?ReturnUrl={Uri.EscapeDataString(returnUrl)}" : Path;
 
     public async Task<IActionResult> OnGetAsync()
         => await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect("/masuk") : Page();
@@ -56,7 +58,7 @@ internal sealed class MasukDuaLangkahModel(SignInManager<NewsroomUser> signIn, S
             case SignInVerdict.Succeeded:
                 await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
                 await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
+                return LocalRedirect(LocalRedirects.Or(ReturnUrl, MasukModel.DeskHome));
             case SignInVerdict.LockedOut:
                 await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
                 return Refuse(StatusCodes.Status429TooManyRequests, SignInMessages.LockedOut);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Diskominfo.Newsroom.Infrastructure.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -54,6 +55,35 @@ internal sealed class AccountCookieEvents(
         }
 
         await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+
+    /// <summary>
+    /// The cookie handler's own redirect after signing in at <c>/masuk</c> or out at <c>/keluar</c> (to the query's
+    /// <c>ReturnUrl</c>, checked by it only for a leading slash): held to the site's rule for redirect targets.
+    /// </summary>
+    public override Task RedirectToReturnUrl(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.RedirectUri = LocalRedirects.Or(context.RedirectUri, "/");
+        return base.RedirectToReturnUrl(context);
+    }
+
+    /// <summary>
+    /// The way to the sign-in page and to the refusal page, as a path: the handler builds an absolute address from the
+    /// request's own <c>Host</c>, which is the client's to choose.
+    /// </summary>
+    public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.RedirectUri = LocalRedirects.PathOf(context.RedirectUri);
+        return base.RedirectToLogin(context);
+    }
+
+    public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.RedirectUri = LocalRedirects.PathOf(context.RedirectUri);
+        return base.RedirectToAccessDenied(context);
     }
 
     private static string? Identity(ClaimsPrincipal principal) => principal.FindFirst(ClaimTypes.NameIdentifier)?.Value;
