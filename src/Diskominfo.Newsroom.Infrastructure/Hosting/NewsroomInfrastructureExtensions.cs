@@ -2,12 +2,11 @@ using Diskominfo.Newsroom.Abstractions.Events;
 using Diskominfo.Newsroom.Infrastructure.Data;
 using Diskominfo.Newsroom.Infrastructure.Events;
 using Diskominfo.Newsroom.Infrastructure.Http;
+using Diskominfo.Newsroom.Infrastructure.Keys;
 using Diskominfo.Newsroom.Infrastructure.Localization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,10 +24,13 @@ public static class NewsroomInfrastructureExtensions
                 o.Path = Path.GetFullPath(string.IsNullOrWhiteSpace(c["Newsroom:DataDir"]) ? o.Path : c["Newsroom:DataDir"]!));
         services.AddSingleton<IConfigureOptions<NewsroomDatabaseOptions>, NewsroomDatabaseOptionsSetup>();
 
-        // Keys for cookies and antiforgery tokens live in the data folder, so sign-ins survive a restart.
+        // Keys for cookies, antiforgery tokens and stored secrets live in the keys folder, outside the data folder and
+        // encrypted with its certificate, so sign-ins survive a restart and a copy of the data carries no key.
         services.AddDataProtection().SetApplicationName("Diskominfo.Newsroom");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<DataDirectoryOptions>, ILoggerFactory>((o, dataDir, logs) =>
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(dataDir.Value.Path, "keys", "data-protection")), logs));
+        services.AddSingleton<IConfigureOptions<KeyStoreOptions>, KeyStoreOptionsSetup>();
+        services.AddSingleton<KeyStore>();
+        services.AddSingleton<ISecretKeys>(sp => sp.GetRequiredService<KeyStore>());
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DataProtectionKeySetup>();
         services.AddLocalization();
         services.AddScoped<NewsroomDatabase>();
         services.AddScoped<IEventPublisher, EventPublisher>();
