@@ -19,6 +19,9 @@ public static class NewsroomInfrastructureExtensions
     /// <summary>Data folder, database connection, events, start-up, problem details.</summary>
     public static IServiceCollection AddNewsroomInfrastructure(this IServiceCollection services)
     {
+        // The first hosted service: it checks the keys folder before Data Protection's own start-up reads the key ring.
+        services.AddSingleton<NewsroomInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<NewsroomInitializer>());
         services.AddOptions<DataDirectoryOptions>()
             .Configure<Microsoft.Extensions.Configuration.IConfiguration>((o, c) =>
                 o.Path = Path.GetFullPath(string.IsNullOrWhiteSpace(c["Newsroom:DataDir"]) ? o.Path : c["Newsroom:DataDir"]!));
@@ -35,8 +38,6 @@ public static class NewsroomInfrastructureExtensions
         services.AddScoped<NewsroomDatabase>();
         services.AddScoped<IEventPublisher, EventPublisher>();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<NewsroomInitializer>();
-        services.AddHostedService(sp => sp.GetRequiredService<NewsroomInitializer>());
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
             var status = c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode;

@@ -27,7 +27,7 @@ public sealed partial class NewsroomInitializer(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        keys.EnsureReady();
+        PrepareKeys();
         await MigrateAsync(cancellationToken);
         foreach (var task in tasks.OrderBy(t => t.Order))
         {
@@ -69,7 +69,7 @@ public sealed partial class NewsroomInitializer(
     public async Task<int> MigrateCommandAsync(TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
-        keys.EnsureReady();
+        PrepareKeys();
         await MigrateAsync(database.Value.MigrationsConnectionString, cancellationToken);
         await output.WriteLineAsync($"Basis data diperbarui: {migrations.Count()} modul. Database migrated.");
         return 0;
@@ -97,6 +97,16 @@ public sealed partial class NewsroomInitializer(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Checks the keys folder (a refusal stops the start here) and makes the secret keys before anything uses them.</summary>
+    private void PrepareKeys()
+    {
+        keys.EnsureReady();
+        foreach (var name in SecretKeyNames.All)
+        {
+            keys.Get(name);
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database tables of module {Module} are up to date")]
     private static partial void LogMigrated(ILogger logger, string module);

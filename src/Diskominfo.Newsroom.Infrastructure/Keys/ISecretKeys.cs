@@ -30,4 +30,7 @@ public static class SecretKeyNames
 
     /// <summary>Seals each archive filing (HMAC-SHA256).</summary>
     public const string ArchiveSeal = "archive-seal";
+
+    /// <summary>Made at the first start, so that each exists before anything it protects (and is in the first backup of the keys).</summary>
+    public static IReadOnlyList<string> All { get; } = [ApiSigning, HistoryChain, ArchiveSeal];
 }

@@ -11,7 +11,7 @@ namespace Diskominfo.Newsroom.Infrastructure.Keys;
 /// the keys folder certificate's RSA key (OAEP-SHA256). What <c>ProtectKeysWithCertificate</c> does, with a certificate
 /// that is only known once the site has read its settings; <see cref="KeyRingDecryptor"/> reverses it.
 /// </summary>
-internal sealed class KeyRingEncryptor(X509Certificate2 certificate) : IXmlEncryptor
+internal sealed class KeyRingEncryptor(Func<X509Certificate2> certificate) : IXmlEncryptor
 {
     public static readonly XName Element = XName.Get("encryptedKey", "urn:diskominfo-newsroom:key-ring:v1");
 
@@ -28,12 +28,13 @@ internal sealed class KeyRingEncryptor(X509Certificate2 certificate) : IXmlEncry
             aes.Encrypt(nonce, plain, cipher, tag);
         }
 
-        using var rsa = certificate.GetRSAPublicKey()!;
+        var wrapping = certificate();
+        using var rsa = wrapping.GetRSAPublicKey()!;
         var wrapped = rsa.Encrypt(key, RSAEncryptionPadding.OaepSHA256);
         CryptographicOperations.ZeroMemory(key);
         CryptographicOperations.ZeroMemory(plain);
         var element = new XElement(Element,
-            new XAttribute("certificate", certificate.Thumbprint),
+            new XAttribute("certificate", wrapping.Thumbprint),
             new XAttribute("key", Convert.ToBase64String(wrapped)),
             new XAttribute("nonce", Convert.ToBase64String(nonce)),
             new XAttribute("tag", Convert.ToBase64String(tag)),

@@ -30,6 +30,8 @@ internal sealed partial class KeyStore(
     private readonly Dictionary<string, SecretKey> _secrets = new(StringComparer.Ordinal);
     private readonly ILogger _logger = loggers.CreateLogger<KeyStore>();
     private X509Certificate2? _certificate;
+    private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure;
+    private bool _ready;
 
     public string Directory => options.Value.Directory;
 
@@ -53,39 +55,55 @@ internal sealed partial class KeyStore(
     {
         lock (_lock)
         {
-            if (_certificate is not null)
+            // A refusal stands: whoever asks next (Data Protection, a request) is refused too, never served.
+            _failure?.Throw();
+            if (_ready)
             {
                 return;
             }
 
-            var settings = options.Value;
-            var data = dataDir.Value.Path;
-            var strict = !environment.IsDevelopment();
-            var misplaced = new List<string>();
-            if (KeyFiles.IsInside(settings.Directory, data))
+            try
             {
-                misplaced.Add($"folder kunci {settings.Directory}");
+                Prepare();
+                _ready = true;
             }
-
-            if (settings.Certificate is { } configured && KeyFiles.IsInside(configured, data))
+            catch (Exception e) when (e is StartupRefusedException or IOException or UnauthorizedAccessException or CryptographicException)
             {
-                misplaced.Add($"sertifikat {configured}");
+                _failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+                throw;
             }
-
-            if (misplaced.Count > 0)
-            {
-                Refuse(strict,
-                    $"Situs tidak dijalankan: {string.Join(" dan ", misplaced)} berada di dalam folder data ({data}). Simpan kunci di luar folder data " +
-                    $"(Newsroom:Keys:Directory, Newsroom:Keys:Certificate) agar salinan data tidak membawa kuncinya. " +
-                    $"The site will not start: the keys are inside the data folder.");
-            }
-
-            KeyFiles.CreateFolder(settings.Directory);
-            KeyFiles.CreateFolder(KeyRingDirectory);
-            _certificate = LoadCertificate(settings);
-            new LegacyKeyImport(this, _certificate, data, _logger).Run();
-            CheckPermissions(settings, strict);
         }
+    }
+
+    private void Prepare()
+    {
+        var settings = options.Value;
+        var data = dataDir.Value.Path;
+        var strict = !environment.IsDevelopment();
+        var misplaced = new List<string>();
+        if (KeyFiles.IsInside(settings.Directory, data))
+        {
+            misplaced.Add($"folder kunci {settings.Directory}");
+        }
+
+        if (settings.Certificate is { } configured && KeyFiles.IsInside(configured, data))
+        {
+            misplaced.Add($"sertifikat {configured}");
+        }
+
+        if (misplaced.Count > 0)
+        {
+            Refuse(strict,
+                $"Situs tidak dijalankan: {string.Join(" dan ", misplaced)} berada di dalam folder data ({data}). Simpan kunci di luar folder data " +
+                $"(Newsroom:Keys:Directory, Newsroom:Keys:Certificate) agar salinan data tidak membawa kuncinya. " +
+                $"The site will not start: the keys are inside the data folder.");
+        }
+
+        KeyFiles.CreateFolder(settings.Directory);
+        KeyFiles.CreateFolder(KeyRingDirectory);
+        _certificate = LoadCertificate(settings);
+        new LegacyKeyImport(this, _certificate, data, _logger).Run();
+        CheckPermissions(settings, strict);
     }
 
     /// <inheritdoc />

@@ -35,7 +35,7 @@ internal sealed partial class LegacyKeyImport(KeyStore store, X509Certificate2 c
         var ring = Path.Combine(legacy, "data-protection");
         if (Directory.Exists(ring))
         {
-            var encryptor = new KeyRingEncryptor(certificate);
+            var encryptor = new KeyRingEncryptor(() => certificate);
             foreach (var file in Directory.EnumerateFiles(ring, "*.xml"))
             {
                 var element = Encrypt(XElement.Load(file), encryptor);

@@ -10,7 +10,6 @@ using Diskominfo.Newsroom.Editorial.Models;
 using Diskominfo.Newsroom.Editorial.Services;
 using Diskominfo.Newsroom.Editorial.Settings;
 using Diskominfo.Newsroom.Infrastructure.Data;
-using Diskominfo.Newsroom.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,7 +24,6 @@ public static class EditorialModule
     {
         services.AddModuleDbContext<EditorialDbContext, SqliteEditorialDbContext, PostgresEditorialDbContext>(Name);
         services.AddSingleton<HistoryChain>();
-        services.AddSingleton<IStartupTask, HistoryKeyAtStart>();
         services.AddScoped<EditorialService>();
         services.AddScoped<EditorialSettings>();
         services.AddScoped<ServiceTimeReport>();
