@@ -119,6 +119,57 @@ public sealed class KeyedTrailTests
         Assert.Contains("telah diubah", broken.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ArchiveSheet_TrailOrFilingChangedInTheDatabase_PrintsBroken()
+    {
+        await using var database = await TestDatabase.SqliteAsync();
+        await using var app = await NewsroomApp.StartAsync(database);
+        using var reporter = await app.LoginAsync("reporter");
+        using var kasi = await app.LoginAsync("kasi");
+        var id = await SignedAsync(app, reporter);
+        await Api.WaitForStatusAsync(kasi, id, "archived");
+
+        var filed = await SheetTextAsync(kasi, id);
+        Assert.Contains("Rantai hash: utuh, diperiksa ulang saat lembar ini dicetak", filed, StringComparison.Ordinal);
+        Assert.Contains("Segel lembar: cocok", filed, StringComparison.Ordinal);
+
+        // The trail is rewritten after filing: the sheet, printed again, says so, whatever was stored at filing time.
+        await HistoryGuards.DropAsync(database, app);
+        await database.ExecuteAsync(app, $"UPDATE editorial_history SET \"Note\" = 'Disetujui' WHERE \"ItemId\" = {database.Literal(id)} AND \"Sequence\" = 3");
+        var trail = await SheetTextAsync(kasi, id);
+        Assert.Contains("Rantai hash: RUSAK pada entri 3", trail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rantai hash: utuh", trail, StringComparison.Ordinal);
+        Assert.Contains("Catatan saat pengarsipan", trail, StringComparison.Ordinal);
+
+        // The filing itself is rewritten and its SHA-256 recomputed: the keyed seal no longer matches.
+        await database.ExecuteAsync(app, "DROP TRIGGER archive_snapshots_no_update");
+        var json = await ScalarAsync(app, $"SELECT \"Json\" FROM archive_snapshots WHERE \"ItemId\" = {database.Literal(id)}");
+        var forged = json.Replace("Bupati Resmikan Jembatan Raya", "Bupati Resmikan Jembatan Palsu", StringComparison.Ordinal);
+        Assert.NotEqual(json, forged);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(forged)));
+        await database.ExecuteAsync(app,
+            $"UPDATE archive_snapshots SET \"Json\" = '{forged.Replace("'", "''", StringComparison.Ordinal)}', \"Sha256\" = '{sha}' WHERE \"ItemId\" = {database.Literal(id)}");
+        var sheet = await SheetTextAsync(kasi, id);
+        Assert.Contains("Jembatan Palsu", sheet, StringComparison.Ordinal);
+        Assert.Contains("Segel lembar: RUSAK", sheet, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> SheetTextAsync(HttpClient client, Guid id)
+    {
+        var response = await client.GetAsync($"/api/v1/items/{id}/archive-sheet.pdf");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await ArchiveSheetTests.PdfTextAsync(await response.Content.ReadAsByteArrayAsync())).Replace("\n", " ", StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ScalarAsync(NewsroomApp app, string sql)
+    {
+        await using var sqlite = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(app.DataDir, "newsroom.db")};Pooling=false");
+        await sqlite.OpenAsync();
+        await using var command = sqlite.CreateCommand();
+        command.CommandText = sql;
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
     private static async Task<Guid> SignedAsync(NewsroomApp app, HttpClient reporter)
     {
         var id = await Api.CreatePressReleaseAsync(reporter);
