@@ -55,7 +55,7 @@ public static class NewsroomInfrastructureExtensions
 
     /// <summary>
     /// Security headers; errors and bare status codes as Indonesian problem details for the API and files,
-    /// and as an HTML page (<c>/galat/{status}</c>) for pages people read.
+    /// and as an HTML page (<c>/galat/{status}</c>) for pages people read; cross-site form posts refused.
     /// </summary>
     public static IApplicationBuilder UseNewsroomDefaults(this IApplicationBuilder app)
     {
@@ -71,6 +71,7 @@ public static class NewsroomInfrastructureExtensions
         app.UseWhen(IsPageRequest, page => page.UseStatusCodePagesWithReExecute(ErrorPagePath + "/{0}"));
         app.UseWhen(c => !IsPageRequest(c), api => api.UseStatusCodePages());
 
+        app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseRequestLocalization(Localization.NewsroomCultures.Options());
         app.UseLanguageSwitch();
 
