@@ -29,9 +29,14 @@ builder.Services
     .AddNewsroomTheme();
 
 var app = builder.Build();
+if (args is [NewsroomInitializer.MigrateCommand, ..])
+{
+    return await app.MigrateNewsroomAsync();
+}
+
 if (args is ["create-admin", ..])
 {
-    return await UsersCommands.CreateAdminAsync(app.Services, args, Console.Out);
+    return await NewsroomRun.RefusalAsExitCodeAsync(() => UsersCommands.CreateAdminAsync(app.Services, args, Console.Out));
 }
 
 if (args is ["rebuild-search-index", ..])

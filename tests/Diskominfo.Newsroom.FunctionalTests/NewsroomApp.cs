@@ -49,6 +49,9 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
         var settings = new Dictionary<string, string?>
         {
             ["Newsroom:DataDir"] = dataDir,
+
+            // The keys folder beside the data folder, as App_Keys is beside App_Data: the same data, the same keys.
+            ["Newsroom:Keys:Directory"] = dataDir.TrimEnd('/') + "-keys",
             ["Newsroom:Database:Provider"] = database.Provider,
             ["ConnectionStrings:Newsroom"] = database.ConnectionString ?? $"Data Source={Path.Combine(dataDir, "newsroom.db")}",
             ["Newsroom:PublicBaseUrl"] = baseUrl,

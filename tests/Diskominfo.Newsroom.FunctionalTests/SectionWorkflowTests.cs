@@ -90,6 +90,7 @@ public sealed class SectionWorkflowTests
         // The post and the letter are part of the signed trail: changing them behind the application's back shows.
         var verify = await kadis.GetFromJsonAsync<JsonElement>($"/api/v1/items/{id}/history/verify");
         Assert.True(verify.GetProperty("intact").GetBoolean());
+        await HistoryGuards.DropAsync(database, app);
         await database.ExecuteAsync(app, "UPDATE editorial_history SET \"Reference\" = '800/999/PALSU' WHERE \"Reference\" = '800/123/DISKOMINFO/2026'");
         verify = await kadis.GetFromJsonAsync<JsonElement>($"/api/v1/items/{id}/history/verify");
         Assert.False(verify.GetProperty("intact").GetBoolean());

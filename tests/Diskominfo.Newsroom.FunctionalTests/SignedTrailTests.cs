@@ -29,7 +29,13 @@ public sealed class SignedTrailTests
         Assert.True(intact.GetProperty("intact").GetBoolean(), intact.ToString());
         Assert.Equal(5, intact.GetProperty("entries").GetInt32());
 
-        // Someone with database access rewrites the Kasi's note on his paraf (entry 3).
+        // The database refuses to rewrite the buku agenda...
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => database.ExecuteAsync(app,
+            $"UPDATE editorial_history SET \"Note\" = 'Disetujui' WHERE \"ItemId\" = {database.Literal(edited)} AND \"Sequence\" = 3"));
+        Assert.Contains("Buku agenda tidak dapat diubah", refused.Message, StringComparison.Ordinal);
+
+        // ... until someone who owns the tables drops its triggers and rewrites the Kasi's note on his paraf (entry 3).
+        await HistoryGuards.DropAsync(database, app);
         var changed = await database.ExecuteAsync(app,
             $"UPDATE editorial_history SET \"Note\" = 'Disetujui' WHERE \"ItemId\" = {database.Literal(edited)} AND \"Sequence\" = 3");
         Assert.Equal(1, changed);

@@ -53,6 +53,7 @@ internal sealed class SiteRun : IAsyncDisposable
         }
 
         start.Environment["Newsroom__DataDir"] = dataDir;
+        start.Environment["Newsroom__Keys__Directory"] = dataDir.TrimEnd('/') + "-keys";
         start.Environment["Newsroom__RunJobServer"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in environment)

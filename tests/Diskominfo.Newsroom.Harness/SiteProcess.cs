@@ -97,6 +97,12 @@ public sealed class SiteProcess : IAsyncDisposable
         start.Environment["Urls"] = baseAddress.ToString().TrimEnd('/');
         start.Environment["Newsroom__PublicBaseUrl"] = baseAddress.ToString().TrimEnd('/');
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (settings.TryGetValue("Newsroom:DataDir", out var dataDir) && !settings.ContainsKey("Newsroom:Keys:Directory"))
+        {
+            // The keys folder beside the data folder, as App_Keys is beside App_Data: the same data, the same keys.
+            start.Environment["Newsroom__Keys__Directory"] = dataDir.TrimEnd('/') + "-keys";
+        }
+
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

@@ -94,7 +94,14 @@ public static class HistoryLabels
 }
 
 /// <summary>Whether an item's history is intact; if not, the first entry that fails and why (Indonesian).</summary>
-public sealed record HistoryCheck(bool Intact, int Entries, int? BrokenAt, string Message);
+public sealed record HistoryCheck(bool Intact, int Entries, int? BrokenAt, string Message)
+{
+    /// <summary>
+    /// Entries of an intact history written before the chain was keyed: only a plain SHA-256 protects them, which
+    /// anyone able to write to the database could recompute (the message says so).
+    /// </summary>
+    public int UnkeyedEntries { get; init; }
+}
 
 /// <summary>The record given on receipt: running number of the year (for example <c>0007/2026</c>), date, news type.</summary>
 public sealed record DispositionView(string Number, DateTimeOffset ReceivedAt, string? NewsType);

@@ -1,9 +1,13 @@
 namespace Diskominfo.Newsroom.Infrastructure.Data;
 
-/// <summary>Brings one module's tables up to date at start-up.</summary>
+/// <summary>Brings one module's tables up to date (at start-up, or by the <c>migrate</c> command).</summary>
 public interface IModuleMigration
 {
     string Module { get; }
 
     Task MigrateAsync(IServiceProvider scopedServices, CancellationToken cancellationToken);
+
+    /// <summary>The migrations not yet applied to the database (none when the module cannot tell).</summary>
+    Task<IReadOnlyList<string>> PendingAsync(IServiceProvider scopedServices, CancellationToken cancellationToken)
+        => Task.FromResult<IReadOnlyList<string>>([]);
 }

@@ -10,4 +10,7 @@ internal sealed class ModuleMigration<TContext>(string module) : IModuleMigratio
 
     public Task MigrateAsync(IServiceProvider scopedServices, CancellationToken cancellationToken)
         => scopedServices.GetRequiredService<TContext>().Database.MigrateAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<string>> PendingAsync(IServiceProvider scopedServices, CancellationToken cancellationToken)
+        => [.. await scopedServices.GetRequiredService<TContext>().Database.GetPendingMigrationsAsync(cancellationToken)];
 }

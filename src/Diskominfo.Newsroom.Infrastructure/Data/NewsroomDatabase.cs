@@ -37,6 +37,24 @@ public sealed class NewsroomDatabase : IAsyncDisposable, IDisposable
     public bool InTransaction => _transaction is not null;
 
     /// <summary>
+    /// Makes this scope's connection use <paramref name="connectionString"/> (the migrations' owner role) instead of the
+    /// site's; only before anything in the scope has used the connection.
+    /// </summary>
+    public void UseConnectionString(string connectionString)
+    {
+        if (_connection is not null)
+        {
+            throw new InvalidOperationException("The scope's connection is already in use.");
+        }
+
+        _connection = Options.Provider switch
+        {
+            DatabaseProvider.Postgres => new NpgsqlConnection(connectionString),
+            _ => new SqliteConnection(connectionString),
+        };
+    }
+
+    /// <summary>
     /// Runs <paramref name="action"/> once the current transaction has committed (at once when there is none):
     /// for work that must only see committed data, such as enqueueing a background job.
     /// </summary>

@@ -1,10 +1,11 @@
 using Diskominfo.Newsroom.Infrastructure.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Diskominfo.Newsroom.Infrastructure.Data;
 
-internal sealed class NewsroomDatabaseOptionsSetup(IConfiguration configuration, IOptions<DataDirectoryOptions> dataDir)
+internal sealed class NewsroomDatabaseOptionsSetup(IConfiguration configuration, IOptions<DataDirectoryOptions> dataDir, IHostEnvironment environment)
     : IConfigureOptions<NewsroomDatabaseOptions>
 {
     public void Configure(NewsroomDatabaseOptions options)
@@ -28,5 +29,9 @@ internal sealed class NewsroomDatabaseOptionsSetup(IConfiguration configuration,
         }
 
         options.ConnectionString = connectionString;
+        var migrations = configuration.GetConnectionString("NewsroomMigrations");
+        options.MigrationsConnectionString = string.IsNullOrWhiteSpace(migrations) ? connectionString : migrations;
+        options.MigrateAtStart = configuration.GetValue<bool?>("Newsroom:Database:MigrateAtStart")
+            ?? (options.Provider != DatabaseProvider.Postgres || environment.IsDevelopment());
     }
 }

@@ -2,6 +2,7 @@ using Diskominfo.Newsroom.Abstractions.Events;
 using Diskominfo.Newsroom.Infrastructure.Data;
 using Diskominfo.Newsroom.Infrastructure.Events;
 using Diskominfo.Newsroom.Infrastructure.Http;
+using Diskominfo.Newsroom.Infrastructure.Keys;
 using Diskominfo.Newsroom.Infrastructure.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
@@ -12,8 +13,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,21 +25,25 @@ public static class NewsroomInfrastructureExtensions
     /// <summary>Data folder, database connection, events, start-up, problem details.</summary>
     public static IServiceCollection AddNewsroomInfrastructure(this IServiceCollection services)
     {
+        // The first hosted service: it checks the keys folder before Data Protection's own start-up reads the key ring.
+        services.AddSingleton<NewsroomInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<NewsroomInitializer>());
         services.AddOptions<DataDirectoryOptions>()
             .Configure<Microsoft.Extensions.Configuration.IConfiguration>((o, c) =>
                 o.Path = Path.GetFullPath(string.IsNullOrWhiteSpace(c["Newsroom:DataDir"]) ? o.Path : c["Newsroom:DataDir"]!));
         services.AddSingleton<IConfigureOptions<NewsroomDatabaseOptions>, NewsroomDatabaseOptionsSetup>();
 
-        // Keys for cookies and antiforgery tokens live in the data folder, so sign-ins survive a restart.
+        // Keys for cookies, antiforgery tokens and stored secrets live in the keys folder, outside the data folder and
+        // encrypted with its certificate, so sign-ins survive a restart and a copy of the data carries no key.
         services.AddDataProtection().SetApplicationName("Diskominfo.Newsroom");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<DataDirectoryOptions>, ILoggerFactory>((o, dataDir, logs) =>
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(dataDir.Value.Path, "keys", "data-protection")), logs));
+        services.AddSingleton<IConfigureOptions<KeyStoreOptions>, KeyStoreOptionsSetup>();
+        services.AddSingleton<KeyStore>();
+        services.AddSingleton<ISecretKeys>(sp => sp.GetRequiredService<KeyStore>());
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DataProtectionKeySetup>();
         services.AddLocalization();
         services.AddScoped<NewsroomDatabase>();
         services.AddScoped<IEventPublisher, EventPublisher>();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<NewsroomInitializer>();
-        services.AddHostedService(sp => sp.GetRequiredService<NewsroomInitializer>());
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
             var status = c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode;
@@ -65,7 +68,7 @@ public static class NewsroomInfrastructureExtensions
 
     /// <summary>
     /// Security headers; errors and bare status codes as Indonesian problem details for the API and files,
-    /// and as an HTML page (<c>/galat/{status}</c>) for pages people read.
+    /// and as an HTML page (<c>/galat/{status}</c>) for pages people read; cross-site form posts refused.
     /// </summary>
     public static IApplicationBuilder UseNewsroomDefaults(this IApplicationBuilder app)
     {
@@ -82,6 +85,7 @@ public static class NewsroomInfrastructureExtensions
         app.UseWhen(IsPageRequest, page => page.UseStatusCodePagesWithReExecute(ErrorPagePath + "/{0}"));
         app.UseWhen(c => !IsPageRequest(c), api => api.UseStatusCodePages());
 
+        app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseRequestLocalization(Localization.NewsroomCultures.Options());
         app.UseLanguageSwitch();
 

@@ -6,6 +6,7 @@ using Diskominfo.Newsroom.Editorial.Components;
 using Diskominfo.Newsroom.Editorial.Data;
 using Diskominfo.Newsroom.Editorial.Endpoints;
 using Diskominfo.Newsroom.Editorial.Handlers;
+using Diskominfo.Newsroom.Editorial.Models;
 using Diskominfo.Newsroom.Editorial.Services;
 using Diskominfo.Newsroom.Editorial.Settings;
 using Diskominfo.Newsroom.Infrastructure.Data;
@@ -22,6 +23,7 @@ public static class EditorialModule
     public static IServiceCollection AddEditorialModule(this IServiceCollection services)
     {
         services.AddModuleDbContext<EditorialDbContext, SqliteEditorialDbContext, PostgresEditorialDbContext>(Name);
+        services.AddSingleton<HistoryChain>();
         services.AddScoped<EditorialService>();
         services.AddScoped<EditorialSettings>();
         services.AddScoped<ServiceTimeReport>();

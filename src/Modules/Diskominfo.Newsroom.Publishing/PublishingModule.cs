@@ -28,6 +28,7 @@ public static class PublishingModule
     public static IServiceCollection AddPublishingModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<PublishingDbContext, SqlitePublishingDbContext, PostgresPublishingDbContext>(Name);
+        services.AddSingleton<IModuleMigration, JobStorageMigration>();
         services.AddSingleton(new ItemPanel(PublishingPanel.Name, 30));
         services.AddOptions<PublishingOptions>().BindConfiguration("Newsroom").BindConfiguration("Newsroom:Channels");
         // No request logging: debug_token carries the token in its query string, and tokens are never logged.

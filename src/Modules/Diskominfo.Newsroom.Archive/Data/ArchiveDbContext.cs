@@ -30,6 +30,7 @@ internal abstract class ArchiveDbContext(DbContextOptions options, NewsroomDatab
             b.HasIndex(s => new { s.ItemId, s.Round }).IsUnique();
             b.Property(s => s.Json).IsRequired();
             b.Property(s => s.Sha256).HasMaxLength(64).IsRequired();
+            b.Property(s => s.Seal).HasMaxLength(100);
         });
     }
 }

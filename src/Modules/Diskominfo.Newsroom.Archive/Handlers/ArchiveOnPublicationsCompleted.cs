@@ -12,7 +12,7 @@ namespace Diskominfo.Newsroom.Archive.Handlers;
 
 /// <summary>Files the item once all its publications are finished, in the same transaction, with the next archive number of the year.</summary>
 internal sealed class ArchiveOnPublicationsCompleted(
-    ArchiveDbContext db, NewsroomDatabase database, IEventPublisher events, IOptions<ArchiveOptions> options, ArchiveSheetBuilder sheets)
+    ArchiveDbContext db, NewsroomDatabase database, IEventPublisher events, IOptions<ArchiveOptions> options, ArchiveSheetBuilder sheets, ArchiveSeal seal)
     : IEventHandler<ItemPublicationsCompleted>, IArchiveQuery
 {
     public async Task HandleAsync(ItemPublicationsCompleted @event, CancellationToken cancellationToken)
@@ -66,7 +66,7 @@ internal sealed class ArchiveOnPublicationsCompleted(
         }
 
         var json = sheet.ToJson();
-        db.Snapshots.Add(new ArchiveSnapshot { ItemId = itemId, Round = round, TakenAt = at, Json = json, Sha256 = ArchiveSheet.Hash(json) });
+        db.Snapshots.Add(new ArchiveSnapshot { ItemId = itemId, Round = round, TakenAt = at, Json = json, Sha256 = ArchiveSheet.Hash(json), Seal = seal.Compute(json) });
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -18,4 +18,11 @@ internal sealed class ArchiveSnapshot
     public string Json { get; set; } = "";
 
     public string Sha256 { get; set; } = "";
+
+    /// <summary>
+    /// The filing's keyed seal: HMAC-SHA256 of <see cref="Json"/> under the keys folder's <c>archive-seal</c> key
+    /// (<c>hmac-sha256:v1:...</c>); null on filings made before seals. Unlike <see cref="Sha256"/>, nobody without the key can
+    /// make one match a changed sheet.
+    /// </summary>
+    public string? Seal { get; set; }
 }

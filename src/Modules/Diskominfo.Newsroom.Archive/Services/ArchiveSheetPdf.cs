@@ -12,14 +12,15 @@ namespace Diskominfo.Newsroom.Archive.Services;
 
 /// <summary>
 /// Prints an archive sheet on A4 with PDFsharp: the header of the filing, the signed text, the files (images shown),
-/// the approval trail with each entry's hash and the chain's verdict, the links of each channel. Text flows onto
+/// the approval trail with each entry's hash and the verdict on it worked out when printed, the links of each channel. Text flows onto
 /// as many pages as it needs. The fonts (Liberation Sans) travel inside the assembly, so no system font is needed.
 /// </summary>
 internal static class ArchiveSheetPdf
 {
     private static readonly Lock FontsLock = new();
 
-    public static byte[] Render(ArchiveSheet sheet, string sheetHash, ArchiveOptions options, IReadOnlyDictionary<Guid, byte[]> images)
+    public static byte[] Render(
+        ArchiveSheet sheet, string sheetHash, SheetVerdict verdict, DateTimeOffset printedAt, ArchiveOptions options, IReadOnlyDictionary<Guid, byte[]> images)
     {
         Initialize(options.PdfSharpLicenseKey);
         var office = options.Office;
@@ -74,11 +75,12 @@ internal static class ArchiveSheetPdf
                 writer.Paragraph($"hash entri {entry.EntryHash ?? "-"}{(entry.ContentHash is null ? "" : $"; sidik isi {entry.ContentHash}")}", writer.Small);
             }
 
-            writer.Paragraph(
-                sheet.TrailCheck is { } check
-                    ? check.Intact ? $"Rantai hash: utuh ({check.Entries} entri diperiksa saat pengarsipan)." : $"Rantai hash: RUSAK pada entri {check.BrokenAt}. {check.Message}"
-                    : "Rantai hash: tidak ada jejak persetujuan.",
-                writer.Bold);
+            writer.Paragraph(verdict.Chain, writer.Bold);
+            writer.Paragraph(verdict.Seal, writer.Bold);
+            if (verdict.Filed is not null)
+            {
+                writer.Paragraph(verdict.Filed, writer.Small);
+            }
 
             if (sheet.Publications.Count > 0)
             {
@@ -92,7 +94,7 @@ internal static class ArchiveSheetPdf
             }
 
             writer.Paragraph(
-                $"Lembar ini dicetak dari catatan arsip yang tidak dapat diubah. Sidik lembar (SHA-256): {sheetHash}. Dicetak {IndonesianTime.Short(DateTimeOffset.UtcNow)}.",
+                $"Lembar ini dicetak dari catatan arsip yang tidak dapat diubah; rantai hash dan segel di atas diperiksa ulang saat dicetak. Sidik lembar (SHA-256): {sheetHash}. Dicetak {IndonesianTime.Short(printedAt)}.",
                 writer.Small, before: 12);
         }
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Diskominfo.Newsroom.Editorial.Data;
 
 /// <summary>The Editorial module's tables, prefixed <c>editorial_</c>.</summary>
-internal abstract class EditorialDbContext(DbContextOptions options, NewsroomDatabase database) : ModuleDbContext(options, database)
+internal abstract class EditorialDbContext(DbContextOptions options, NewsroomDatabase database, HistoryChain chain) : ModuleDbContext(options, database)
 {
     public DbSet<Workflow> Workflows => Set<Workflow>();
 
@@ -17,6 +17,37 @@ internal abstract class EditorialDbContext(DbContextOptions options, NewsroomDat
     public DbSet<Disposition> Dispositions => Set<Disposition>();
 
     public DbSet<StepStandard> Standards => Set<StepStandard>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        SealHistory();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        SealHistory();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>New entries of the buku agenda are linked and hashed with the chain's key as they are saved, in order, after their workflow's head.</summary>
+    private void SealHistory()
+    {
+        ChangeTracker.DetectChanges();
+        var added = ChangeTracker.Entries<HistoryEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        var workflows = ChangeTracker.Entries<Workflow>().Select(e => e.Entity).ToDictionary(w => w.ItemId);
+        foreach (var group in added.GroupBy(e => e.ItemId))
+        {
+            var workflow = workflows.GetValueOrDefault(group.Key)
+                ?? throw new InvalidOperationException($"A history entry of item {group.Key} is saved without its workflow.");
+            chain.Seal(workflow, group);
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -86,8 +117,8 @@ internal abstract class EditorialDbContext(DbContextOptions options, NewsroomDat
     }
 }
 
-internal sealed class SqliteEditorialDbContext(DbContextOptions<SqliteEditorialDbContext> options, NewsroomDatabase database)
-    : EditorialDbContext(options, database);
+internal sealed class SqliteEditorialDbContext(DbContextOptions<SqliteEditorialDbContext> options, NewsroomDatabase database, HistoryChain chain)
+    : EditorialDbContext(options, database, chain);
 
-internal sealed class PostgresEditorialDbContext(DbContextOptions<PostgresEditorialDbContext> options, NewsroomDatabase database)
-    : EditorialDbContext(options, database);
+internal sealed class PostgresEditorialDbContext(DbContextOptions<PostgresEditorialDbContext> options, NewsroomDatabase database, HistoryChain chain)
+    : EditorialDbContext(options, database, chain);

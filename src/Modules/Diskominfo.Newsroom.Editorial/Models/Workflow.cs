@@ -461,10 +461,9 @@ internal sealed class Workflow
             PublishAt = publishAt,
             ActingAs = position?.LegalForm,
             Reference = position?.Reference,
-            PreviousHash = HeadHash,
         };
-        entry.EntryHash = HistoryChain.Compute(entry);
-        HeadHash = entry.EntryHash;
+
+        // Linked to the chain and hashed with the chain's key when saved (EditorialDbContext, HistoryChain.Seal).
         History.Add(entry);
     }
 }

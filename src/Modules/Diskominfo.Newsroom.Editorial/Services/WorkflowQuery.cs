@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Diskominfo.Newsroom.Editorial.Services;
 
-internal sealed class WorkflowQuery(EditorialDbContext db, EditorialSettings settings, IOrganization organization, TimeProvider clock) : IWorkflowQuery, IEditGate
+internal sealed class WorkflowQuery(EditorialDbContext db, EditorialSettings settings, IOrganization organization, HistoryChain chain, TimeProvider clock) : IWorkflowQuery, IEditGate
 {
     public async Task<WorkflowView?> GetAsync(Guid itemId, CancellationToken cancellationToken)
     {
@@ -46,7 +46,7 @@ internal sealed class WorkflowQuery(EditorialDbContext db, EditorialSettings set
         }
 
         var entries = await db.History.AsNoTracking().Where(h => h.ItemId == itemId).OrderBy(h => h.Sequence).ToListAsync(cancellationToken);
-        return HistoryChain.Verify(entries, head.HeadHash);
+        return chain.Verify(entries, head.HeadHash);
     }
 
     public Task<HistoryCheck?> VerifyHistoryAsync(Guid itemId, CancellationToken cancellationToken)
@@ -54,8 +54,7 @@ internal sealed class WorkflowQuery(EditorialDbContext db, EditorialSettings set
 
     public async Task<HistoryCheck?> VerifyHistoryAsync(Guid itemId, Actor? actor, CancellationToken cancellationToken)
         => await VerifyAsync(itemId, actor, cancellationToken) is { } result
-            ? new HistoryCheck(result.Intact, result.Entries, result.BrokenAt,
-                result.Intact ? $"Buku agenda utuh: {result.Entries} entri, rantai hash cocok." : result.Problem!)
+            ? new HistoryCheck(result.Intact, result.Entries, result.BrokenAt, result.Message) { UnkeyedEntries = result.Unkeyed }
             : null;
 
     public async Task<IReadOnlyDictionary<Guid, string>> GetStatusesAsync(IReadOnlyCollection<Guid> itemIds, CancellationToken cancellationToken)

@@ -21,8 +21,10 @@ internal static class JobStorageFactory
 
         var options = new PostgreSqlStorageOptions
         {
-            SchemaName = "hangfire",
-            PrepareSchemaIfNecessary = true,
+            SchemaName = JobStorageMigration.Schema,
+
+            // Made by the migration step; a site that does not migrate at start runs as a role that may not create tables.
+            PrepareSchemaIfNecessary = database.MigrateAtStart,
             UseSlidingInvisibilityTimeout = true,
             InvisibilityTimeout = TimeSpan.FromMinutes(5),
             QueuePollInterval = TimeSpan.FromMilliseconds(500),

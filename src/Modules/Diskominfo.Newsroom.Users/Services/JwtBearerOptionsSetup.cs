@@ -19,6 +19,11 @@ internal sealed class JwtBearerOptionsSetup(IOptions<ApiTokenOptions> tokens) : 
             ValidIssuer = ApiTokenOptions.Issuer,
             ValidAudience = ApiTokenOptions.Issuer,
             IssuerSigningKey = new SymmetricSecurityKey(tokens.Value.KeyBytes),
+
+            // Only what the site itself issues: HMAC-SHA256, signed, with an expiry (never "none" or another algorithm).
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
             NameClaimType = "unique_name",
             RoleClaimType = "role",
             ClockSkew = TimeSpan.FromSeconds(30),

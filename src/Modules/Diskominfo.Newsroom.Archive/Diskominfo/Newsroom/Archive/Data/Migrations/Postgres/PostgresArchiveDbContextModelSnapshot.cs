@@ -81,6 +81,10 @@ namespace Diskominfo.Newsroom.Archive.Data.Migrations.Postgres
                     b.Property<int>("Round")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Seal")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)

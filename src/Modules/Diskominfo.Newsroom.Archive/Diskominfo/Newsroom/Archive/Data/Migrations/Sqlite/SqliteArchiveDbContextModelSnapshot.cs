@@ -74,6 +74,10 @@ namespace Diskominfo.Newsroom.Archive.Data.Migrations.Sqlite
                     b.Property<int>("Round")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Seal")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
