@@ -141,10 +141,16 @@ internal sealed class UploadService(
     /// <summary>A caption or credit, trimmed, without control characters or bidirectional overrides; null when empty.</summary>
     private static string? Clean(string? value) => UntrustedText.Clean(value) is { } clean && !string.IsNullOrWhiteSpace(clean) ? clean.Trim() : null;
 
-    /// <summary>The uploaded file's own name (offered again when a document is downloaded), without any control character.</summary>
+    /// <summary>
+    /// The uploaded file's own name (offered again when a document is downloaded): its last segment whichever the
+    /// separator (a browser on Windows sends backslashes, which are no separator on Linux), without control characters
+    /// or leading dots ("...pdf" becomes "berkas.pdf"). The file itself is stored under a name the site chooses.
+    /// </summary>
     private static string FileName(string name)
     {
-        var bare = new string(Path.GetFileName(UntrustedText.Clean(name) ?? "").Where(c => !char.IsControl(c)).ToArray());
-        return bare.Length > 300 ? bare[..300] : bare;
+        var clean = new string((UntrustedText.Clean(name) ?? "").Where(c => !char.IsControl(c)).ToArray());
+        var bare = clean[(clean.LastIndexOfAny(['/', '\\', ':']) + 1)..].Trim().TrimStart('.');
+        bare = bare.Length > 300 ? bare[..300] : bare;
+        return bare.Contains('.', StringComparison.Ordinal) ? bare : bare.Length == 0 ? "berkas" : "berkas." + bare;
     }
 }
