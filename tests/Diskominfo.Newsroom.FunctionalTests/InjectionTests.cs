@@ -28,6 +28,9 @@ public sealed class InjectionTests
     private const string Override = "\u202Egnp.exe\u202C\u2066x\u2069";
     private static readonly string LongWord = new('W', 4000);
 
+    /// <summary>A search query shown back on the page. (Without "/": the search syntax with "/" is issue 13 section 1's, which today answers 500 to it.)</summary>
+    private const string Reflected = "\"><img src=x onerror=alert(1)><svg onload=alert(2)> <script>alert(3)<\\script>";
+
     /// <summary>The text as it is kept: without the control characters and overrides (tabs and line breaks stay).</summary>
     private static string Kept(string text)
         => new([.. text.Where(c => c is '\t' or '\n' or '\r' || (!char.IsControl(c) && c is not (>= '\u202A' and <= '\u202E') && c is not (>= '\u2066' and <= '\u2069')))]);
@@ -128,7 +131,7 @@ public sealed class InjectionTests
         var releasePath = items["siaran pers"].GetProperty("url").GetString()!;
         var adventorialPath = items["adventorial"].GetProperty("url").GetString()!;
         var checkedPages = 0;
-        foreach (var path in new[] { "/", releasePath, adventorialPath, "/kategori/pembangunan", "/arsip", ArchiveMonth(items["siaran pers"]), "/cari?q=paragraf", "/galat/404" })
+        foreach (var path in new[] { "/", releasePath, adventorialPath, "/kategori/pembangunan", "/arsip", ArchiveMonth(items["siaran pers"]), "/cari?q=paragraf", "/galat/404", "/cari?q=" + Uri.EscapeDataString(Reflected) })
         {
             using var response = await anonymous.GetAsync(path);
             Assert.True(response.StatusCode == (path.StartsWith("/galat", StringComparison.Ordinal) ? HttpStatusCode.NotFound : HttpStatusCode.OK), $"{path}: {(int)response.StatusCode}");
@@ -167,7 +170,7 @@ public sealed class InjectionTests
         var deskPages = new List<(DeskClient Client, string Path)>
         {
             (kasiDesk, "/admin"), (kasiDesk, "/admin/kliping?bulan=2026-11"), (kasiDesk, "/admin/kliping/laporan?dari=2026-11&sampai=2026-11"),
-            (kasiDesk, "/admin/cari?q=paragraf"), (kasiDesk, "/admin/organisasi"), (kasiDesk, "/admin/plh"), (writerDesk, "/admin/kotak-masuk"),
+            (kasiDesk, "/admin/cari?q=paragraf"), (kasiDesk, "/admin/cari?q=" + Uri.EscapeDataString(Reflected)), (kasiDesk, "/admin/organisasi"), (kasiDesk, "/admin/plh"), (writerDesk, "/admin/kotak-masuk"),
             (writerDesk, "/admin"), (adminDesk, "/admin/pengguna"), (adminDesk, "/admin/audit"), (adminDesk, "/admin/pengaturan/situs"),
             (adminDesk, "/admin/laporan/waktu-layanan"), (adminDesk, $"/admin/naskah/{release}/takarir"),
         };
@@ -207,7 +210,7 @@ public sealed class InjectionTests
             }
         }
 
-        Assert.Equal(8 + 16, checkedPages);
+        Assert.Equal(9 + 17, checkedPages);
     }
 
     [Fact]
