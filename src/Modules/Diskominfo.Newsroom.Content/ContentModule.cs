@@ -34,6 +34,7 @@ public static class ContentModule
         services.AddScoped<ClippingOcrJob>();
         services.AddSingleton(new AdminMenuItem("Laporan kliping", "/admin/kliping/laporan", 55));
         services.AddScoped<ItemReader>();
+        services.AddScoped<IItemAccess, ItemAccess>();
         services.AddScoped<IEventHandler<ItemSubmitted>, SealVersionOnSubmit>();
         return services;
     }

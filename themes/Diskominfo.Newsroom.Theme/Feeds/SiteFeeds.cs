@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Media;
+using Diskominfo.Newsroom.Infrastructure.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,7 +13,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Diskominfo.Newsroom.Theme.Feeds;
 
-/// <summary>RSS 2.0 and Atom 1.0 for all news and per category, the sitemap (with news and image entries), robots.txt.</summary>
+/// <summary>
+/// RSS 2.0 and Atom 1.0 for all news and per category, the sitemap (with news and image entries), robots.txt. Text from
+/// people is written without the characters XML cannot hold, so that one article cannot break a feed for every reader.
+/// </summary>
 internal static class SiteFeeds
 {
     private const int FeedSize = 20;
@@ -44,15 +48,15 @@ internal static class SiteFeeds
 
         var page = await content.ListAsync(new ArticleFilter(Category: category), 1, FeedSize, cancellationToken);
         var basePath = category is null ? "" : NewsCategory.Path(category);
-        var title = category is null ? identity.Name : $"{identity.Name}: {NewsCategory.Label(category)}";
-        var feed = new SyndicationFeed(title, $"Berita terbaru dari {identity.Publisher}", new Uri(site.Absolute(basePath == "" ? "/" : basePath)))
+        var title = UntrustedText.ForXml(category is null ? identity.Name : $"{identity.Name}: {NewsCategory.Label(category)}");
+        var feed = new SyndicationFeed(title, UntrustedText.ForXml($"Berita terbaru dari {identity.Publisher}"), new Uri(site.Absolute(basePath == "" ? "/" : basePath)))
         {
             Id = site.Absolute(basePath + (rss ? "/rss.xml" : "/atom.xml")),
             Language = "id",
             LastUpdatedTime = page.Items.Count == 0 ? DateTimeOffset.UnixEpoch : page.Items.Max(a => a.ModifiedAt),
             Items = page.Items.Select(a => Item(a, site)).ToList(),
         };
-        feed.Authors.Add(new SyndicationPerson { Name = identity.Publisher });
+        feed.Authors.Add(new SyndicationPerson { Name = UntrustedText.ForXml(identity.Publisher) });
         feed.Links.Add(new SyndicationLink(new Uri(feed.Id), "self", title, rss ? "application/rss+xml" : "application/atom+xml", 0));
 
         using var stream = new MemoryStream();
@@ -68,13 +72,13 @@ internal static class SiteFeeds
     private static SyndicationItem Item(PublishedArticle article, SiteOptions site)
     {
         var url = site.Absolute(article.Path);
-        var item = new SyndicationItem(article.Title, article.Lead ?? "", new Uri(url), url, article.ModifiedAt)
+        var item = new SyndicationItem(UntrustedText.ForXml(article.Title), UntrustedText.ForXml(article.Lead), new Uri(url), url, article.ModifiedAt)
         {
             PublishDate = article.PublishedAt,
         };
         if (article.CategoryLabel is not null)
         {
-            item.Categories.Add(new SyndicationCategory(article.CategoryLabel));
+            item.Categories.Add(new SyndicationCategory(UntrustedText.ForXml(article.CategoryLabel)));
         }
 
         if (article.Photos.FirstOrDefault(p => p.IsImage) is { } photo)
@@ -118,11 +122,11 @@ internal static class SiteFeeds
                 {
                     w.WriteStartElement("news", "news", News);
                     w.WriteStartElement("news", "publication", News);
-                    w.WriteElementString("news", "name", News, identity.Name);
+                    w.WriteElementString("news", "name", News, UntrustedText.ForXml(identity.Name));
                     w.WriteElementString("news", "language", News, "id");
                     w.WriteEndElement();
                     w.WriteElementString("news", "publication_date", News, article.PublishedAt.ToString("yyyy-MM-ddTHH:mm:sszzz"));
-                    w.WriteElementString("news", "title", News, article.Title);
+                    w.WriteElementString("news", "title", News, UntrustedText.ForXml(article.Title));
                     w.WriteEndElement();
                 }
 

@@ -182,7 +182,9 @@ internal sealed partial class SiteIdentityStore(
 
     private static string? Optional(string? value, string field, string label, int max, Dictionary<string, string[]> errors)
     {
-        var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        // Shown on every page and in the feeds: without control characters or bidirectional overrides.
+        var clean = Infrastructure.Text.UntrustedText.Clean(value);
+        var text = string.IsNullOrWhiteSpace(clean) ? null : clean.Trim();
         if (text?.Length > max)
         {
             errors[field] = [$"{label} paling panjang {max} karakter."];

@@ -16,9 +16,14 @@ public sealed class GalatModel : PageModel
 
     public string Detail { get; private set; } = "";
 
-    public IActionResult OnGet(int? status) => Show(status);
+    // The status is read from the route, not bound: model binding gives up on every value when the re-executed request's
+    // form cannot be read (a NUL in a url-encoded field), and the 400 would turn into a 404.
+    public IActionResult OnGet() => Show(RouteStatus());
 
-    public IActionResult OnPost(int? status) => Show(status);
+    public IActionResult OnPost() => Show(RouteStatus());
+
+    private int? RouteStatus()
+        => int.TryParse(RouteData.Values["status"]?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var status) ? status : null;
 
     private PageResult Show(int? status)
     {

@@ -1,3 +1,4 @@
+using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Media;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
@@ -21,7 +22,7 @@ internal static class ArchiveSheetEndpoint
 
     public static void MapArchiveSheet(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Route, GetAsync).RequireAuthorization(NewsroomPolicies.Staff).WithTags("Archive")
+        endpoints.MapGet(Route, GetAsync).RequireAuthorization(NewsroomPolicies.Staff).RequireItemSight(ItemSight.Work).WithTags("Archive")
             .WithSummary("Lembar arsip (PDF) yang dapat dicetak: isi yang ditandatangani, berkas, jejak persetujuan dengan rantai hash, tautan publikasi. ?ralat=N untuk pengarsipan ralat.");
     }
 

@@ -149,6 +149,9 @@ internal static class ArchiveSheetPdf
     {
         private const double Margin = 50;
 
+        /// <summary>More characters than any line can hold, even of the narrowest glyphs in the smallest font.</summary>
+        private const int MaxLineChars = 400;
+
         private readonly PdfDocument _document;
         private XGraphics? _graphics;
         private PdfPage? _page;
@@ -261,18 +264,20 @@ internal static class ArchiveSheetPdf
                     lines.Add(current);
                 }
 
-                // A word wider than the line (a URL, a hash) is cut where it must be.
+                // A word wider than the line (a URL, a hash) is cut where it must be: the longest piece that fits, found by
+                // halving among the first MaxLineChars characters, so that a word of any length costs a few measurements a line.
                 current = word;
-                while (current.Length > 1 && _graphics.MeasureString(current, font).Width > width)
+                while (current.Length > 1 && _graphics.MeasureString(current.Length > MaxLineChars ? current[..MaxLineChars] : current, font).Width > width)
                 {
-                    var fit = current.Length - 1;
-                    while (fit > 1 && _graphics.MeasureString(current[..fit], font).Width > width)
+                    var (fits, wide) = (1, Math.Min(current.Length, MaxLineChars));
+                    while (wide - fits > 1)
                     {
-                        fit--;
+                        var middle = (fits + wide) / 2;
+                        (fits, wide) = _graphics.MeasureString(current[..middle], font).Width <= width ? (middle, wide) : (fits, middle);
                     }
 
-                    lines.Add(current[..fit]);
-                    current = current[fit..];
+                    lines.Add(current[..fits]);
+                    current = current[fits..];
                 }
             }
 

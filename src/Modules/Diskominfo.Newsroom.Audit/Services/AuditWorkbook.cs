@@ -15,35 +15,35 @@ internal static class AuditWorkbook
     {
         using var workbook = new XLWorkbook();
         var sheet = workbook.Worksheets.Add("Log audit");
-        sheet.Cell(1, 1).SetValue("Log audit");
+        sheet.Cell(1, 1).SetText("Log audit");
         sheet.Cell(1, 1).Style.Font.Bold = true;
-        sheet.Cell(2, 1).SetValue($"{Describe(filter)}. Dicetak {IndonesianTime.Short(printedAt)}; {total} entri"
+        sheet.Cell(2, 1).SetText($"{Describe(filter)}. Dicetak {IndonesianTime.Short(printedAt)}; {total} entri"
             + (total > entries.Count ? $", hanya {entries.Count} terbaru dimuat: persempit periodenya." : "."));
         for (var i = 0; i < Headers.Length; i++)
         {
             var cell = sheet.Cell(HeaderRow, i + 1);
-            cell.SetValue(Headers[i]);
+            cell.SetText(Headers[i]);
             cell.Style.Font.Bold = true;
             cell.Style.Fill.BackgroundColor = XLColor.LightGray;
         }
 
-        // SetValue keeps text as text: a value beginning with '=' is never taken for a formula, nor "15" for a number.
+        // SetText keeps text as text: a value beginning with '=' is never taken for a formula, nor "15" for a number.
         var row = HeaderRow + 1;
         foreach (var entry in entries)
         {
             sheet.Cell(row, 1).Value = entry.At.DateTime;
             sheet.Cell(row, 1).Style.DateFormat.Format = "dd/mm/yyyy hh:mm:ss";
-            sheet.Cell(row, 2).SetValue(entry.ActorName ?? "");
-            sheet.Cell(row, 3).SetValue(entry.ActorUserName ?? "");
-            sheet.Cell(row, 4).SetValue(entry.ActorId ?? "");
-            sheet.Cell(row, 5).SetValue(entry.Address ?? "");
-            sheet.Cell(row, 6).SetValue(entry.ActionLabel);
-            sheet.Cell(row, 7).SetValue(entry.Action);
-            sheet.Cell(row, 8).SetValue(entry.TargetType ?? "");
-            sheet.Cell(row, 9).SetValue(entry.TargetId ?? "");
-            sheet.Cell(row, 10).SetValue(entry.Summary);
-            sheet.Cell(row, 11).SetValue(Lines(entry.Before));
-            sheet.Cell(row, 12).SetValue(Lines(entry.After));
+            sheet.Cell(row, 2).SetText(entry.ActorName ?? "");
+            sheet.Cell(row, 3).SetText(entry.ActorUserName ?? "");
+            sheet.Cell(row, 4).SetText(entry.ActorId ?? "");
+            sheet.Cell(row, 5).SetText(entry.Address ?? "");
+            sheet.Cell(row, 6).SetText(entry.ActionLabel);
+            sheet.Cell(row, 7).SetText(entry.Action);
+            sheet.Cell(row, 8).SetText(entry.TargetType ?? "");
+            sheet.Cell(row, 9).SetText(entry.TargetId ?? "");
+            sheet.Cell(row, 10).SetText(entry.Summary);
+            sheet.Cell(row, 11).SetText(Lines(entry.Before));
+            sheet.Cell(row, 12).SetText(Lines(entry.After));
             sheet.Cell(row, 11).Style.Alignment.WrapText = true;
             sheet.Cell(row, 12).Style.Alignment.WrapText = true;
             row++;

@@ -1,3 +1,4 @@
+using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Content.Models;
@@ -17,10 +18,10 @@ internal static class ItemEndpoints
         var items = endpoints.MapGroup("/api/v1/items").WithTags("Items");
         items.MapPost("/", CreateAsync).RequireAuthorization(NewsroomPolicies.ApiStaff)
             .WithSummary("Membuat naskah baru (siaran pers, kliping, atau adventorial).");
-        items.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(NewsroomPolicies.ApiStaff)
+        items.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(NewsroomPolicies.ApiStaff).RequireItemSight(ItemSight.Published)
             .WithSummary("Mengubah naskah; siapa yang boleh mengubah mengikuti rantai persetujuan.");
         items.MapGet("/{id:guid}", GetAsync).AllowAnonymous()
-            .WithSummary("Rincian naskah: status, riwayat, publikasi, arsip. Tanpa masuk hanya naskah yang sudah terbit.");
+            .WithSummary("Rincian naskah: status, riwayat, publikasi, arsip bagi yang boleh melihat kerjanya; bagi yang lain (juga tanpa masuk) hanya bentuk publik naskah yang sudah terbit.");
         endpoints.MapGet("/api/v1/desk", DeskAsync).RequireAuthorization(NewsroomPolicies.ApiStaff).WithTags("Items")
             .WithSummary("Naskah yang menunggu pengguna, yang terlama lebih dulu, dengan lama menunggu dan waktu baku langkahnya (menit).");
         items.MapGet("/", ListAsync).RequireAuthorization(NewsroomPolicies.ApiStaff)
@@ -45,11 +46,20 @@ internal static class ItemEndpoints
             : OutcomeResults.Problem(outcome);
     }
 
-    private static async Task<Results<Ok<ItemDetails>, ProblemHttpResult>> GetAsync(
+    /// <summary>
+    /// The work for those who may see it; for everyone else the public shape of a published item (a DTO of its own, not
+    /// the staff one with fields blanked), and for another person's unpublished work the same 404 as for no item at all.
+    /// </summary>
+    private static async Task<Results<Ok<ItemDetails>, Ok<PublicItem>, ProblemHttpResult>> GetAsync(
         Guid id, HttpContext http, ItemReader reader, CancellationToken cancellationToken)
     {
-        var details = await reader.GetAsync(id, Actor.FromPrincipal(http.User), cancellationToken);
-        return details is null ? OutcomeResults.Problem(Outcome.NotFound("Naskah tidak ditemukan.")) : TypedResults.Ok(details);
+        var read = await reader.GetAsync(id, Actor.FromPrincipal(http.User), cancellationToken);
+        return read switch
+        {
+            { Work: { } work } => TypedResults.Ok(work),
+            { Public: { } shown } => TypedResults.Ok(shown),
+            _ => OutcomeResults.Problem(Outcome.NotFound("Naskah tidak ditemukan.")),
+        };
     }
 
     private static async Task<Ok<IReadOnlyList<AwaitingRow>>> DeskAsync(HttpContext http, ItemReader reader, CancellationToken cancellationToken)

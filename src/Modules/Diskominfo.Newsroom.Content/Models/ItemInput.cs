@@ -1,3 +1,5 @@
+using Diskominfo.Newsroom.Infrastructure.Text;
+
 namespace Diskominfo.Newsroom.Content.Models;
 
 /// <summary>What a client sends to create or edit an item; which fields count depends on <see cref="Type"/>.</summary>
@@ -55,4 +57,26 @@ public sealed record ItemInput
 
     /// <summary>An adventorial ordered by the Kadis: the instruction to the Kabid (disposition note).</summary>
     public string? OrderNote { get; init; }
+
+    /// <summary>
+    /// The input without control characters (tabs and line breaks kept) and bidirectional overrides in any text field:
+    /// they would break the feeds and the workbooks, or turn a title around on screen.
+    /// </summary>
+    internal ItemInput Cleaned() => this with
+    {
+        Title = UntrustedText.Clean(Title),
+        Lead = UntrustedText.Clean(Lead),
+        Body = UntrustedText.Clean(Body),
+        EventPlace = UntrustedText.Clean(EventPlace),
+        VideoUrl = UntrustedText.Clean(VideoUrl),
+        Outlet = UntrustedText.Clean(Outlet),
+        Page = UntrustedText.Clean(Page),
+        Headline = UntrustedText.Clean(Headline),
+        Text = UntrustedText.Clean(Text),
+        Topics = Topics?.Select(t => UntrustedText.Clean(t) ?? "").ToList(),
+        BudgetLine = UntrustedText.Clean(BudgetLine),
+        HspkReference = UntrustedText.Clean(HspkReference),
+        ContractNumber = UntrustedText.Clean(ContractNumber),
+        OrderNote = UntrustedText.Clean(OrderNote),
+    };
 }

@@ -1,6 +1,7 @@
 using ClosedXML.Excel;
 using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Editorial;
+using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Abstractions.Text;
 using Diskominfo.Newsroom.Content.Data;
 using Microsoft.EntityFrameworkCore;
@@ -17,19 +18,26 @@ internal sealed class ClippingReport(ContentDbContext db, IWorkflowQuery workflo
 
     public static readonly string[] Tones = ["positif", "netral", "negatif"];
 
-    public async Task<ClippingFigures> BuildAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    /// <summary>
+    /// The figures of the clippings <paramref name="actor"/> may see: all of them for those who see all work; for a
+    /// reporter his own and those filed in the archive, never the drafts of others.
+    /// </summary>
+    public async Task<ClippingFigures> BuildAsync(DateOnly from, DateOnly to, Actor actor, CancellationToken cancellationToken)
     {
         // Parts are JSON: this office's clippings are read and counted here (a few thousand a year).
         var rows = await (from item in db.Items.AsNoTracking()
                           where item.ContentType == ContentTypes.Clipping
                           join version in db.Versions.AsNoTracking() on item.LatestVersionId equals version.Id
-                          select new { item.Id, version.Parts })
+                          select new { item.Id, item.OwnerId, version.Parts })
             .ToListAsync(cancellationToken);
-        var clippings = rows
+        var inPeriod = rows
             .Where(r => r.Parts.Clipping is { } c && c.EditionDate >= from && c.EditionDate <= to)
+            .ToList();
+        var statuses = await workflows.GetStatusesAsync(inPeriod.Select(c => c.Id).ToList(), cancellationToken);
+        var clippings = inPeriod
+            .Where(r => actor.SeesAllWork || r.OwnerId == actor.UserId || statuses.GetValueOrDefault(r.Id) == WorkflowStatuses.Archived)
             .Select(r => (r.Id, Clipping: r.Parts.Clipping!))
             .ToList();
-        var statuses = await workflows.GetStatusesAsync(clippings.Select(c => c.Id).ToList(), cancellationToken);
         var outlets = clippings
             .GroupBy(c => (Outlet: c.Clipping.Outlet.Trim(), c.Clipping.MediaType))
             .Select(g => new OutletLine(
@@ -45,9 +53,9 @@ internal sealed class ClippingReport(ContentDbContext db, IWorkflowQuery workflo
         return new ClippingFigures(from, to, outlets, months, ByTone(clippings.Select(c => c.Clipping.Tone)), clippings.Count);
     }
 
-    public async Task<(byte[] Bytes, string Name)> WorkbookAsync(DateOnly from, DateOnly to, string office, CancellationToken cancellationToken)
+    public async Task<(byte[] Bytes, string Name)> WorkbookAsync(DateOnly from, DateOnly to, string office, Actor actor, CancellationToken cancellationToken)
     {
-        var figures = await BuildAsync(from, to, cancellationToken);
+        var figures = await BuildAsync(from, to, actor, cancellationToken);
         using var workbook = new XLWorkbook();
         var period = $"Periode terbit {from.ToString("d MMMM yyyy", IndonesianTime.Culture)} s.d. {to.ToString("d MMMM yyyy", IndonesianTime.Culture)}";
 
@@ -55,8 +63,8 @@ internal sealed class ClippingReport(ContentDbContext db, IWorkflowQuery workflo
         var row = 5;
         foreach (var line in figures.Outlets)
         {
-            perOutlet.Cell(row, 1).Value = line.Outlet;
-            perOutlet.Cell(row, 2).Value = line.MediaType;
+            perOutlet.Cell(row, 1).SetText(line.Outlet);
+            perOutlet.Cell(row, 2).SetText(line.MediaType);
             Tone(perOutlet, row, 3, line.Tones);
             perOutlet.Cell(row, 6).Value = line.Total;
             perOutlet.Cell(row, 7).Value = line.Archived;
@@ -71,7 +79,7 @@ internal sealed class ClippingReport(ContentDbContext db, IWorkflowQuery workflo
         row = 5;
         foreach (var line in figures.Months)
         {
-            perMonth.Cell(row, 1).Value = line.Month.ToString("MMMM yyyy", IndonesianTime.Culture);
+            perMonth.Cell(row, 1).SetText(line.Month.ToString("MMMM yyyy", IndonesianTime.Culture));
             Tone(perMonth, row, 2, line.Tones);
             perMonth.Cell(row, 5).Value = line.Total;
             row++;
@@ -84,7 +92,7 @@ internal sealed class ClippingReport(ContentDbContext db, IWorkflowQuery workflo
         row = 5;
         foreach (var tone in Tones)
         {
-            perTone.Cell(row, 1).Value = tone;
+            perTone.Cell(row, 1).SetText(tone);
             perTone.Cell(row, 2).Value = figures.Tones.GetValueOrDefault(tone);
             perTone.Cell(row, 3).Value = figures.Total == 0 ? 0 : (double)figures.Tones.GetValueOrDefault(tone) / figures.Total;
             perTone.Cell(row, 3).Style.NumberFormat.Format = "0.0%";
@@ -107,12 +115,12 @@ internal sealed class ClippingReport(ContentDbContext db, IWorkflowQuery workflo
     private static IXLWorksheet Sheet(XLWorkbook workbook, string name, string title, string period, string[] headers)
     {
         var sheet = workbook.Worksheets.Add(name);
-        sheet.Cell(1, 1).Value = title;
+        sheet.Cell(1, 1).SetText(title);
         sheet.Cell(1, 1).Style.Font.Bold = true;
-        sheet.Cell(2, 1).Value = period;
+        sheet.Cell(2, 1).SetText(period);
         for (var i = 0; i < headers.Length; i++)
         {
-            sheet.Cell(4, i + 1).Value = headers[i];
+            sheet.Cell(4, i + 1).SetText(headers[i]);
             sheet.Cell(4, i + 1).Style.Font.Bold = true;
             sheet.Cell(4, i + 1).Style.Fill.BackgroundColor = XLColor.LightGray;
         }

@@ -38,6 +38,7 @@ internal sealed class ContentService(
 
     public async Task<Outcome<ContentVersion>> CreateAsync(ItemInput input, Actor actor, CancellationToken cancellationToken)
     {
+        input = input.Cleaned();
         if (!MayAuthor(actor))
         {
             return Outcome<ContentVersion>.From(Outcome.Forbidden("Peran Anda tidak dapat membuat naskah."));
@@ -99,6 +100,7 @@ internal sealed class ContentService(
 
     public async Task<Outcome<ContentVersion>> UpdateAsync(Guid itemId, ItemInput input, Actor actor, CancellationToken cancellationToken)
     {
+        input = input.Cleaned();
         return await database.InTransactionAsync(async ct =>
         {
             var (item, latest, refusal) = await LoadEditableAsync(itemId, actor, ct);

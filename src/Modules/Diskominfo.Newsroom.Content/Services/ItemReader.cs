@@ -1,4 +1,5 @@
 using Diskominfo.Newsroom.Abstractions.Archive;
+using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Editorial;
 using Diskominfo.Newsroom.Abstractions.Media;
 using Diskominfo.Newsroom.Abstractions.Publishing;
@@ -11,30 +12,67 @@ using Microsoft.EntityFrameworkCore;
 namespace Diskominfo.Newsroom.Content.Services;
 
 /// <summary>
-/// Reads items for the API and the desk, composing the other modules' views through their contracts.
-/// Anonymous readers see only the published version of published items; reporters see their own items.
+/// Reads items for the API and the desk, composing the other modules' views through their contracts. Who sees what is
+/// <see cref="IItemAccess"/>'s rule: those who may see an item's work get its working version with the history,
+/// publications and archive; everyone else a published item's public shape, and nothing of an unpublished one.
 /// </summary>
 internal sealed class ItemReader(
     ContentDbContext db,
+    IItemAccess access,
     IWorkflowQuery workflow,
     IPublicationQuery publications,
     IArchiveQuery archive,
+    IPublishedContentQuery published,
     Abstractions.Organization.IOrganization organization,
     TimeProvider clock)
 {
-    /// <summary>The item as the API shows it: the working version with history, publications and archive for staff who may see it.</summary>
-    public Task<ItemDetails?> GetAsync(Guid itemId, Actor? actor, CancellationToken cancellationToken)
-        => ReadAsync(itemId, actor, workOnly: false, composeOtherModules: true, cancellationToken);
+    /// <summary>
+    /// The item as the API shows it: the work (<see cref="ItemRead.Work"/>) for those who may see it, the public shape
+    /// (<see cref="ItemRead.Public"/>) of a published item for everyone else; null when neither.
+    /// </summary>
+    public async Task<ItemRead?> GetAsync(Guid itemId, Actor? actor, CancellationToken cancellationToken)
+    {
+        switch (await access.SightAsync(itemId, actor, cancellationToken))
+        {
+            case ItemSight.Work:
+                return await ReadWorkAsync(itemId, composeOtherModules: true, cancellationToken) is { } work ? new ItemRead(work, null) : null;
+            case ItemSight.Published:
+                return await published.GetByIdAsync(itemId, cancellationToken) is { } article ? new ItemRead(null, ToPublic(article)) : null;
+            default:
+                return null;
+        }
+    }
 
     /// <summary>
     /// The working version for the desk, or null when the actor may not see the item's work. The other modules'
     /// views are left out: on the desk their own panels show them.
     /// </summary>
-    public Task<ItemDetails?> GetWorkAsync(Guid itemId, Actor actor, CancellationToken cancellationToken)
-        => ReadAsync(itemId, actor, workOnly: true, composeOtherModules: false, cancellationToken);
+    public async Task<ItemDetails?> GetWorkAsync(Guid itemId, Actor actor, CancellationToken cancellationToken)
+        => await access.SightAsync(itemId, actor, cancellationToken) == ItemSight.Work
+            ? await ReadWorkAsync(itemId, composeOtherModules: false, cancellationToken)
+            : null;
 
-    private async Task<ItemDetails?> ReadAsync(
-        Guid itemId, Actor? actor, bool workOnly, bool composeOtherModules, CancellationToken cancellationToken)
+    /// <summary>What the website shows of a published article, as the API's public shape.</summary>
+    public static PublicItem ToPublic(PublishedArticle article) => new(
+        article.ItemId,
+        article.ContentType,
+        article.Title,
+        article.Lead,
+        article.BodyHtml,
+        article.Category,
+        article.CategoryLabel,
+        article.EventDate,
+        article.EventPlace,
+        article.ContentType == ContentTypes.Adventorial,
+        article.Photos.Where(p => p.IsImage)
+            .Select(p => new PublicPhoto(MediaPaths.Width(p.MediaId, 1200), MediaPaths.Photo(p.MediaId, MediaPaths.Thumbnail), p.Caption, p.Credit))
+            .ToList(),
+        article.Path,
+        article.PublishedAt,
+        article.ModifiedAt,
+        (article.Corrections ?? []).Select(c => new PublicCorrection(c.At, c.Note)).ToList());
+
+    private async Task<ItemDetails?> ReadWorkAsync(Guid itemId, bool composeOtherModules, CancellationToken cancellationToken)
     {
         var item = await db.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, cancellationToken);
         if (item is null)
@@ -42,27 +80,26 @@ internal sealed class ItemReader(
             return null;
         }
 
-        var staffView = CanSeeWork(item, actor);
-        if (!staffView && (workOnly || item.PublishedVersionId is null))
-        {
-            return null;
-        }
-
-        var versionId = staffView ? item.LatestVersionId : item.PublishedVersionId!.Value;
-        var version = await db.Versions.AsNoTracking().SingleAsync(v => v.Id == versionId, cancellationToken);
+        var version = await db.Versions.AsNoTracking().SingleAsync(v => v.Id == item.LatestVersionId, cancellationToken);
         var flow = await workflow.GetAsync(itemId, cancellationToken);
         var status = flow?.Status ?? WorkflowStatuses.Draft;
         var article = version.Parts.Article;
+        var section = item.SectionId is { } sectionId
+            ? (await organization.ListSectionsAsync(cancellationToken)).FirstOrDefault(s => s.Id == sectionId)
+            : null;
         var details = new ItemDetails
         {
             Id = item.Id,
             Type = item.ContentType,
             Status = status,
             StatusLabel = WorkflowStatuses.Label(status),
+            AwaitingRole = flow?.AwaitingRole,
             Version = version.Number,
             ContentHash = version.ContentHash,
             Owner = item.OwnerId,
             OwnerName = item.OwnerName,
+            Section = item.SectionId,
+            SectionName = section?.Name,
             Title = version.Title,
             Lead = article?.Lead,
             Body = article?.Body,
@@ -79,15 +116,6 @@ internal sealed class ItemReader(
             Url = item.Slug is null ? null : ContentPublisher.ArticlePath(item.Slug),
             PublishedAt = item.PublishedAt,
         };
-        if (!staffView)
-        {
-            return details;
-        }
-
-        var section = item.SectionId is { } sectionId
-            ? (await organization.ListSectionsAsync(cancellationToken)).FirstOrDefault(s => s.Id == sectionId)
-            : null;
-        details = details with { AwaitingRole = flow?.AwaitingRole, Section = item.SectionId, SectionName = section?.Name };
         if (!composeOtherModules)
         {
             return details;
@@ -146,7 +174,4 @@ internal sealed class ItemReader(
                 a.AwaitingRole, a.Since, a.Note, (int)Math.Floor((now - a.Since).TotalMinutes), a.StandardMinutes, a.ActingAs))
             .ToList();
     }
-
-    private static bool CanSeeWork(ContentItem item, Actor? actor)
-        => actor is not null && (item.OwnerId == actor.UserId || actor.SeesAllWork);
 }

@@ -1,3 +1,4 @@
+using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Editorial;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
@@ -20,7 +21,8 @@ internal static class ApprovalEndpoints
 
     public static void MapApprovalEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var items = endpoints.MapGroup("/api/v1/items/{id:guid}").WithTags("Approval").RequireAuthorization(NewsroomPolicies.ApiStaff);
+        var items = endpoints.MapGroup("/api/v1/items/{id:guid}").WithTags("Approval").RequireAuthorization(NewsroomPolicies.ApiStaff)
+            .RequireItemSight(ItemSight.Published);
         items.MapPost("/submit", (Guid id, HttpContext http, EditorialService editorial, IWorkflowQuery query, CancellationToken ct)
                 => RespondAsync(id, editorial.SubmitAsync(id, Actor.FromPrincipal(http.User)!, ct), query, ct))
             .WithSummary("Penulis mengajukan naskah ke Kasi.");

@@ -1,3 +1,4 @@
+using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Abstractions.Text;
@@ -23,9 +24,9 @@ internal static class DeskToolEndpoints
     public static void MapDeskToolEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var items = endpoints.MapGroup("/api/v1/items/{id:guid}").WithTags("Approval").RequireAuthorization(NewsroomPolicies.ApiStaff);
-        items.MapPost("/schedule", ScheduleAsync)
+        items.MapPost("/schedule", ScheduleAsync).RequireItemSight(ItemSight.Published)
             .WithSummary("Mengatur waktu terbit (publishAt, dengan zona waktu); null berarti terbit segera setelah ditandatangani.");
-        items.MapGet("/history/verify", VerifyAsync)
+        items.MapGet("/history/verify", VerifyAsync).RequireItemSight(ItemSight.Work)
             .WithSummary("Memeriksa rantai hash buku agenda naskah: utuh atau di entri mana diubah.");
 
         var settings = endpoints.MapGroup("/api/v1/settings/editorial").WithTags("Settings").RequireAuthorization(NewsroomPolicies.ApiStaff);
@@ -71,7 +72,7 @@ internal static class DeskToolEndpoints
     private static async Task<Results<Ok<VerifyResponse>, ProblemHttpResult>> VerifyAsync(
         Guid id, HttpContext http, WorkflowQuery query, CancellationToken cancellationToken)
     {
-        var result = await query.VerifyHistoryAsync(id, Actor.FromPrincipal(http.User), cancellationToken);
+        var result = await query.VerifyHistoryAsync(id, cancellationToken);
         return result is null
             ? OutcomeResults.Problem(Outcome.NotFound("Naskah tidak ditemukan."))
             : TypedResults.Ok(new VerifyResponse(id, result.Intact, result.Entries, result.BrokenAt, result.Message));

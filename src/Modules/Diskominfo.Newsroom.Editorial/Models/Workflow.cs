@@ -121,7 +121,7 @@ internal sealed class Workflow
         WriterId = kasiId;
         SectionId ??= kasiSectionId;
         Status = WorkflowStatuses.Draft;
-        var text = string.IsNullOrWhiteSpace(note) ? $"Ditugaskan kepada {kasiName} sebagai PPTK." : $"Ditugaskan kepada {kasiName} sebagai PPTK. {note.Trim()}";
+        var text = string.IsNullOrWhiteSpace(note) ? $"Ditugaskan kepada {kasiName} sebagai PPTK." : $"Ditugaskan kepada {kasiName} sebagai PPTK. {Trim(note)}";
         Record(Settings.Steps.Assign, HistoryActions.Assigned, actor, NewsroomRoles.Kabid, at, text, null, null, position: authority.Value);
         return Outcome.Ok();
     }
@@ -311,7 +311,7 @@ internal sealed class Workflow
         StepIndex = -1;
         Status = WorkflowStatuses.Draft;
         WriterId = actor.UserId;
-        CorrectionNote = note.Trim();
+        CorrectionNote = Trim(note) ?? note.Trim();
         PublishAt = null;
         Record("reporter", HistoryActions.CorrectionStarted, actor, actor.Roles.FirstOrDefault(), at, CorrectionNote, null, null);
         return Outcome.Ok();
@@ -432,7 +432,8 @@ internal sealed class Workflow
         Status = stepIndex == 0 ? WorkflowStatuses.Submitted : $"{ChainRoles[stepIndex - 1]}_approved";
     }
 
-    private static string? Trim(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+    /// <summary>A note as recorded: trimmed, without control characters or bidirectional overrides; null when empty.</summary>
+    private static string? Trim(string? note) => Infrastructure.Text.UntrustedText.Clean(note) is { } clean && !string.IsNullOrWhiteSpace(clean) ? clean.Trim() : null;
 
     private void Record(
         string step, string action, Actor actor, string? role, DateTimeOffset at, string? note, string? hash, Guid? versionId, DateTimeOffset? publishAt = null,

@@ -171,7 +171,8 @@ internal sealed class EditorialService(
         });
     }
 
-    private static string? Trim(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+    /// <summary>A note as it goes into the inbox and mail: as the trail records it (see <c>Workflow.Trim</c>).</summary>
+    private static string? Trim(string? note) => Infrastructure.Text.UntrustedText.Clean(note) is { } clean && !string.IsNullOrWhiteSpace(clean) ? clean.Trim() : null;
 
     /// <summary>The post in which the actor may take the step the item waits for; null when it waits for no step.</summary>
     private async Task<Outcome<ActingPosition>?> AuthorityAsync(Workflow workflow, Actor actor, DateTimeOffset now, CancellationToken ct)

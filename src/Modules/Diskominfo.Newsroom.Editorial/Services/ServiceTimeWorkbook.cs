@@ -11,17 +11,17 @@ internal static class ServiceTimeWorkbook
     {
         using var workbook = new XLWorkbook();
         var summary = workbook.Worksheets.Add("Ringkasan");
-        summary.Cell(1, 1).Value = $"Capaian mutu baku waktu layanan - {office}";
+        summary.Cell(1, 1).SetText($"Capaian mutu baku waktu layanan - {office}");
         summary.Cell(1, 1).Style.Font.Bold = true;
-        summary.Cell(2, 1).Value = $"Periode {report.From.ToString("d MMMM yyyy", IndonesianTime.Culture)} s.d. {report.To.ToString("d MMMM yyyy", IndonesianTime.Culture)}";
+        summary.Cell(2, 1).SetText($"Periode {report.From.ToString("d MMMM yyyy", IndonesianTime.Culture)} s.d. {report.To.ToString("d MMMM yyyy", IndonesianTime.Culture)}");
         string[] headers = ["Bulan", "Jenis konten", "Langkah", "Jumlah", "Median (menit)", "Persentil 90 (menit)", "Waktu baku (menit)", "Melewati baku", "Persen tepat waktu"];
         WriteHeader(summary, 4, headers);
         var row = 5;
         foreach (var line in report.Steps)
         {
-            summary.Cell(row, 1).Value = line.Month;
-            summary.Cell(row, 2).Value = TypeLabel(line.ContentType);
-            summary.Cell(row, 3).Value = line.StepLabel;
+            summary.Cell(row, 1).SetText(line.Month);
+            summary.Cell(row, 2).SetText(TypeLabel(line.ContentType));
+            summary.Cell(row, 3).SetText(line.StepLabel);
             summary.Cell(row, 4).Value = line.Count;
             summary.Cell(row, 5).Value = line.MedianMinutes;
             summary.Cell(row, 6).Value = line.P90Minutes;
@@ -44,16 +44,16 @@ internal static class ServiceTimeWorkbook
         row = 2;
         foreach (var step in report.Overdue)
         {
-            overdue.Cell(row, 1).Value = step.Title;
-            overdue.Cell(row, 2).Value = TypeLabel(step.ContentType);
-            overdue.Cell(row, 3).Value = step.StepLabel;
+            overdue.Cell(row, 1).SetText(step.Title);
+            overdue.Cell(row, 2).SetText(TypeLabel(step.ContentType));
+            overdue.Cell(row, 3).SetText(step.StepLabel);
             overdue.Cell(row, 4).Value = IndonesianTime.ToWib(step.Start).DateTime;
             overdue.Cell(row, 5).Value = IndonesianTime.ToWib(step.End).DateTime;
             overdue.Cell(row, 4).Style.DateFormat.Format = "dd/mm/yyyy hh:mm";
             overdue.Cell(row, 5).Style.DateFormat.Format = "dd/mm/yyyy hh:mm";
             overdue.Cell(row, 6).Value = step.Minutes;
             overdue.Cell(row, 7).Value = step.StandardMinutes;
-            overdue.Cell(row, 8).Value = step.ItemId.ToString();
+            overdue.Cell(row, 8).SetText(step.ItemId.ToString());
             row++;
         }
 
@@ -69,7 +69,7 @@ internal static class ServiceTimeWorkbook
     {
         for (var i = 0; i < headers.Length; i++)
         {
-            sheet.Cell(row, i + 1).Value = headers[i];
+            sheet.Cell(row, i + 1).SetText(headers[i]);
             sheet.Cell(row, i + 1).Style.Font.Bold = true;
             sheet.Cell(row, i + 1).Style.Fill.BackgroundColor = XLColor.LightGray;
         }

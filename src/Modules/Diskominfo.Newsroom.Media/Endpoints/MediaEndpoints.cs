@@ -23,6 +23,7 @@ internal static class MediaEndpoints
     {
         endpoints.MapPost("/api/v1/items/{id:guid}/media", UploadAsync)
             .RequireAuthorization(NewsroomPolicies.ApiStaff)
+            .RequireItemSight(ItemSight.Published)
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(maxBytes + (1024 * 1024)))
             .WithTags("Media")
@@ -65,11 +66,13 @@ internal static class MediaEndpoints
         return TypedResults.Created(url, new UploadResponse(stored.Id, url, stored.ContentType, stored.Width, stored.Height, stored.Size));
     }
 
-    private static async Task<IResult> OriginalAsync(Guid id, HttpContext http, MediaDbContext db, MediaStorage storage, CancellationToken cancellationToken)
+    private static async Task<IResult> OriginalAsync(
+        Guid id, HttpContext http, MediaDbContext db, MediaStorage storage, IItemAccess access, CancellationToken cancellationToken)
     {
-        // Originals are for staff: a camera's file may carry where it was taken. Readers get the renditions.
+        // Originals (and documents: scans, the adventorial's file) are for those who may see the item's work: a camera's
+        // file may carry where it was taken. Readers get the renditions.
         var file = await db.Files.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
-        if (file is null || Actor.FromPrincipal(http.User)?.IsStaff != true)
+        if (file is null || await access.SightAsync(file.ItemId, Actor.FromPrincipal(http.User), cancellationToken) != ItemSight.Work)
         {
             return NotFound();
         }
@@ -83,7 +86,8 @@ internal static class MediaEndpoints
     }
 
     private static async Task<IResult> RenditionAsync(
-        Guid id, string kind, string format, HttpContext http, MediaDbContext db, MediaLibrary library, IContentCatalog content, CancellationToken cancellationToken)
+        Guid id, string kind, string format, HttpContext http, MediaDbContext db, MediaLibrary library, IItemAccess access, IPublishedContentQuery published,
+        CancellationToken cancellationToken)
     {
         if (!Renditions.IsPublicKind(kind, format))
         {
@@ -91,14 +95,15 @@ internal static class MediaEndpoints
         }
 
         var file = await db.Files.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
-        if (file is null || !await MayReadAsync(file.ItemId, http, content, cancellationToken))
+        var shown = file is null ? ItemSight.None : await MayReadAsync(file, http, access, published, cancellationToken);
+        if (shown == ItemSight.None)
         {
             return NotFound();
         }
 
         // The same original, kind and focal point always give the same bytes: the tag says so without reading them.
-        var etag = new EntityTagHeaderValue($"\"{file.Sha256[..16]}-{kind}-{format}-{file.FocusX:0.000}-{file.FocusY:0.000}\"");
-        http.Response.Headers.CacheControl = Actor.FromPrincipal(http.User)?.IsStaff == true ? "private, max-age=60" : "public, max-age=86400";
+        var etag = new EntityTagHeaderValue($"\"{file!.Sha256[..16]}-{kind}-{format}-{file.FocusX:0.000}-{file.FocusY:0.000}\"");
+        http.Response.Headers.CacheControl = shown == ItemSight.Work ? "private, max-age=60" : "public, max-age=86400";
         if (http.Request.Headers.IfNoneMatch.ToString() == etag.Tag.ToString())
         {
             http.Response.Headers.ETag = etag.Tag.ToString();
@@ -117,9 +122,22 @@ internal static class MediaEndpoints
         return outcome.Succeeded ? Results.NoContent() : OutcomeResults.Problem(outcome);
     }
 
-    /// <summary>Published items' files are public; other files only for signed-in staff.</summary>
-    private static async Task<bool> MayReadAsync(Guid itemId, HttpContext http, IContentCatalog content, CancellationToken cancellationToken)
-        => Actor.FromPrincipal(http.User)?.IsStaff == true || await content.IsPublishedAsync(itemId, cancellationToken);
+    /// <summary>
+    /// A rendition is public when its photo is in the published version of a published item (not one added to a
+    /// correction still in review); otherwise only for those who may see the item's work.
+    /// </summary>
+    private static async Task<ItemSight> MayReadAsync(
+        Models.MediaFile file, HttpContext http, IItemAccess access, IPublishedContentQuery published, CancellationToken cancellationToken)
+    {
+        var sight = await access.SightAsync(file.ItemId, Actor.FromPrincipal(http.User), cancellationToken);
+        if (sight != ItemSight.Published)
+        {
+            return sight;
+        }
+
+        var article = await published.GetByIdAsync(file.ItemId, cancellationToken);
+        return article?.Photos.Any(p => p.MediaId == file.Id && p.IsImage) == true ? ItemSight.Published : ItemSight.None;
+    }
 
     private static ProblemHttpResult NotFound() => OutcomeResults.Problem(Outcome.NotFound("Berkas tidak ditemukan."));
 }

@@ -1,3 +1,4 @@
+using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Editorial;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
@@ -11,7 +12,7 @@ namespace Diskominfo.Newsroom.Media.Services;
 /// The focal point of a photo: set by whoever may edit the item, or by an editor (Kasi, Kabid, Kadis), the operator or
 /// an admin at any time, also after publication. Crops made with the old point are not served again.
 /// </summary>
-internal sealed class FocusService(MediaDbContext db, IEditGate editGate)
+internal sealed class FocusService(MediaDbContext db, IEditGate editGate, IItemAccess access)
 {
     private const string NoFocusForDocuments = "Dokumen PDF tidak dipotong, jadi tidak punya titik fokus.";
 
@@ -20,7 +21,7 @@ internal sealed class FocusService(MediaDbContext db, IEditGate editGate)
     public async Task<Outcome<MediaFile>> FindAsync(Guid mediaId, Actor actor, CancellationToken cancellationToken)
     {
         var file = await db.Files.SingleOrDefaultAsync(f => f.Id == mediaId, cancellationToken);
-        if (file is null || !actor.IsStaff)
+        if (file is null || await access.SightAsync(file.ItemId, actor, cancellationToken) != ItemSight.Work)
         {
             return Outcome<MediaFile>.From(Outcome.NotFound("Foto tidak ditemukan."));
         }

@@ -5,6 +5,7 @@ using Diskominfo.Newsroom.Abstractions.Editorial;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Infrastructure.Data;
+using Diskominfo.Newsroom.Infrastructure.Text;
 using Diskominfo.Newsroom.Media.Data;
 using Diskominfo.Newsroom.Media.Models;
 using Microsoft.Extensions.Options;
@@ -98,7 +99,7 @@ internal sealed class UploadService(
         {
             Id = Guid.CreateVersion7(now),
             ItemId = itemId,
-            OriginalName = Path.GetFileName(upload.FileName).Length > 300 ? Path.GetFileName(upload.FileName)[..300] : Path.GetFileName(upload.FileName),
+            OriginalName = FileName(upload.FileName),
             ContentType = info.ContentType,
             Size = upload.Bytes.Length,
             Width = info.Width,
@@ -137,5 +138,19 @@ internal sealed class UploadService(
         return Outcome<MediaFile>.Ok(file);
     }
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>A caption or credit, trimmed, without control characters or bidirectional overrides; null when empty.</summary>
+    private static string? Clean(string? value) => UntrustedText.Clean(value) is { } clean && !string.IsNullOrWhiteSpace(clean) ? clean.Trim() : null;
+
+    /// <summary>
+    /// The uploaded file's own name (offered again when a document is downloaded): its last segment whichever the
+    /// separator (a browser on Windows sends backslashes, which are no separator on Linux), without control characters
+    /// or leading dots ("...pdf" becomes "berkas.pdf"). The file itself is stored under a name the site chooses.
+    /// </summary>
+    private static string FileName(string name)
+    {
+        var clean = new string((UntrustedText.Clean(name) ?? "").Where(c => !char.IsControl(c)).ToArray());
+        var bare = clean[(clean.LastIndexOfAny(['/', '\\', ':']) + 1)..].Trim().TrimStart('.');
+        bare = bare.Length > 300 ? bare[..300] : bare;
+        return bare.Contains('.', StringComparison.Ordinal) ? bare : bare.Length == 0 ? "berkas" : "berkas." + bare;
+    }
 }

@@ -162,7 +162,8 @@ internal sealed class SectionService(
         return null;
     }
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    /// <summary>Trimmed, without control characters or bidirectional overrides; null when empty.</summary>
+    private static string? Clean(string? text) => Infrastructure.Text.UntrustedText.Clean(text) is { } clean && !string.IsNullOrWhiteSpace(clean) ? clean.Trim() : null;
 
     /// <summary>Only the values that differ, so the log says what changed.</summary>
     private static Dictionary<string, string?> Changed(Dictionary<string, string?> values, Dictionary<string, string?> other)

@@ -1,3 +1,4 @@
+using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Infrastructure.Http;
@@ -39,7 +40,8 @@ internal static class PublishingApi
                 => NoContent(await control.CancelAsync(id, Actor.FromPrincipal(http.User)!, ct)))
             .WithSummary("Operator/admin: membatalkan publikasi media sosial yang belum terbit.");
 
-        var captions = endpoints.MapGroup("/api/v1/items/{id:guid}/captions").WithTags("Publishing").RequireAuthorization(NewsroomPolicies.ApiStaff);
+        var captions = endpoints.MapGroup("/api/v1/items/{id:guid}/captions").WithTags("Publishing").RequireAuthorization(NewsroomPolicies.ApiStaff)
+            .RequireItemSight(ItemSight.Work);
         captions.MapGet("/", async (Guid id, HttpContext http, CaptionDesk desk, CancellationToken ct)
                 => Respond(await desk.PreviewAsync(id, Actor.FromPrincipal(http.User)!, ct)))
             .WithSummary("Pratinjau takarir dan foto untuk Facebook dan Instagram, dengan hitungan terhadap batas kanal.");

@@ -18,10 +18,17 @@ namespace Diskominfo.Newsroom.Publishing.Services;
 /// operator's own), its counts against the channel's limits, and the photos as the channel gets them.
 /// The operator may replace a caption until that channel's post has gone out; each change is written to the audit log.
 /// </summary>
-internal sealed class CaptionDesk(PublishingDbContext db, NewsroomDatabase database, IContentCatalog content, IEventPublisher events, TimeProvider clock)
+internal sealed class CaptionDesk(
+    PublishingDbContext db, NewsroomDatabase database, IContentCatalog content, IItemAccess access, IEventPublisher events, TimeProvider clock)
 {
     public async Task<Outcome<CaptionPreview>> PreviewAsync(Guid itemId, Actor actor, CancellationToken cancellationToken)
     {
+        // Another person's unpublished item is not there for this user, as no item at all.
+        if (await access.SightAsync(itemId, actor, cancellationToken) != ItemSight.Work)
+        {
+            return Outcome<CaptionPreview>.From(Outcome.NotFound("Naskah tidak ditemukan."));
+        }
+
         if (!actor.SeesAllWork)
         {
             return Outcome<CaptionPreview>.From(Outcome.Forbidden("Pratinjau takarir hanya untuk penyunting, operator dan admin."));
@@ -117,7 +124,7 @@ internal sealed class CaptionDesk(PublishingDbContext db, NewsroomDatabase datab
             return Outcome.Ok();
         }
 
-        text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        text = (Infrastructure.Text.UntrustedText.Clean(text) ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
         var errors = Captions.Check(channel, text);
         if (errors.Count > 0)
         {

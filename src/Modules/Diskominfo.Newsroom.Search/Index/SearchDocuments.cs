@@ -1,6 +1,7 @@
 using System.Globalization;
 using Diskominfo.Newsroom.Abstractions.Archive;
 using Diskominfo.Newsroom.Abstractions.Content;
+using Diskominfo.Newsroom.Abstractions.Editorial;
 using Diskominfo.Newsroom.Abstractions.Text;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
@@ -26,7 +27,7 @@ internal static class SearchDocuments
                    ?? Day(item.CreatedAt)!.Value;
         var document = Build(StaffKey(item.ItemId), Fields.StaffScope, item, version, date);
         document.Add(new StringField(Fields.Key, Fields.Tag(Fields.Owner, item.OwnerId), Field.Store.NO));
-        document.Add(new StringField(Fields.Key, Fields.Tag(Fields.Shared, archive is not null || item.Published is not null ? "1" : "0"), Field.Store.NO));
+        document.Add(new StringField(Fields.Key, Fields.Tag(Fields.Shared, IsFinal(status) ? "1" : "0"), Field.Store.NO));
         document.Add(new StoredField(Fields.Status, status));
         if (archive is not null)
         {
@@ -37,6 +38,13 @@ internal static class SearchDocuments
 
         return document;
     }
+
+    /// <summary>
+    /// Whether the working version is the finished one (published, or filed in the archive) that every member of staff
+    /// may find. A published item whose correction is being written is not: the correction is its writer's unpublished
+    /// work until it is signed, and the staff document holds it.
+    /// </summary>
+    public static bool IsFinal(string status) => status is WorkflowStatuses.Published or WorkflowStatuses.Archived;
 
     public static Document? Public(SearchableItem item)
     {

@@ -14,7 +14,7 @@ namespace Diskominfo.Newsroom.Search.Index;
 internal sealed class SearchIndex : IDisposable
 {
     /// <summary>Raised when the way documents are built changes: an index of another schema is rebuilt at start.</summary>
-    public const string Schema = "9";
+    public const string Schema = "10";
 
     private const string SchemaKey = "schema";
     private const string CursorKey = "cursor";

@@ -34,7 +34,8 @@ internal sealed partial class AccountValidator(UsersDbContext db, IOrganization 
             }
         }
 
-        var fullName = input.FullName?.Trim() ?? "";
+        // Shown on every page, in feeds, workbooks and the trail: without control characters or bidirectional overrides.
+        var fullName = Infrastructure.Text.UntrustedText.Clean(input.FullName)?.Trim() ?? "";
         if (fullName.Length == 0)
         {
             errors["fullName"] = ["Nama lengkap wajib diisi."];

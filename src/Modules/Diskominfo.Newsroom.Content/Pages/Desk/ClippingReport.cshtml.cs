@@ -32,7 +32,7 @@ internal sealed class ClippingReportModel(ClippingReport report, TimeProvider cl
             return Page().WithStatusOf(Outcome.Invalid("bulan", Error!));
         }
 
-        Figures = await report.BuildAsync(period.From, period.To, cancellationToken);
+        Figures = await report.BuildAsync(period.From, period.To, Actor.FromPrincipal(User)!, cancellationToken);
         return Page();
     }
 
@@ -43,7 +43,7 @@ internal sealed class ClippingReportModel(ClippingReport report, TimeProvider cl
             return Page().WithStatusOf(Outcome.Invalid("bulan", Error!));
         }
 
-        var (bytes, name) = await report.WorkbookAsync(period.From, period.To, configuration["Newsroom:OfficeName"] ?? "Diskominfo", cancellationToken);
+        var (bytes, name) = await report.WorkbookAsync(period.From, period.To, configuration["Newsroom:OfficeName"] ?? "Diskominfo", Actor.FromPrincipal(User)!, cancellationToken);
         return File(bytes, ClippingReport.XlsxType, name);
     }
 

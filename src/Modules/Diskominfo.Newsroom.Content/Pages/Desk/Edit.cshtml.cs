@@ -1,8 +1,10 @@
+using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Admin;
 using Diskominfo.Newsroom.Abstractions.Editorial;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Content.Services;
+using Diskominfo.Newsroom.Infrastructure.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,6 +15,7 @@ namespace Diskominfo.Newsroom.Content.Pages.Desk;
 /// (the Kasi edits in place). Saving a version someone else changed meanwhile is refused, not merged.
 /// </summary>
 [Authorize(Policy = NewsroomPolicies.Staff)]
+[ItemSight(ItemSight.Work)]
 internal sealed class EditItemModel(ContentService content, ItemReader reader, IEditGate editGate, MarkdownRenderer markdown) : ArticleFormPage
 {
     public Guid Id { get; private set; }

@@ -1,9 +1,11 @@
+using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Admin;
 using Diskominfo.Newsroom.Abstractions.Editorial;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Content.Endpoints;
 using Diskominfo.Newsroom.Content.Models;
 using Diskominfo.Newsroom.Content.Services;
+using Diskominfo.Newsroom.Infrastructure.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,6 +17,7 @@ namespace Diskominfo.Newsroom.Content.Pages.Desk;
 /// history, photo upload, publications, archive), in their order.
 /// </summary>
 [Authorize(Policy = NewsroomPolicies.Staff)]
+[ItemSight(ItemSight.Work)]
 internal sealed class ItemPageModel(ItemReader reader, IEditGate editGate, MarkdownRenderer markdown, IEnumerable<ItemPanel> panels) : PageModel
 {
     public ItemDetails? Item { get; private set; }

@@ -56,6 +56,11 @@ internal sealed class NewItemModel(ContentService content, MarkdownRenderer mark
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
     {
         await MarkOrderAsync(cancellationToken);
+        if (!ContentService.MayAuthor(Actor.FromPrincipal(User)!))
+        {
+            return Refused(Outcome.Forbidden("Peran Anda tidak dapat membuat naskah."));
+        }
+
         PreviewHtml = markdown.ToHtml(Form.Body ?? "");
         return Page();
     }

@@ -1,3 +1,4 @@
+using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Admin;
 using Diskominfo.Newsroom.Abstractions.Results;
 using System.Globalization;
@@ -16,6 +17,7 @@ namespace Diskominfo.Newsroom.Editorial.Pages.Workflow;
 /// message; refused, it says why under the refusal's HTTP status (403 wrong role, 409 wrong state or changed copy).
 /// </summary>
 [Authorize(Policy = NewsroomPolicies.Staff)]
+[ItemSight(ItemSight.Published)]
 internal sealed class ActModel(EditorialService editorial) : PageModel
 {
     public Guid Id { get; private set; }

@@ -1,3 +1,4 @@
+using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Admin;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
@@ -15,6 +16,7 @@ namespace Diskominfo.Newsroom.Media.Pages.Photos;
 /// left exactly as it was.
 /// </summary>
 [Authorize(Policy = NewsroomPolicies.Staff)]
+[ItemSight(ItemSight.Published)]
 internal sealed class UploadModel(UploadService uploads) : PageModel
 {
     public Guid Id { get; private set; }

@@ -1,3 +1,4 @@
+using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Admin;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
@@ -11,6 +12,7 @@ namespace Diskominfo.Newsroom.Publishing.Pages.Captions;
 
 /// <summary>What Facebook and Instagram will receive for an item; the operator adjusts each caption before or after the signature.</summary>
 [Authorize(Policy = NewsroomPolicies.Staff)]
+[ItemSight(ItemSight.Work)]
 internal sealed class IndexModel(CaptionDesk desk) : PageModel
 {
     public CaptionPreview? Preview { get; private set; }

@@ -15,13 +15,16 @@ internal sealed class ControlModel(PublicationControl control) : PageModel
     [BindProperty]
     public Guid ItemId { get; set; }
 
-    public IActionResult OnGet() => NotFound();
+    public IActionResult OnGet() => MayControl ? NotFound() : Forbid();
 
     public async Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken cancellationToken)
-        => Back(await control.RetryAsync(id, Actor.FromPrincipal(User)!, cancellationToken), "Publikasi dikirim ulang.");
+        => MayControl ? Back(await control.RetryAsync(id, Actor.FromPrincipal(User)!, cancellationToken), "Publikasi dikirim ulang.") : Forbid();
 
     public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken cancellationToken)
-        => Back(await control.CancelAsync(id, Actor.FromPrincipal(User)!, cancellationToken), "Publikasi dibatalkan.");
+        => MayControl ? Back(await control.CancelAsync(id, Actor.FromPrincipal(User)!, cancellationToken), "Publikasi dibatalkan.") : Forbid();
+
+    /// <summary>Only the operator and admins control publications: anyone else is refused (403), not sent back with a message.</summary>
+    private bool MayControl => PublicationControl.MayControl(Actor.FromPrincipal(User)!);
 
     private RedirectResult Back(Outcome outcome, string done)
     {
