@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Diskominfo.Newsroom.Abstractions.Security;
+using Diskominfo.Newsroom.Infrastructure.Http;
 using Diskominfo.Newsroom.Users.Models;
 using Diskominfo.Newsroom.Users.Services;
 using Microsoft.AspNetCore.Authentication;
@@ -115,7 +116,9 @@ public sealed class TokenForgeryTests
         await using var database = await TestDatabase.SqliteAsync();
         await using var app = await NewsroomApp.StartAsync(database, runJobs: false);
         using var adminApi = await app.LoginAsync("admin");
-        var cookieName = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme).Cookie.Name!;
+        // Over plain HTTP (the test server) the site's cookies come without their __Host- prefix.
+        var cookieName = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme).Cookie.Name!
+            .Replace(NewsroomCookies.HostPrefix, string.Empty, StringComparison.Ordinal);
         using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
         // A genuine desk sign-in, its cookies kept by hand.
@@ -152,7 +155,7 @@ public sealed class TokenForgeryTests
             ["not base64"] = "%%%bukan-cookie%%%",
             ["forged with another key ring"] = new TicketDataFormat(foreignRing.CreateProtector(cookiePurpose[0], cookiePurpose[1..])).Protect(ticket),
             ["the site's key ring, another purpose"] = new TicketDataFormat(siteRing.CreateProtector("Diskominfo.Newsroom.Tests.AnotherPurpose")).Protect(ticket),
-            ["the antiforgery cookie's value"] = jar.Single(c => c.Key.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal)).Value,
+            ["the antiforgery cookie's value"] = jar.Single(c => c.Key == NewsroomCookies.Antiforgery.Replace(NewsroomCookies.HostPrefix, string.Empty, StringComparison.Ordinal)).Value,
         };
 
         foreach (var (name, value) in tampered)
