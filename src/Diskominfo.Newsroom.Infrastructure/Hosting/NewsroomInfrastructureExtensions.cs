@@ -47,6 +47,11 @@ public static class NewsroomInfrastructureExtensions
             c.ProblemDetails.Type = null;
         });
         services.AddExceptionHandler<NewsroomExceptionHandler>();
+
+        // A body or parameter the API cannot read (malformed JSON, a date that is not one) becomes the Indonesian 400
+        // of the exception handler in every environment, not a bare status.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>, ApiRateLimiterSetup>();
         return services;
     }
 
@@ -75,6 +80,12 @@ public static class NewsroomInfrastructureExtensions
         app.UseRouting();
         return app;
     }
+
+    /// <summary>
+    /// Request bodies held to their endpoint's limits before any work is done on them (after authorization: see
+    /// <see cref="RequestLimitsMiddleware"/>).
+    /// </summary>
+    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) => app.UseMiddleware<RequestLimitsMiddleware>();
 
     /// <summary>
     /// Static files; those asked for with their content hash (<c>?v=</c>, from <c>asp-append-version</c>) are kept by

@@ -23,6 +23,7 @@ public static class ArchiveModule
         services.AddSingleton(new ItemPanel(ArchivePanel.Name, 40));
         services.AddOptions<ArchiveOptions>().BindConfiguration("Newsroom:Archive");
         services.AddScoped<ArchiveSheetBuilder>();
+        services.AddSingleton<ArchiveSheetRendering>();
         services.AddScoped<ArchiveOnPublicationsCompleted>();
         services.AddScoped<IEventHandler<ItemPublicationsCompleted>>(sp => sp.GetRequiredService<ArchiveOnPublicationsCompleted>());
         services.AddScoped<IArchiveQuery>(sp => sp.GetRequiredService<ArchiveOnPublicationsCompleted>());

@@ -26,7 +26,8 @@ internal static class ArchiveSheetEndpoint
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetAsync(
-        Guid id, ArchiveDbContext db, IMediaLibrary media, IOptions<ArchiveOptions> options, CancellationToken cancellationToken, string? ralat = null)
+        Guid id, ArchiveDbContext db, IMediaLibrary media, IOptions<ArchiveOptions> options, ArchiveSheetRendering rendering, CancellationToken cancellationToken,
+        string? ralat = null)
     {
         int? round = null;
         if (!string.IsNullOrEmpty(ralat))
@@ -60,7 +61,7 @@ internal static class ArchiveSheetEndpoint
             }
         }
 
-        var pdf = ArchiveSheetPdf.Render(sheet, snapshot.Sha256, options.Value, images);
+        var pdf = await rendering.RunAsync(() => ArchiveSheetPdf.Render(sheet, snapshot.Sha256, options.Value, images), cancellationToken);
         var name = $"lembar-arsip-{sheet.Number.Replace('/', '-')}{(snapshot.Round > 0 ? $"-ralat-{snapshot.Round}" : "")}.pdf";
         return TypedResults.File(pdf, "application/pdf", name);
     }

@@ -1,4 +1,5 @@
 using Diskominfo.Newsroom.Abstractions.Admin;
+using Diskominfo.Newsroom.Abstractions.Media;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Infrastructure.Http;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Diskominfo.Newsroom.Media.Pages.Photos;
 
@@ -15,6 +17,9 @@ namespace Diskominfo.Newsroom.Media.Pages.Photos;
 /// left exactly as it was.
 /// </summary>
 [Authorize(Policy = NewsroomPolicies.Staff)]
+[EnableRateLimiting(MediaRateLimits.Upload)]
+[RequestSizeLimit(MediaOptions.DefaultMaxBytes + (1024 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = MediaOptions.DefaultMaxBytes, ValueCountLimit = 16)]
 internal sealed class UploadModel(UploadService uploads) : PageModel
 {
     public Guid Id { get; private set; }
