@@ -14,6 +14,7 @@ using Diskominfo.Newsroom.Harness;
 //   renditions --dir D --out O [--kind w1200]    the site's rendition of each JPEG in D, as the Media module makes it
 //   search [--count 100000] [--dir D]            the archive's Lucene index against SQLite FTS5 on a generated corpus
 //   signin [--count 200]                         API sign-in time for an unknown user and for a wrong password
+//   hostile-search [--count 100000] [--runs 10]  hostile queries to /cari and /api/v1/search on the site with 100,000 clippings
 var mode = args.FirstOrDefault() ?? "latency";
 var options = Options.Parse(args.Skip(1).ToArray());
 return mode switch
@@ -25,6 +26,7 @@ return mode switch
     "rps" => await Rps(options),
     "renditions" => RenditionsOf(options),
     "signin" => await SignInTimingBench.RunAsync(options.Int("count", 200)),
+    "hostile-search" => await HostileSearchBench.RunAsync(options.Int("count", 100_000), options.Int("runs", 10)),
     "search" => await SearchBench.RunAsync(options.Int("count", 100_000), options.Text("dir", Path.Combine(Path.GetTempPath(), "newsroom-search-bench"))),
     _ => Usage(),
 };

@@ -131,7 +131,7 @@ internal static class SearchBench
         // The same 50 questions to both; the archivist's words for Lucene, FTS5's own syntax for the same intent.
         var queries = Queries();
         using var lucene = new SearchIndex(lucenePath);
-        var engine = new SearchEngine(lucene);
+        var engine = new SearchEngine(lucene, Microsoft.Extensions.Options.Options.Create(new SearchOptions()));
         var archivist = new Actor("bench", "arsiparis", "Arsiparis", new HashSet<string> { NewsroomRoles.Archivist });
         await using var fts = new SqliteConnection($"Data Source={ftsPath};Mode=ReadOnly");
         await fts.OpenAsync();

@@ -46,10 +46,11 @@ if (args is ["rebuild-search-index", ..])
 
 app.UseNewsroomDefaults();
 app.UseNewsroomStaticFiles();
-app.UseRateLimiter();
 app.UseAuthentication();
+app.UseRateLimiter(); // after authentication: the API's limit counts per account
 app.UseUsersModule();
 app.UseAuthorization();
+app.UseRequestLimits();
 app.UseOutputCache();
 app.UseAntiforgery();
 app.MapOpenApi();

@@ -24,6 +24,9 @@ public sealed class SiteProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The site's process id (to read what it spends, e.g. from <c>/proc</c>).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>The last lines the process wrote (for a failure message).</summary>
     public string Output
     {

@@ -13,7 +13,8 @@ public interface ISearchEngine
 
 /// <summary>
 /// A query in the syntax people type: words (all must appear, in any form: <c>bangun</c> finds <c>pembangunan</c>),
-/// <c>"exact phrase"</c>, <c>prefix*</c>, <c>-excluded</c>; and filters. <see cref="Outlet"/> tolerates typos.
+/// <c>"exact phrase"</c>, <c>prefix*</c>, <c>-excluded</c>; anything else is searched as text. And filters;
+/// <see cref="Outlet"/> tolerates typos. Bounded by <see cref="SearchLimits"/> (see <see cref="ISearchInput"/>).
 /// </summary>
 public sealed record SearchRequest(
     string? Query = null,
@@ -39,6 +40,15 @@ public enum SearchSort
 public sealed record SearchResults(IReadOnlyList<SearchHit> Items, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, int Total, int Page, int PageSize)
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// <summary>The last page that may be asked for: the pages, no deeper than <see cref="SearchLimits.MaxDepth"/> results.</summary>
+    public int LastPage => Math.Max(1, Math.Min(Pages, SearchLimits.MaxDepth / PageSize));
+
+    /// <summary>
+    /// The search reached its time limit before it had looked at every match: the results are those found until then
+    /// (the total counts them only).
+    /// </summary>
+    public bool Partial { get; init; }
 }
 
 /// <summary>

@@ -63,6 +63,11 @@ public static class NewsroomInfrastructureExtensions
         services.AddSingleton<IConfigureOptions<HstsOptions>, HstsSetup>();
         services.AddSingleton<IConfigureOptions<AntiforgeryOptions>, SiteCookiesSetup>();
         services.AddSingleton<IConfigureOptions<CookieTempDataProviderOptions>, SiteCookiesSetup>();
+
+        // A body or parameter the API cannot read (malformed JSON, a date that is not one) becomes the Indonesian 400
+        // of the exception handler in every environment, not a bare status.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>, ApiRateLimiterSetup>();
         return services;
     }
 
@@ -124,6 +129,12 @@ public static class NewsroomInfrastructureExtensions
             app.UseMiddleware<PlainHttpCookiesMiddleware>();
         }
     }
+
+    /// <summary>
+    /// Request bodies held to their endpoint's limits before any work is done on them (after authorization: see
+    /// <see cref="RequestLimitsMiddleware"/>).
+    /// </summary>
+    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) => app.UseMiddleware<RequestLimitsMiddleware>();
 
     /// <summary>
     /// Static files; those asked for with their content hash (<c>?v=</c>, from <c>asp-append-version</c>) are kept by

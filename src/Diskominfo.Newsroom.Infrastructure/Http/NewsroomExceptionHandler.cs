@@ -15,7 +15,7 @@ public sealed partial class NewsroomExceptionHandler(IProblemDetailsService prob
 
         // The middleware has already pointed the request at the error page; the path asked for is in the feature.
         var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
-        if (status >= 500)
+        if (status >= 500 && exception is not ServerBusyException)
         {
             LogUnhandled(logger, exception, path);
         }
@@ -48,6 +48,8 @@ public sealed partial class NewsroomExceptionHandler(IProblemDetailsService prob
                 => (bad.StatusCode, "Berkas atau data yang dikirim terlalu besar."),
             BadHttpRequestException bad
                 => (bad.StatusCode, "Format data yang dikirim tidak dapat dibaca. Periksa isian tanggal, angka, dan JSON-nya."),
+            ServerBusyException busy
+                => (StatusCodes.Status503ServiceUnavailable, busy.Message),
             DbUpdateConcurrencyException
                 => (StatusCodes.Status409Conflict, "Data ini baru saja diubah oleh pengguna lain. Muat ulang lalu coba lagi."),
             _ when DatabaseUnreachable(exception)

@@ -20,6 +20,9 @@ public static class RateLimitRejection
     /// </summary>
     public const string RetryAfterItem = "newsroom.rate-limit.retry-after";
 
+    /// <summary>An <see cref="HttpContext.Items"/> key a policy sets to the <see cref="RateLimitNotice"/> its rejections give.</summary>
+    public const string NoticeItem = "newsroom.rate-limit.notice";
+
     public static void Configure(RateLimiterOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -37,7 +40,8 @@ public static class RateLimitRejection
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        var detail = $"Terlalu banyak percobaan dari alamat Anda dalam waktu singkat. Coba lagi dalam {seconds} detik.";
+        var notice = http.Items[NoticeItem] as RateLimitNotice ?? RateLimitNotice.SignIn;
+        var detail = $"{notice.Sentence} Coba lagi dalam {seconds} detik.";
         if (!NewsroomInfrastructureExtensions.IsPageRequest(http))
         {
             await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
@@ -59,12 +63,12 @@ public static class RateLimitRejection
             $"""
             <!DOCTYPE html>
             <html lang="id">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Terlalu banyak percobaan · Newsroom Diskominfo</title></head>
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{notice.Title} · Newsroom Diskominfo</title></head>
             <body>
             <main>
-            <h1>Terlalu banyak percobaan</h1>
+            <h1>{notice.Title}</h1>
             <p>{detail}</p>
-            <p><a href="/masuk">Kembali ke halaman masuk</a></p>
+            <p><a href="{notice.BackPath}">{notice.BackLabel}</a></p>
             </main>
             </body>
             </html>

@@ -25,6 +25,7 @@ public static class ArchiveModule
         services.AddScoped<ArchiveSheetBuilder>();
         services.AddSingleton<ArchiveSeal>();
         services.AddScoped<ArchiveSheetVerifier>();
+        services.AddSingleton<ArchiveSheetRendering>();
         services.AddScoped<ArchiveOnPublicationsCompleted>();
         services.AddScoped<IEventHandler<ItemPublicationsCompleted>>(sp => sp.GetRequiredService<ArchiveOnPublicationsCompleted>());
         services.AddScoped<IArchiveQuery>(sp => sp.GetRequiredService<ArchiveOnPublicationsCompleted>());

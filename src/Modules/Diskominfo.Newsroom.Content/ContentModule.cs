@@ -32,6 +32,9 @@ public static class ContentModule
         services.AddScoped<ISearchableContent, SearchableContent>();
         services.AddScoped<ClippingReport>();
         services.AddScoped<ClippingOcrJob>();
+        services.AddOptions<ClippingOcrOptions>().BindConfiguration("Newsroom:Ocr");
+        services.AddScoped<OcrBacklog>();
+        services.AddHostedService<OcrJobServer>();
         services.AddSingleton(new AdminMenuItem("Laporan kliping", "/admin/kliping/laporan", 55));
         services.AddScoped<ItemReader>();
         services.AddScoped<IItemAccess, ItemAccess>();

@@ -5,6 +5,7 @@ using Diskominfo.Newsroom.Media.Components;
 using Diskominfo.Newsroom.Media.Data;
 using Diskominfo.Newsroom.Media.Endpoints;
 using Diskominfo.Newsroom.Media.Services;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -24,11 +25,14 @@ public static class MediaModule
         services.AddScoped<UploadService>();
         services.AddScoped<IScanIntake, ScanIntake>();
         services.AddScoped<ITextRecognizer, TesseractRecognizer>();
+        services.AddOptions<OcrOptions>().BindConfiguration("Newsroom:Ocr");
+        services.AddSingleton<OcrProcesses>();
         services.AddSingleton(new ItemPanel(MediaPanel.Name, 20));
         services.AddScoped<MediaLibrary>();
         services.AddScoped<IMediaLibrary>(sp => sp.GetRequiredService<MediaLibrary>());
         services.AddScoped<FocusService>();
         services.AddSingleton<ILogoMaker, LogoMaker>();
+        services.AddSingleton<IConfigureOptions<RateLimiterOptions>, MediaRateLimiterSetup>();
         return services;
     }
 

@@ -8,6 +8,7 @@ using Diskominfo.Newsroom.Search.Data;
 using Diskominfo.Newsroom.Search.Endpoints;
 using Diskominfo.Newsroom.Search.Handlers;
 using Diskominfo.Newsroom.Search.Index;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,8 @@ public static class SearchModule
         services.AddSingleton<SearchIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());
         services.AddSingleton<ISearchEngine, SearchEngine>();
+        services.AddSingleton<ISearchInput, SearchInput>();
+        services.AddSingleton<IConfigureOptions<RateLimiterOptions>, SearchRateLimiterSetup>();
         services.AddScoped<RecordChanges>();
         services.AddScoped<IEventHandler<ItemCreated>>(sp => sp.GetRequiredService<RecordChanges>());
         services.AddScoped<IEventHandler<ItemContentChanged>>(sp => sp.GetRequiredService<RecordChanges>());

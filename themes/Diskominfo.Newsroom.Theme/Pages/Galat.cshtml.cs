@@ -34,13 +34,13 @@ public sealed class GalatModel : PageModel
         Response.StatusCode = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
         (Title, Detail) = Response.StatusCode switch
         {
-            StatusCodes.Status400BadRequest => ("Permintaan tidak valid", "Data yang dikirim tidak dapat diproses. Periksa isian Anda lalu coba lagi."),
+            StatusCodes.Status400BadRequest => ("Permintaan tidak valid", HttpContext.Items[RequestLimits.DetailItem] as string ?? "Data yang dikirim tidak dapat diproses. Periksa isian Anda lalu coba lagi."),
             StatusCodes.Status401Unauthorized => ("Silakan masuk", "Halaman ini hanya untuk pengguna yang sudah masuk."),
             StatusCodes.Status403Forbidden => ("Tidak diizinkan", "Peran Anda tidak berwenang membuka halaman ini."),
             StatusCodes.Status404NotFound => ("Halaman tidak ditemukan", "Halaman yang Anda cari tidak ada atau sudah dipindahkan."),
             StatusCodes.Status405MethodNotAllowed => ("Metode tidak diizinkan", "Alamat ini tidak menerima permintaan seperti itu."),
             StatusCodes.Status409Conflict => ("Data baru saja berubah", "Data ini baru saja diubah oleh pengguna lain. Muat ulang lalu coba lagi."),
-            StatusCodes.Status413PayloadTooLarge => ("Berkas terlalu besar", "Berkas atau data yang dikirim melebihi batas ukuran."),
+            StatusCodes.Status413PayloadTooLarge => ("Berkas terlalu besar", HttpContext.Items[RequestLimits.DetailItem] as string ?? "Berkas atau data yang dikirim melebihi batas ukuran."),
             StatusCodes.Status503ServiceUnavailable => ("Layanan sedang tidak tersedia", failure?.Detail ?? "Layanan sedang tidak tersedia; coba lagi dalam beberapa detik."),
             _ => ("Terjadi kesalahan", failure?.Detail ?? "Terjadi kesalahan pada server. Pekerjaan Anda yang sudah tersimpan tidak hilang; coba lagi sebentar lagi."),
         };

@@ -27,8 +27,8 @@ internal static class ArchiveSheetEndpoint
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetAsync(
-        Guid id, ArchiveDbContext db, IMediaLibrary media, IOptions<ArchiveOptions> options, ArchiveSheetVerifier verifier, TimeProvider clock,
-        CancellationToken cancellationToken, string? ralat = null)
+        Guid id, ArchiveDbContext db, IMediaLibrary media, IOptions<ArchiveOptions> options, ArchiveSheetVerifier verifier, ArchiveSheetRendering rendering,
+        TimeProvider clock, CancellationToken cancellationToken, string? ralat = null)
     {
         int? round = null;
         if (!string.IsNullOrEmpty(ralat))
@@ -64,7 +64,8 @@ internal static class ArchiveSheetEndpoint
 
         // The verdict printed is worked out now, from the buku agenda and the seal, never the one stored at filing.
         var verdict = await verifier.VerifyAsync(id, snapshot, sheet, cancellationToken);
-        var pdf = ArchiveSheetPdf.Render(sheet, snapshot.Sha256, verdict, clock.GetUtcNow(), options.Value, images);
+        var printedAt = clock.GetUtcNow();
+        var pdf = await rendering.RunAsync(() => ArchiveSheetPdf.Render(sheet, snapshot.Sha256, verdict, printedAt, options.Value, images), cancellationToken);
         var name = $"lembar-arsip-{sheet.Number.Replace('/', '-')}{(snapshot.Round > 0 ? $"-ralat-{snapshot.Round}" : "")}.pdf";
         return TypedResults.File(pdf, "application/pdf", name);
     }

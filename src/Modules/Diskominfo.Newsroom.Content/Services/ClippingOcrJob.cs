@@ -4,10 +4,16 @@ using Microsoft.Extensions.Logging;
 
 namespace Diskominfo.Newsroom.Content.Services;
 
-/// <summary>A background job per scan of a batch: its text is recognised and put into the clipping, if still empty.</summary>
+/// <summary>
+/// A background job per scan of a batch, on the <see cref="Queue"/> queue (its own workers, see
+/// <see cref="OcrJobServer"/>): its text is recognised and put into the clipping, if still empty.
+/// </summary>
 internal sealed partial class ClippingOcrJob(ITextRecognizer recognizer, ContentService content, ILogger<ClippingOcrJob> logger)
 {
+    public const string Queue = "ocr";
+
     [AutomaticRetry(Attempts = 2)]
+    [Queue(Queue)]
     public async Task RunAsync(Guid itemId, Guid mediaId, CancellationToken cancellationToken)
     {
         var text = await recognizer.RecognizeAsync(mediaId, cancellationToken);

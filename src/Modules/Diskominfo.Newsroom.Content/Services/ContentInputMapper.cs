@@ -38,11 +38,12 @@ internal static class ContentInputMapper
             }
             else if (!string.IsNullOrWhiteSpace(input.Category) && !NewsCategory.All.ContainsKey(input.Category))
             {
-                errors["category"] = [$"Jenis berita '{input.Category}' tidak dikenal. Pilihan: {string.Join(", ", NewsCategory.All.Keys)}."];
+                errors["category"] = [$"Jenis berita '{Echo(input.Category)}' tidak dikenal. Pilihan: {string.Join(", ", NewsCategory.All.Keys)}."];
             }
 
             Optional(errors, "eventPlace", input.EventPlace, 200, "Tempat kegiatan");
-            if (!string.IsNullOrWhiteSpace(input.VideoUrl)
+            Optional(errors, "videoUrl", input.VideoUrl, 500, "Tautan video");
+            if (!errors.ContainsKey("videoUrl") && !string.IsNullOrWhiteSpace(input.VideoUrl)
                 && (!Uri.TryCreate(input.VideoUrl, UriKind.Absolute, out var video) || (video.Scheme != Uri.UriSchemeHttps && video.Scheme != Uri.UriSchemeHttp)))
             {
                 errors["videoUrl"] = ["Tautan video harus berupa alamat http(s) yang lengkap."];
@@ -62,6 +63,11 @@ internal static class ContentInputMapper
                 errors["editionDate"] = ["Tanggal terbit wajib diisi."];
             }
 
+            Optional(errors, "page", input.Page, 20, "Halaman");
+            Optional(errors, "headline", input.Headline, 300, "Judul di media");
+            Optional(errors, "text", input.Text, 100_000, "Teks kliping");
+            Topics(errors, input.Topics);
+
             clipping = new ClippingPart(
                 input.Outlet?.Trim() ?? "", input.MediaType ?? "", input.EditionDate ?? default, Clean(input.Page), Clean(input.Headline),
                 input.Text, input.Tone ?? "", input.Topics?.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).ToArray() ?? []);
@@ -74,6 +80,10 @@ internal static class ContentInputMapper
             {
                 errors["cost"] = ["Biaya tidak boleh negatif."];
             }
+
+            Optional(errors, "budgetLine", input.BudgetLine, 200, "Mata anggaran DPA SKPD");
+            Optional(errors, "hspkReference", input.HspkReference, 200, "Rujukan HSPK");
+            Optional(errors, "contractNumber", input.ContractNumber, 100, "Nomor kontrak atau pesanan");
 
             adventorial = new AdventorialPart(
                 input.Outlet?.Trim() ?? "", input.Cost, Clean(input.BudgetLine), Clean(input.HspkReference), Clean(input.ContractNumber), input.PublicationDate);
@@ -99,6 +109,26 @@ internal static class ContentInputMapper
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>What was sent, shown back in a refusal: never more than a few words of it.</summary>
+    private static string Echo(string value) => value.Length > 40 ? value[..40] + "…" : value;
+
+    private static void Topics(Dictionary<string, string[]> errors, IReadOnlyList<string>? topics)
+    {
+        if (topics is null)
+        {
+            return;
+        }
+
+        if (topics.Count > 20)
+        {
+            errors["topics"] = ["Topik paling banyak 20."];
+        }
+        else if (topics.Any(t => t?.Length > 60))
+        {
+            errors["topics"] = ["Setiap topik paling panjang 60 karakter."];
+        }
+    }
 
     private static void Require(Dictionary<string, string[]> errors, string field, string? value, int max, string label)
     {

@@ -47,7 +47,7 @@ internal sealed class EditorialService(
         }, cancellationToken);
 
     public Task<Outcome> ApproveAsync(Guid itemId, Actor actor, string? note, string? expectedHash, CancellationToken cancellationToken)
-        => ActAsync(itemId, async (workflow, snapshot, now, ct) =>
+        => NoteTooLong(note) ?? ActAsync(itemId, async (workflow, snapshot, now, ct) =>
         {
             var outcome = workflow.Approve(actor, await AuthorityAsync(workflow, actor, now, ct), snapshot.ContentHash, snapshot.VersionId, note, expectedHash, now);
             if (outcome.Succeeded)
@@ -70,7 +70,7 @@ internal sealed class EditorialService(
         }, cancellationToken);
 
     public Task<Outcome> ReturnAsync(Guid itemId, Actor actor, string? note, CancellationToken cancellationToken)
-        => ActAsync(itemId, async (workflow, snapshot, now, ct) =>
+        => NoteTooLong(note) ?? ActAsync(itemId, async (workflow, snapshot, now, ct) =>
         {
             var outcome = workflow.Return(actor, await AuthorityAsync(workflow, actor, now, ct), snapshot.ContentHash, snapshot.VersionId, note, now);
             if (outcome.Succeeded)
@@ -83,7 +83,7 @@ internal sealed class EditorialService(
         }, cancellationToken);
 
     public Task<Outcome> RejectAsync(Guid itemId, Actor actor, string? note, CancellationToken cancellationToken)
-        => ActAsync(itemId, async (workflow, snapshot, now, ct) =>
+        => NoteTooLong(note) ?? ActAsync(itemId, async (workflow, snapshot, now, ct) =>
         {
             var outcome = workflow.Reject(actor, await AuthorityAsync(workflow, actor, now, ct), snapshot.ContentHash, snapshot.VersionId, note, now);
             if (outcome.Succeeded)
@@ -96,7 +96,7 @@ internal sealed class EditorialService(
 
     /// <summary>The Kabid assigns an ordered adventorial to a Kasi, who becomes its PPTK.</summary>
     public Task<Outcome> AssignAsync(Guid itemId, Actor actor, string? kasiId, string? note, CancellationToken cancellationToken)
-        => ActAsync(itemId, async (workflow, _, now, ct) =>
+        => NoteTooLong(note) ?? ActAsync(itemId, async (workflow, _, now, ct) =>
         {
             var kasi = string.IsNullOrWhiteSpace(kasiId)
                 ? null
@@ -173,6 +173,12 @@ internal sealed class EditorialService(
 
     /// <summary>A note as it goes into the inbox and mail: as the trail records it (see <c>Workflow.Trim</c>).</summary>
     private static string? Trim(string? note) => Infrastructure.Text.UntrustedText.Clean(note) is { } clean && !string.IsNullOrWhiteSpace(clean) ? clean.Trim() : null;
+
+    /// <summary>The longest note on an approval, return, set-aside or assignment: checked before the item is loaded.</summary>
+    public const int NoteMaxLength = 2000;
+
+    private static Task<Outcome>? NoteTooLong(string? note)
+        => note?.Length > NoteMaxLength ? Task.FromResult(Outcome.Invalid("note", $"Catatan paling panjang {NoteMaxLength} karakter.")) : null;
 
     /// <summary>The post in which the actor may take the step the item waits for; null when it waits for no step.</summary>
     private async Task<Outcome<ActingPosition>?> AuthorityAsync(Workflow workflow, Actor actor, DateTimeOffset now, CancellationToken ct)

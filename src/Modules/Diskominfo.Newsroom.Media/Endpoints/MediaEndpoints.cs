@@ -24,8 +24,10 @@ internal static class MediaEndpoints
         endpoints.MapPost("/api/v1/items/{id:guid}/media", UploadAsync)
             .RequireAuthorization(NewsroomPolicies.ApiStaff)
             .RequireItemSight(ItemSight.Published)
+            .RequireRateLimiting(MediaRateLimits.Upload)
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(maxBytes + (1024 * 1024)))
+            .WithFormOptions(multipartBodyLengthLimit: maxBytes, valueCountLimit: 16)
             .WithTags("Media")
             .WithSummary("Mengunggah foto (JPEG, PNG, WebP) ke naskah: multipart dengan field file, caption, credit.");
         endpoints.MapPut("/api/v1/media/{id:guid}/focus", FocusAsync)

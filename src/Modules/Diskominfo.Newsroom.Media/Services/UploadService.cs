@@ -28,16 +28,32 @@ internal sealed class UploadService(
 {
     public sealed record Upload(byte[] Bytes, string FileName, string? Caption, string? Credit);
 
-    /// <summary>A file from a multipart form (the API's or the desk's), read into memory to be checked whole.</summary>
+    /// <summary>
+    /// A file from a multipart form (the API's or the desk's), read into memory to be checked whole: only once the
+    /// uploader may edit the item and its size and the texts beside it are within their limits.
+    /// </summary>
     public async Task<Outcome<MediaFile>> UploadAsync(
         Guid itemId, IFormFile file, string? caption, string? credit, Actor actor, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(file);
+        if (await RefusalAsync(itemId, caption, credit, file.Length, actor, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, cancellationToken);
-        return await UploadAsync(itemId, new Upload(buffer.ToArray(), file.FileName, caption, credit), actor, cancellationToken);
+        return await StoreAsync(itemId, new Upload(buffer.ToArray(), file.FileName, caption, credit), actor, cancellationToken);
     }
 
     public async Task<Outcome<MediaFile>> UploadAsync(Guid itemId, Upload upload, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        return await RefusalAsync(itemId, upload.Caption, upload.Credit, upload.Bytes.Length, actor, cancellationToken)
+            ?? await StoreAsync(itemId, upload, actor, cancellationToken);
+    }
+
+    private async Task<Outcome<MediaFile>?> RefusalAsync(Guid itemId, string? caption, string? credit, long size, Actor actor, CancellationToken cancellationToken)
     {
         var gate = await editGate.CanEditAsync(itemId, actor, cancellationToken);
         if (!gate.Succeeded)
@@ -45,31 +61,12 @@ internal sealed class UploadService(
             return Outcome<MediaFile>.From(gate);
         }
 
-        var errors = new Dictionary<string, string[]>();
-        if (upload.Caption?.Length > 1000)
-        {
-            errors["caption"] = ["Keterangan foto paling panjang 1000 karakter."];
-        }
+        var errors = Check(caption, credit, size);
+        return errors.Count > 0 ? Outcome<MediaFile>.From(Outcome.Invalid(errors)) : null;
+    }
 
-        if (upload.Credit?.Length > 200)
-        {
-            errors["credit"] = ["Nama fotografer paling panjang 200 karakter."];
-        }
-
-        if (upload.Bytes.Length == 0)
-        {
-            errors["file"] = ["Berkas kosong."];
-        }
-        else if (upload.Bytes.Length > options.Value.MaxBytes)
-        {
-            errors["file"] = [$"Berkas terlalu besar ({upload.Bytes.Length / 1024 / 1024} MB). Batasnya {options.Value.MaxBytes / 1024 / 1024} MB."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Outcome<MediaFile>.From(Outcome.Invalid(errors));
-        }
-
+    private async Task<Outcome<MediaFile>> StoreAsync(Guid itemId, Upload upload, Actor actor, CancellationToken cancellationToken)
+    {
         Outcome<ImageInspector.Inspection> inspection;
         if (DocumentInspector.LooksLikePdf(upload.Bytes))
         {
@@ -152,5 +149,30 @@ internal sealed class UploadService(
         var bare = clean[(clean.LastIndexOfAny(['/', '\\', ':']) + 1)..].Trim().TrimStart('.');
         bare = bare.Length > 300 ? bare[..300] : bare;
         return bare.Contains('.', StringComparison.Ordinal) ? bare : bare.Length == 0 ? "berkas" : "berkas." + bare;
+    }
+
+    private Dictionary<string, string[]> Check(string? caption, string? credit, long size)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (caption?.Length > 1000)
+        {
+            errors["caption"] = ["Keterangan foto paling panjang 1000 karakter."];
+        }
+
+        if (credit?.Length > 200)
+        {
+            errors["credit"] = ["Nama fotografer paling panjang 200 karakter."];
+        }
+
+        if (size == 0)
+        {
+            errors["file"] = ["Berkas kosong."];
+        }
+        else if (size > options.Value.MaxBytes)
+        {
+            errors["file"] = [$"Berkas terlalu besar ({size / 1024 / 1024} MB). Batasnya {options.Value.MaxBytes / 1024 / 1024} MB."];
+        }
+
+        return errors;
     }
 }

@@ -25,7 +25,9 @@ internal sealed class NotifyWhenAwaiting(
             ? (await directory.GetAsync(@event.UserId, cancellationToken) is { } owner ? [owner] : [])
             : @event.Role is not null ? await organization.WhoMayActAsync(@event.Role, @event.SectionId, @event.At, cancellationToken) : [];
         var title = (await content.GetTitlesAsync([@event.ItemId], cancellationToken)).GetValueOrDefault(@event.ItemId, "(tanpa judul)");
-        var message = Describe(@event, title);
+        // The inbox keeps 1,000 characters: a long note is cut there (the whole note stays on the item's trail).
+        var described = Describe(@event, title);
+        var message = described.Length > 1000 ? described[..999] + "…" : described;
         var excluded = @event.UserId is null ? @event.Excluded ?? [] : [];
         foreach (var user in recipients.Where(u => u.Id != @event.ActorId && !excluded.Contains(u.Id)).DistinctBy(u => u.Id))
         {

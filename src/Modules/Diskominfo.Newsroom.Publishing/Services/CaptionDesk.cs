@@ -80,6 +80,9 @@ internal sealed class CaptionDesk(
         return Outcome<CaptionPreview>.Ok(new CaptionPreview(itemId, snapshot.Title, articleUrl, channels));
     }
 
+    /// <summary>The longest caption an operator may write (as stored); Facebook would take more, nobody writes it.</summary>
+    public const int OverrideMaxLength = 5000;
+
     /// <summary>Sets the operator's caption for a channel; an empty one goes back to the generated caption.</summary>
     public Task<Outcome> SaveAsync(Guid itemId, string channel, string? text, Actor actor, CancellationToken cancellationToken)
         => database.InTransactionAsync(ct => SaveInTransactionAsync(itemId, channel, text, actor, ct), cancellationToken);
@@ -94,6 +97,11 @@ internal sealed class CaptionDesk(
         if (channel is not (PublicationChannels.Facebook or PublicationChannels.Instagram))
         {
             return Outcome.NotFound("Kanal tidak dikenal; pilih facebook atau instagram.");
+        }
+
+        if (text?.Length > OverrideMaxLength)
+        {
+            return Outcome.Invalid("text", $"Takarir yang disesuaikan paling panjang {OverrideMaxLength} karakter.");
         }
 
         var item = await content.GetLatestAsync(itemId, cancellationToken);

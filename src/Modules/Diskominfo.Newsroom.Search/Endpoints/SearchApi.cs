@@ -4,6 +4,7 @@ using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Search;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Infrastructure.Http;
+using Diskominfo.Newsroom.Search.Index;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,7 +16,7 @@ internal static class SearchApi
 {
     public static void MapSearchApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/search", SearchAsync).RequireAuthorization(NewsroomPolicies.ApiStaff).WithTags("Search")
+        endpoints.MapGet("/api/v1/search", SearchAsync).RequireAuthorization(NewsroomPolicies.ApiStaff).RequireRateLimiting(SearchRateLimits.PublicSearch).WithTags("Search")
             .WithSummary("Pencarian teks penuh berbahasa Indonesia atas kliping, siaran pers dan adventorial, dengan cuplikan, saringan dan faset.");
     }
 
@@ -24,7 +25,7 @@ internal static class SearchApi
         string? q = null, string? type = null, string? outlet = null, string? mediaType = null, string? category = null, string? tone = null,
         string? classification = null, string? from = null, string? to = null, string? sort = null, string? page = null, string? pageSize = null)
     {
-        var parsed = SearchInput.Parse(q, type, outlet, mediaType, category, tone, classification, from, to, sort, page, pageSize);
+        var parsed = SearchInput.Parse(new SearchForm(q, type, outlet, mediaType, category, tone, classification, from, to, sort, page, pageSize));
         if (!parsed.Succeeded)
         {
             return OutcomeResults.Problem(parsed);
@@ -38,41 +39,51 @@ internal static class SearchApi
             results.Facets,
             results.Total,
             results.Page,
-            results.PageSize));
+            results.PageSize,
+            results.Partial));
     }
 }
 
-/// <summary>The query string of a search, read and checked; every refusal says in Indonesian what to send instead.</summary>
-internal static class SearchInput
+/// <summary>
+/// The query string of a search, read and checked against <see cref="SearchLimits"/>; every refusal says in Indonesian
+/// what to send instead, under the field's name.
+/// </summary>
+internal sealed class SearchInput : ISearchInput
 {
-    public const int MaxPage = 500;
-
     private static readonly string[] MediaTypes = ["koran", "majalah", "tabloid"];
     private static readonly string[] Tones = ["positif", "netral", "negatif"];
 
-    public static Outcome<SearchRequest> Parse(
-        string? q, string? type, string? outlet, string? mediaType, string? category, string? tone, string? classification,
-        string? from, string? to, string? sort, string? page, string? pageSize)
+    public Outcome<SearchRequest> Read(SearchForm form) => Parse(form);
+
+    public static Outcome<SearchRequest> Parse(SearchForm form)
     {
+        ArgumentNullException.ThrowIfNull(form);
         var errors = new Dictionary<string, string[]>();
-        if (q is { Length: > 500 })
+        var q = form.Q;
+        if (q is { Length: > SearchLimits.MaxQueryLength })
         {
-            errors["q"] = ["Kata kunci paling panjang 500 karakter."];
+            errors["q"] = [$"Kata kunci paling panjang {SearchLimits.MaxQueryLength} karakter; yang dikirim {q.Length} karakter."];
+        }
+        else if (!string.IsNullOrWhiteSpace(q) && NewsroomQueryParser.Read(q).WordCount is var words && words > SearchLimits.MaxWords)
+        {
+            errors["q"] = [$"Kata kunci paling banyak {SearchLimits.MaxWords} kata (setiap kata dalam frasa dihitung); yang dikirim {words} kata."];
         }
 
-        OneOf(errors, "type", type, ContentTypes.All, "Jenis naskah");
-        OneOf(errors, "mediaType", mediaType, MediaTypes, "Jenis media");
-        OneOf(errors, "tone", tone, Tones, "Nada pemberitaan");
-        OneOf(errors, "category", category, NewsCategory.All.Keys, "Kategori");
-        var fromDate = Date(errors, "from", from);
-        var toDate = Date(errors, "to", to);
+        OneOf(errors, "type", form.Type, ContentTypes.All, "Jenis naskah");
+        OneOf(errors, "mediaType", form.MediaType, MediaTypes, "Jenis media");
+        OneOf(errors, "tone", form.Tone, Tones, "Nada pemberitaan");
+        OneOf(errors, "category", form.Category, NewsCategory.All.Keys, "Kategori");
+        Bounded(errors, "outlet", form.Outlet, "Nama media");
+        Bounded(errors, "classification", form.Classification, "Kode klasifikasi");
+        var fromDate = Date(errors, "from", form.From);
+        var toDate = Date(errors, "to", form.To);
         if (fromDate > toDate)
         {
             errors["to"] = ["Tanggal akhir (to) tidak boleh sebelum tanggal awal (from)."];
         }
 
         SearchSort order = SearchSort.Relevance;
-        switch (sort?.Trim().ToLowerInvariant())
+        switch (form.Sort?.Trim().ToLowerInvariant())
         {
             case null or "" or "relevance" or "relevansi":
                 break;
@@ -87,15 +98,31 @@ internal static class SearchInput
                 break;
         }
 
-        var pageNumber = Number(errors, "page", page, 1, 1, MaxPage, $"Halaman harus bilangan 1 sampai {MaxPage}.");
-        var size = Number(errors, "pageSize", pageSize, 20, 1, 100, "Jumlah per halaman harus bilangan 1 sampai 100.");
+        var size = Number(errors, "pageSize", form.PageSize, form.DefaultPageSize, 1, SearchLimits.MaxPageSize,
+            $"Jumlah per halaman harus bilangan 1 sampai {SearchLimits.MaxPageSize}.");
+        var lastPage = SearchLimits.MaxDepth / size;
+        var pageNumber = Number(errors, "page", form.Page, 1, 1, int.MaxValue, $"Halaman harus bilangan 1 sampai {lastPage}.");
+        if (!errors.ContainsKey("page") && pageNumber > lastPage)
+        {
+            errors["page"] = [$"Halaman {pageNumber} terlalu jauh: hasil dapat dibuka sampai hasil ke-{SearchLimits.MaxDepth} (halaman {lastPage} bila {size} per halaman). Persempit pencarian dengan kata kunci atau saringan."];
+        }
+
         if (errors.Count > 0)
         {
             return Outcome<SearchRequest>.From(Outcome.Invalid(errors, "Permintaan pencarian tidak valid."));
         }
 
         return Outcome<SearchRequest>.Ok(new SearchRequest(
-            Blank(q), Blank(type), Blank(outlet), Blank(mediaType), Blank(category), Blank(tone), Blank(classification), fromDate, toDate, order, pageNumber, size));
+            Blank(q), Blank(form.Type), Blank(form.Outlet), Blank(form.MediaType), Blank(form.Category), Blank(form.Tone), Blank(form.Classification),
+            fromDate, toDate, order, pageNumber, size));
+    }
+
+    private static void Bounded(Dictionary<string, string[]> errors, string field, string? value, string label)
+    {
+        if (value is { Length: > SearchLimits.MaxFilterLength })
+        {
+            errors[field] = [$"{label} paling panjang {SearchLimits.MaxFilterLength} karakter."];
+        }
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -141,8 +168,9 @@ internal static class SearchInput
     }
 }
 
+/// <summary>A page of results; <c>partial</c>: the search reached its time limit, and these are the matches found until then.</summary>
 internal sealed record SearchResponse(
-    IReadOnlyList<SearchItem> Items, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, int Total, int Page, int PageSize);
+    IReadOnlyList<SearchItem> Items, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, int Total, int Page, int PageSize, bool Partial);
 
 internal sealed record SearchItem(
     Guid Id, string Type, string Title, string Snippet, DateOnly Date, string Status, string? Outlet, string? MediaType, string? Category,

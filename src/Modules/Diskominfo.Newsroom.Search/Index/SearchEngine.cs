@@ -3,6 +3,7 @@ using Diskominfo.Newsroom.Abstractions.Security;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Microsoft.Extensions.Options;
 
 namespace Diskominfo.Newsroom.Search.Index;
 
@@ -10,9 +11,12 @@ namespace Diskominfo.Newsroom.Search.Index;
 /// Searches the node's index. Staff who see all work search every item's working version; a reporter, their own
 /// items and those archived or published; the public, published versions only.
 /// </summary>
-internal sealed class SearchEngine(SearchIndex index) : ISearchEngine
+internal sealed class SearchEngine(SearchIndex index, IOptions<SearchOptions> options) : ISearchEngine
 {
     private const int FacetValues = 50;
+
+    /// <summary>The words of an outlet's name looked for (each within a typo or two); outlets' names are short.</summary>
+    private const int MaxOutletWords = 8;
 
     private static readonly Filter StaffOnly = Scope(Fields.StaffScope);
 
@@ -24,48 +28,103 @@ internal sealed class SearchEngine(SearchIndex index) : ISearchEngine
     public Task<SearchResults> SearchAsync(SearchRequest request, Actor? actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var text = string.IsNullOrWhiteSpace(request.Query) ? null : NewsroomQueryParser.ParseOrLiteral(request.Query.Trim());
-        if (!string.IsNullOrWhiteSpace(request.Query) && text is null)
-        {
-            // Only stop words ("yang", "di"): nothing to look for.
-            return Task.FromResult(new SearchResults([], FacetFields.ToDictionary(f => f, IReadOnlyList<FacetCount> (_) => []), 0, request.Page, request.PageSize));
-        }
 
-        // The scope (staff or public) is a bit set cached per segment, applied while the words are scored; the
-        // rarer filters join as unscored clauses.
-        var scoped = new FilteredQuery(text ?? new MatchAllDocsQuery(), actor is null ? PublicOnly : StaffOnly, FilteredQuery.RANDOM_ACCESS_FILTER_STRATEGY);
-        var filters = Filters(request, actor).ToList();
-        Query query = scoped;
-        if (filters.Count > 0)
+        // The callers check the bounds and say what is wrong (ISearchInput); here they are only held, whoever calls.
+        var pageSize = Math.Clamp(request.PageSize, 1, SearchLimits.MaxPageSize);
+        var pageNumber = Math.Clamp(request.Page, 1, SearchLimits.MaxDepth / pageSize);
+        var typed = request.Query?.Trim() is { Length: > 0 } q ? q[..Math.Min(q.Length, SearchLimits.MaxQueryLength)] : null;
+        var budget = SearchBudget.For(options.Value.TimeLimit, cancellationToken);
+        var text = typed is null ? null : NewsroomQueryParser.Build(Bounded(NewsroomQueryParser.Read(typed)), budget);
+        if (typed is not null && text is null)
         {
-            var all = new BooleanQuery { { scoped, Occur.MUST } };
-            foreach (var filter in filters)
-            {
-                all.Add(new ConstantScoreQuery(filter) { Boost = 0f }, Occur.MUST);
-            }
-
-            query = all;
+            // Only stop words ("yang", "di"), punctuation or exclusions: nothing to look for.
+            return Task.FromResult(new SearchResults([], FacetFields.ToDictionary(f => f, IReadOnlyList<FacetCount> (_) => []), 0, pageNumber, pageSize));
         }
 
         var sort = request.Sort == SearchSort.Relevance && text is null ? SearchSort.Newest : request.Sort;
-        var wanted = request.Page * request.PageSize;
+        var wanted = pageNumber * pageSize;
         var results = index.Search(searcher =>
         {
+            // Prefixes become their words once, for the search and for the snippets alike; the time spent counts.
+            Query? words;
+            try
+            {
+                words = text is null ? null : searcher.Rewrite(text);
+            }
+            catch (SearchTimeLimitException)
+            {
+                return new SearchResults([], FacetFields.ToDictionary(f => f, IReadOnlyList<FacetCount> (_) => []), 0, pageNumber, pageSize) { Partial = true };
+            }
+
+            // The scope (staff or public) is a bit set cached per segment, applied while the words are scored; the
+            // rarer filters join as unscored clauses.
+            var scoped = new FilteredQuery(words ?? new MatchAllDocsQuery(), actor is null ? PublicOnly : StaffOnly, FilteredQuery.RANDOM_ACCESS_FILTER_STRATEGY);
+            var filters = Filters(request, actor).ToList();
+            Query query = scoped;
+            if (filters.Count > 0)
+            {
+                var all = new BooleanQuery { { scoped, Occur.MUST } };
+                foreach (var filter in filters)
+                {
+                    all.Add(new ConstantScoreQuery(filter) { Boost = 0f }, Occur.MUST);
+                }
+
+                query = all;
+            }
+
+            // The filters' words (an outlet's near spellings) too, before the matches are looked through; those get
+            // at least half the time limit, however long reading the query took (a cold start, a pause of the machine).
+            query = searcher.Rewrite(query);
+            budget.Reserve(options.Value.TimeLimit / 2);
+
             ITopDocsCollector top = sort == SearchSort.Relevance
                 ? TopScoreDocCollector.Create(wanted, docsScoredInOrder: false)
                 : TopFieldCollector.Create(
                     new Sort(new SortField(Fields.DateSort, SortFieldType.INT64, reverse: sort == SearchSort.Newest), SortField.FIELD_SCORE),
                     wanted, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
             var facets = new FacetCollector(FacetFields);
-            searcher.Search(query, MultiCollector.Wrap(top, facets));
-            var page = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize);
-            var snippets = new Snippets(text is null ? null : searcher.Rewrite(text));
+            var partial = false;
+            try
+            {
+                searcher.Search(query, new BudgetedCollector(MultiCollector.Wrap(top, facets), budget));
+            }
+            catch (SearchTimeLimitException)
+            {
+                partial = true;
+            }
+
+            var page = top.GetTopDocs((pageNumber - 1) * pageSize, pageSize);
+            var snippets = new Snippets(words);
             var hits = page.ScoreDocs
                 .Select(hit => ToHit(searcher.Doc(hit.Doc), FacetCollector.ValuesOf(searcher.IndexReader, hit.Doc, FacetFields), hit.Score, snippets))
                 .ToList();
-            return new SearchResults(hits, facets.Result(FacetValues), top.TotalHits, request.Page, request.PageSize);
+            return new SearchResults(hits, facets.Result(FacetValues), top.TotalHits, pageNumber, pageSize) { Partial = partial };
         });
         return Task.FromResult(results);
+    }
+
+    /// <summary>The clauses of a query up to <see cref="SearchLimits.MaxWords"/> words.</summary>
+    private static ParsedQuery Bounded(ParsedQuery parsed)
+    {
+        if (parsed.WordCount <= SearchLimits.MaxWords)
+        {
+            return parsed;
+        }
+
+        var kept = new List<QueryClause>();
+        var words = 0;
+        foreach (var clause in parsed.Clauses)
+        {
+            if (words + clause.Words.Count > SearchLimits.MaxWords)
+            {
+                break;
+            }
+
+            kept.Add(clause);
+            words += clause.Words.Count;
+        }
+
+        return new ParsedQuery(kept, words);
     }
 
     private static CachingWrapperFilter Scope(string scope)
@@ -115,7 +174,7 @@ internal sealed class SearchEngine(SearchIndex index) : ISearchEngine
     private static BooleanQuery Outlet(string outlet)
     {
         var near = new BooleanQuery();
-        foreach (var word in NewsroomQueryParser.Words(outlet))
+        foreach (var word in NewsroomQueryParser.Words(outlet).Take(MaxOutletWords))
         {
             var edits = word.Length switch { <= 2 => 0, <= 5 => 1, _ => 2 };
             near.Add(edits == 0 ? new TermQuery(new Term(Fields.OutletText, word)) : new FuzzyQuery(new Term(Fields.OutletText, word), edits), Occur.MUST);

@@ -14,4 +14,10 @@ public sealed class SearchOptions
 
     /// <summary>A missing change id older than this belongs to a transaction that rolled back.</summary>
     public TimeSpan GapTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long one search may look through its matches; then it answers with those found so far, marked partial.
+    /// Well under the 200 ms a search may cost, the rest being reading the query, snippets and the page.
+    /// </summary>
+    public TimeSpan TimeLimit { get; set; } = TimeSpan.FromMilliseconds(100);
 }

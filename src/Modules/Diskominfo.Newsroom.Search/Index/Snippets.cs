@@ -15,6 +15,9 @@ internal sealed class Snippets
     private const int Length = 240;
     private const int Lead = 40;
 
+    /// <summary>How much of a text is read for its passage: a long OCR text or body costs no more than this.</summary>
+    private const int Searched = 20_000;
+
     private readonly HashSet<(string Field, string Term)> _terms = [];
     private readonly List<(string Field, string Prefix)> _prefixes = [];
 
@@ -38,14 +41,15 @@ internal sealed class Snippets
             }
 
             fallback ??= text;
-            var spans = Matches(field, text);
+            var read = text.Length > Searched ? text[..Searched] : text;
+            var spans = Matches(field, read);
             if (spans.Count > 0)
             {
-                return Render(text, spans);
+                return Render(read, spans);
             }
         }
 
-        return fallback is null ? "" : Render(fallback, []);
+        return fallback is null ? "" : Render(fallback.Length > Searched ? fallback[..Searched] : fallback, []);
     }
 
     private List<(int Start, int End)> Matches(string field, string text)
@@ -137,6 +141,12 @@ internal sealed class Snippets
                 }
 
                 break;
+            case ConstantScoreQuery { Query: { } inner }:
+                Collect(inner);
+                break;
+            case BudgetedQuery budgeted:
+                Collect(budgeted.Inner);
+                break;
             case TermQuery term:
                 _terms.Add((term.Term.Field, term.Term.Text));
                 break;
@@ -156,14 +166,6 @@ internal sealed class Snippets
                 break;
             case PrefixQuery prefix:
                 _prefixes.Add((prefix.Prefix.Field, prefix.Prefix.Text));
-                break;
-            case WildcardQuery wildcard:
-                var text = wildcard.Term.Text;
-                var cut = text.IndexOfAny(['*', '?']);
-                _prefixes.Add((wildcard.Term.Field, cut < 0 ? text : text[..cut]));
-                break;
-            case FuzzyQuery fuzzy:
-                _terms.Add((fuzzy.Term.Field, fuzzy.Term.Text));
                 break;
         }
     }

@@ -12,6 +12,8 @@ namespace Diskominfo.Newsroom.Theme.Pages.Admin;
 
 /// <summary>The regency's identity on the public site: name, office, colour, logo, address, contacts, social links.</summary>
 [Authorize(Policy = NewsroomPolicies.Admin)]
+[RequestSizeLimit(4 * 1024 * 1024)] // the logo (2 MB at most, said by the logo check) and the identity's fields
+[RequestFormLimits(MultipartBodyLengthLimit = 3 * 1024 * 1024, ValueCountLimit = 32)]
 internal sealed class SitusModel(SiteIdentityStore store) : PageModel
 {
     [BindProperty] public string? Name { get; set; }

@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Diskominfo.Newsroom.Content.Pages.Desk;
 
@@ -21,13 +22,24 @@ namespace Diskominfo.Newsroom.Content.Pages.Desk;
 /// writer corrects it; without it, the writer types or pastes the text. A scan that is refused keeps its draft.
 /// </summary>
 [Authorize(Policy = NewsroomPolicies.Staff)]
-[RequestSizeLimit(MaxFiles * 25L * 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxFiles * 25L * 1024 * 1024)]
+[EnableRateLimiting(MediaRateLimits.Upload)]
+[RequestSizeLimit(MaxTotalBytes + (1024 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes, ValueCountLimit = MaxFiles + 24)]
 internal sealed class ClippingBatchModel(
-    ContentService content, IScanIntake scans, ITextRecognizer recognizer, IBackgroundJobClient jobs, NewsroomDatabase database, ItemSections sections)
+    ContentService content, IScanIntake scans, ITextRecognizer recognizer, IBackgroundJobClient jobs, OcrBacklog backlog, NewsroomDatabase database,
+    ItemSections sections)
     : PageModel
 {
     public const int MaxFiles = 40;
+
+    /// <summary>One scan at most (the Media module's default limit for any file).</summary>
+    public const long MaxFileBytes = 25L * 1024 * 1024;
+
+    /// <summary>
+    /// A whole batch at most: forty pages scanned at 300 dpi are some 2 to 5 MB each. The request is held to it before
+    /// it is read; each file to <see cref="MaxFileBytes"/> while it is read; the count before anything is saved.
+    /// </summary>
+    public const long MaxTotalBytes = 200L * 1024 * 1024;
 
     [BindProperty]
     public string? Outlet { get; set; }
@@ -95,6 +107,10 @@ internal sealed class ClippingBatchModel(
         {
             errors["Berkas"] = [$"Paling banyak {MaxFiles} pindaian sekali unggah; bagi menjadi beberapa kali."];
         }
+        else if (files.Sum(f => f.Length) > MaxTotalBytes)
+        {
+            errors["Berkas"] = [$"Semua pindaian sekali unggah paling besar {MaxTotalBytes / 1024 / 1024} MB; bagi menjadi beberapa kali."];
+        }
 
         DateOnly? edition = null;
         if (!string.IsNullOrWhiteSpace(EditionDate))
@@ -143,7 +159,8 @@ internal sealed class ClippingBatchModel(
                 continue;
             }
 
-            var ocr = recognizer.IsAvailable;
+            // The scans waiting for their text are bounded (those of this batch already count): beyond, this one's text is typed.
+            var ocr = recognizer.IsAvailable && backlog.HasRoomFor(1);
             if (ocr)
             {
                 var mediaId = attached.Value;
@@ -154,7 +171,12 @@ internal sealed class ClippingBatchModel(
                 });
             }
 
-            lines.Add(new BatchLine(file.FileName, itemId, ocr ? "Tersimpan; teks sedang dikenali (OCR), periksa dan perbaiki di drafnya." : "Tersimpan; ketik atau tempel teksnya di drafnya.", true));
+            var note = ocr
+                ? "Tersimpan; teks sedang dikenali (OCR), periksa dan perbaiki di drafnya."
+                : recognizer.IsAvailable
+                    ? "Tersimpan; antrean pengenalan teks (OCR) sedang penuh, jadi ketik atau tempel teksnya di drafnya."
+                    : "Tersimpan; ketik atau tempel teksnya di drafnya.";
+            lines.Add(new BatchLine(file.FileName, itemId, note, true));
         }
 
         Lines = lines;

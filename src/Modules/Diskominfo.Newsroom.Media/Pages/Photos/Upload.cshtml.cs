@@ -1,5 +1,6 @@
 using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Admin;
+using Diskominfo.Newsroom.Abstractions.Media;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Infrastructure.Http;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Diskominfo.Newsroom.Media.Pages.Photos;
 
@@ -17,6 +19,9 @@ namespace Diskominfo.Newsroom.Media.Pages.Photos;
 /// </summary>
 [Authorize(Policy = NewsroomPolicies.Staff)]
 [ItemSight(ItemSight.Published)]
+[EnableRateLimiting(MediaRateLimits.Upload)]
+[RequestSizeLimit(MediaOptions.DefaultMaxBytes + (1024 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = MediaOptions.DefaultMaxBytes, ValueCountLimit = 16)]
 internal sealed class UploadModel(UploadService uploads) : PageModel
 {
     public Guid Id { get; private set; }

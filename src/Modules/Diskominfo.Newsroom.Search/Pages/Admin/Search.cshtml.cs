@@ -69,7 +69,7 @@ internal sealed class SearchModel(ISearchEngine engine) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var parsed = SearchInput.Parse(Q, Type, Outlet, MediaType, Category, Tone, Classification, From, To, Sort, PageNumber, null);
+        var parsed = SearchInput.Parse(new SearchForm(Q, Type, Outlet, MediaType, Category, Tone, Classification, From, To, Sort, PageNumber));
         if (!parsed.Succeeded)
         {
             Errors = parsed.Errors;

@@ -1,0 +1,24 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Diskominfo.Newsroom.Search.Index;
+
+/// <summary>Passes every match on to <paramref name="inner"/>, ticking the search's <see cref="SearchBudget"/> for each.</summary>
+internal sealed class BudgetedCollector(ICollector inner, SearchBudget budget) : ICollector
+{
+    public bool AcceptsDocsOutOfOrder => inner.AcceptsDocsOutOfOrder;
+
+    public void SetScorer(Scorer scorer) => inner.SetScorer(scorer);
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        budget.Check();
+        inner.SetNextReader(context);
+    }
+
+    public void Collect(int doc)
+    {
+        budget.Tick();
+        inner.Collect(doc);
+    }
+}
