@@ -24,7 +24,7 @@ public sealed class ErrorPagesTests
 
         var desk = await anonymous.GetAsync("/admin");
         Assert.Equal(HttpStatusCode.Redirect, desk.StatusCode);
-        Assert.StartsWith("/masuk", desk.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/masuk", desk.Headers.Location?.OriginalString, StringComparison.Ordinal);
 
         var forgedPost = await anonymous.PostAsync("/masuk", new FormUrlEncodedContent(new Dictionary<string, string> { ["UserName"] = "admin", ["Password"] = "x" }));
         Assert.Equal(HttpStatusCode.BadRequest, forgedPost.StatusCode);

@@ -15,7 +15,7 @@ public sealed class JobDashboardTests
         using var anonymous = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var stranger = await anonymous.GetAsync("/admin/pekerjaan");
         Assert.Equal(HttpStatusCode.Redirect, stranger.StatusCode);
-        Assert.StartsWith("/masuk", stranger.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/masuk", stranger.Headers.Location?.OriginalString, StringComparison.Ordinal);
 
         using var kasi = await app.SignInAsync("kasi");
         var refused = await kasi.Http.GetAsync("/admin/pekerjaan");

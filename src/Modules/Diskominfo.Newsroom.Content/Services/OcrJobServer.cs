@@ -40,7 +40,15 @@ internal sealed class OcrJobServer(JobStorage storage, JobActivator activator, I
         if (_server is not null)
         {
             _server.SendStop();
-            await _server.WaitForShutdownAsync(cancellationToken);
+            try
+            {
+                await _server.WaitForShutdownAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The host stops waiting (its shutdown timeout): a page being read is abandoned, and Hangfire hands its
+                // job to a worker again after the restart. Stopping the site must not fail because of it.
+            }
         }
     }
 
