@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using Diskominfo.Newsroom.Abstractions.Text;
+using Diskominfo.Newsroom.Infrastructure.Text;
 
 namespace Diskominfo.Newsroom.Audit.Services;
 

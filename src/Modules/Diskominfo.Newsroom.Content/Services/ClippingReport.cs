@@ -4,6 +4,7 @@ using Diskominfo.Newsroom.Abstractions.Editorial;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Abstractions.Text;
 using Diskominfo.Newsroom.Content.Data;
+using Diskominfo.Newsroom.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Diskominfo.Newsroom.Content.Services;

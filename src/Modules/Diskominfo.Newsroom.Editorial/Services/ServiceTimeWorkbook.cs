@@ -1,6 +1,7 @@
 using ClosedXML.Excel;
 using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Text;
+using Diskominfo.Newsroom.Infrastructure.Text;
 
 namespace Diskominfo.Newsroom.Editorial.Services;
 

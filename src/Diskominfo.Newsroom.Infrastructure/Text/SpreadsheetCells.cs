@@ -1,10 +1,9 @@
 using ClosedXML.Excel;
-using Diskominfo.Newsroom.Infrastructure.Text;
 
-namespace Diskominfo.Newsroom.Content.Services;
+namespace Diskominfo.Newsroom.Infrastructure.Text;
 
 /// <summary>Text from people in an Excel workbook.</summary>
-internal static class SpreadsheetCells
+public static class SpreadsheetCells
 {
     /// <summary>
     /// The text as text: never a formula (ClosedXML's <c>Value</c> takes "=..." for one), nor a number or a date, and
