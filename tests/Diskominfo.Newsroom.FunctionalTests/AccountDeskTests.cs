@@ -30,7 +30,11 @@ public sealed partial class AccountDeskTests
         Assert.Empty(Users(await desk.Http.GetStringAsync("/admin/pengguna?status=nonaktif")));
         Assert.Equal(HttpStatusCode.BadRequest, (await desk.Http.GetAsync("/admin/pengguna?peran=bupati")).StatusCode);
 
-        Assert.NotEqual(HttpStatusCode.OK, (await kasi.Http.GetAsync("/admin/pengguna")).StatusCode);
+        using (var doorRefusal = await kasi.Http.GetAsync("/admin/pengguna"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, doorRefusal.StatusCode);
+            Assert.StartsWith("/ditolak", doorRefusal.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        }
         Assert.DoesNotContain("href=\"/admin/pengguna\"", await kasi.Http.GetStringAsync("/admin"), StringComparison.Ordinal);
 
         await desk.Http.GetAsync("/bahasa?c=en&r=%2Fadmin");

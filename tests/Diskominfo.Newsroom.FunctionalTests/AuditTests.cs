@@ -392,7 +392,11 @@ public sealed class AuditTests
         Assert.Contains("<h1>Audit log</h1>", english, StringComparison.Ordinal);
         Assert.Contains("Download Excel", english, StringComparison.Ordinal);
         using var kasiDesk = await app.SignInAsync("kasi");
-        Assert.NotEqual(HttpStatusCode.OK, (await kasiDesk.Http.GetAsync("/admin/audit")).StatusCode);
+        using (var doorRefusal = await kasiDesk.Http.GetAsync("/admin/audit"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, doorRefusal.StatusCode);
+            Assert.StartsWith("/ditolak", doorRefusal.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        }
         Assert.DoesNotContain(">Log audit</a>", await kasiDesk.Http.GetStringAsync("/admin"), StringComparison.Ordinal);
     }
 

@@ -53,7 +53,11 @@ public sealed class DeskToolsPageTests
         Assert.Equal(HttpStatusCode.BadRequest, (await kadis.Http.GetAsync("/admin/laporan/waktu-layanan?From=2026-13-01")).StatusCode);
 
         // The admin changes the clipping chain and the Kasi's standard on the settings page; others may not open it.
-        Assert.NotEqual(HttpStatusCode.OK, (await kadis.Http.GetAsync("/admin/pengaturan/alur")).StatusCode);
+        using (var doorRefusal = await kadis.Http.GetAsync("/admin/pengaturan/alur"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, doorRefusal.StatusCode);
+            Assert.StartsWith("/ditolak", doorRefusal.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        }
         using var admin = await app.SignInAsync("admin");
         Assert.Contains("Alur dan waktu baku", await admin.Http.GetStringAsync("/admin"), StringComparison.Ordinal);
         var saved = await admin.PostFormAsync("/admin/pengaturan/alur", new()

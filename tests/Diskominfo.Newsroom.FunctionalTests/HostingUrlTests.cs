@@ -30,6 +30,10 @@ public sealed class HostingUrlTests
         {
             await using var site = SiteRun.Start(dataDir, environment, args);
             await site.WaitReadyAsync(new Uri($"http://127.0.0.1:{port}"), TimeSpan.FromSeconds(90));
+            using var http = new HttpClient();
+            using var home = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/"));
+            Assert.Equal(System.Net.HttpStatusCode.OK, home.StatusCode);
+            Assert.Contains("<html lang=\"id\">", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
         finally
         {

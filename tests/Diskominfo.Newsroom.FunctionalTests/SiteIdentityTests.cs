@@ -17,7 +17,11 @@ public sealed class SiteIdentityTests
         Assert.Contains("Berita Kabupaten Contoh", await reader.GetStringAsync("/"), StringComparison.Ordinal);
 
         using var kasi = await app.SignInAsync("kasi");
-        Assert.NotEqual(HttpStatusCode.OK, (await kasi.Http.GetAsync("/admin/pengaturan/situs")).StatusCode);
+        using (var doorRefusal = await kasi.Http.GetAsync("/admin/pengaturan/situs"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, doorRefusal.StatusCode);
+            Assert.StartsWith("/ditolak", doorRefusal.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        }
 
         using var admin = await app.SignInAsync("admin");
         var refused = await admin.PostFormAsync("/admin/pengaturan/situs", new Dictionary<string, string>
