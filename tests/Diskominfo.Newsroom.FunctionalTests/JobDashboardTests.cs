@@ -19,11 +19,13 @@ public sealed class JobDashboardTests
 
         using var kasi = await app.SignInAsync("kasi");
         var refused = await kasi.Http.GetAsync("/admin/pekerjaan");
-        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/ditolak", refused.Headers.Location?.OriginalString, StringComparison.Ordinal);
         Assert.DoesNotContain("Pekerjaan latar", await kasi.Http.GetStringAsync("/admin"), StringComparison.Ordinal);
 
         using var kasiApi = await app.LoginAsync("kasi");
-        Assert.NotEqual(HttpStatusCode.OK, (await kasiApi.GetAsync("/admin/pekerjaan")).StatusCode); // nor with a bearer token
+        using var bearer = await kasiApi.GetAsync("/admin/pekerjaan"); // nor with a bearer token
+        Assert.Equal(HttpStatusCode.Forbidden, bearer.StatusCode);
 
         using var admin = await app.SignInAsync("admin");
         var dashboard = await admin.Http.GetAsync("/admin/pekerjaan");

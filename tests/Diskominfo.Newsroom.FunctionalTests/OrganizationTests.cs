@@ -198,7 +198,11 @@ public sealed class OrganizationTests
         Assert.Contains("Budi Kepala Seksi", read, StringComparison.Ordinal);
         Assert.Contains("href=\"/admin/organisasi\">Organisasi</a>", read, StringComparison.Ordinal); // the menu
         Assert.DoesNotContain("Tambah seksi", read, StringComparison.Ordinal);
-        Assert.NotEqual(HttpStatusCode.OK, (await reporter.Http.GetAsync($"/admin/organisasi/{Org.SeksiMedia}")).StatusCode);
+        using (var doorRefusal = await reporter.Http.GetAsync($"/admin/organisasi/{Org.SeksiMedia}"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, doorRefusal.StatusCode);
+            Assert.StartsWith("/ditolak", doorRefusal.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        }
         // He has no form here; a crafted post (with the token of a form he does have) is refused.
         var forbidden = await reporter.PostFormAsync("/admin/naskah/baru", new() { ["Name"] = "Penyusup" }, "/admin/organisasi?handler=bidang");
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
