@@ -55,6 +55,11 @@ public sealed partial class CrossSiteFormTests
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
         Assert.Equal(before, await StateAsync(adminApi, reporterApi, draft));
 
+        // The refusal says why, in Indonesian, on the error page.
+        var told = await PostAsync(admin, "/admin/kotak-masuk?handler=Read", adminToken, ("Origin", Attacker));
+        Assert.Equal(HttpStatusCode.Forbidden, told.StatusCode);
+        Assert.Contains("dikirim dari situs lain", await told.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         // The same session, token and form from the site itself do go through (the refusals above are owed to what was changed).
         var own = await PostAsync(admin, "/admin/kotak-masuk?handler=Read", adminToken, ("Origin", "http://localhost"), ("Sec-Fetch-Site", "same-origin"));
         Assert.Equal(HttpStatusCode.Redirect, own.StatusCode);

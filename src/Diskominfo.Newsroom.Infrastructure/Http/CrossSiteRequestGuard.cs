@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 
@@ -19,14 +20,19 @@ internal sealed class CrossSiteRequestGuard(RequestDelegate next, IConfiguration
         var request = context.Request;
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
             || HttpMethods.IsTrace(request.Method) || request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            || context.Features.Get<IStatusCodeReExecuteFeature>() is not null
             || !IsCrossSite(request))
         {
             return next(context);
         }
 
+        // The error page (re-executed, and let through above) says why, in Indonesian.
+        context.Items[RequestLimits.DetailItem] = Refusal;
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         return Task.CompletedTask;
     }
+
+    public const string Refusal = "Formulir ini dikirim dari situs lain, jadi ditolak. Buka halamannya di situs ini, lalu kirim lagi.";
 
     private bool IsCrossSite(HttpRequest request)
     {

@@ -36,7 +36,7 @@ public sealed class GalatModel : PageModel
         {
             StatusCodes.Status400BadRequest => ("Permintaan tidak valid", HttpContext.Items[RequestLimits.DetailItem] as string ?? "Data yang dikirim tidak dapat diproses. Periksa isian Anda lalu coba lagi."),
             StatusCodes.Status401Unauthorized => ("Silakan masuk", "Halaman ini hanya untuk pengguna yang sudah masuk."),
-            StatusCodes.Status403Forbidden => ("Tidak diizinkan", "Peran Anda tidak berwenang membuka halaman ini."),
+            StatusCodes.Status403Forbidden => ("Tidak diizinkan", HttpContext.Items[RequestLimits.DetailItem] as string ?? "Peran Anda tidak berwenang membuka halaman ini."),
             StatusCodes.Status404NotFound => ("Halaman tidak ditemukan", "Halaman yang Anda cari tidak ada atau sudah dipindahkan."),
             StatusCodes.Status405MethodNotAllowed => ("Metode tidak diizinkan", "Alamat ini tidak menerima permintaan seperti itu."),
             StatusCodes.Status409Conflict => ("Data baru saja berubah", "Data ini baru saja diubah oleh pengguna lain. Muat ulang lalu coba lagi."),
