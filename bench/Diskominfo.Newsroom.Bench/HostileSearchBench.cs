@@ -23,31 +23,6 @@ internal static class HostileSearchBench
 {
     private const double BudgetMs = 200;
 
-    private static readonly string[] Nouns =
-    [
-        "jembatan", "sekolah", "puskesmas", "pasar", "bupati", "camat", "desa", "kecamatan", "warga", "anggaran", "program", "kegiatan",
-        "gantung", "irigasi", "sawah", "banjir", "sampah", "air", "bersih", "listrik", "internet", "wisata", "festival", "budaya", "lomba",
-        "olahraga", "stunting", "vaksin", "beras", "harga", "stok", "gudang", "terminal", "bus", "angkutan", "rumah", "sakit", "dokter",
-        "guru", "murid", "kantor", "dinas", "pegawai", "jalan", "tol", "lampu", "taman", "masjid", "gereja", "nelayan", "kapal", "pelabuhan",
-    ];
-
-    private static readonly string[][] Forms =
-    [
-        ["pembangunan", "membangun", "dibangun", "bangunan"], ["perjalanan", "menjalankan", "dijalankan"], ["kesehatan", "menyehatkan", "sehat"],
-        ["pendidikan", "mendidik", "pendidik"], ["petani", "pertanian"], ["pengelolaan", "mengelola", "dikelola"], ["bantuan", "membantu", "dibantu"],
-        ["peraturan", "mengatur", "diatur"], ["pelayanan", "melayani", "dilayani"], ["perbaikan", "memperbaiki", "diperbaiki"],
-        ["peningkatan", "meningkatkan", "ditingkatkan"], ["pengusaha", "berusaha", "usaha"], ["peresmian", "meresmikan", "diresmikan"],
-        ["peninjauan", "meninjau", "ditinjau"], ["penanganan", "menangani", "ditangani"], ["pemeriksaan", "memeriksa", "diperiksa"],
-    ];
-
-    private static readonly string[] Stop = ["yang", "di", "dan", "untuk", "dengan", "pada", "ke", "dari", "ini", "itu", "akan", "telah", "oleh", "dalam"];
-
-    private static readonly string[] Places = ["Raya", "Makmur", "Sari", "Jaya", "Indah", "Sejahtera", "Mulya", "Asri", "Lestari", "Bahagia"];
-
-    private static readonly string[] Tones = ["positif", "netral", "negatif"];
-
-    private static readonly string[] MediaTypes = ["koran", "majalah", "tabloid"];
-
     private static readonly string[] TwoLetterPrefixes = ["pe", "me", "di", "ke", "ba", "be", "ja", "ka", "ma", "pa", "sa", "se", "ta", "te", "la", "ga", "bu", "wa", "ra", "an"];
 
     private static readonly string[] ItemColumns = ["$id", "$at", "$version", "$slug", "$title"];
@@ -238,7 +213,7 @@ internal static class HostileSearchBench
     /// <summary>The kinds of query an attacker, or an unlucky reader, sends; each bounded, refused or read as text.</summary>
     private static List<Kind> Catalogue()
     {
-        var common = string.Join(' ', Nouns.Take(20));
+        var common = string.Join(' ', ClippingCorpus.Nouns.Take(20));
         var stems = "bangun jalan sehat didik tani kelola bantu atur layan baik tingkat usaha resmi tinjau tangan periksa desa warga pasar jembatan";
         var twoLetters = string.Join(' ', TwoLetterPrefixes.Select(p => p + "*"));
         return
@@ -268,8 +243,8 @@ internal static class HostileSearchBench
             new("backslashes", "\\\\ \\\" \\* \\desa \\\\warga\\\\ \\u0041"),
             new("unbalanced-quote", "\"jembatan (gantung [desa {warga"),
             new("only-exclusions", "-desa -warga -jalan -pasar"),
-            new("19-exclusions", "desa " + string.Join(' ', Nouns.Skip(1).Take(19).Select(n => "-" + n))),
-            new("stop-words-only", string.Join(' ', Stop)),
+            new("19-exclusions", "desa " + string.Join(' ', ClippingCorpus.Nouns.Skip(1).Take(19).Select(n => "-" + n))),
+            new("stop-words-only", string.Join(' ', ClippingCorpus.Stop)),
             new("punctuation-only", "!@#$%^&*()_+=-{}[]|:;<>,.?/~`'\""),
             new("one-200-letter-word", new string('a', 200)),
             new("200-characters-mixed", ("\"desa* -warga~ /j.*/ [a TO z] x:y^2 \\" + new string('b', 200))[..200]),
@@ -294,12 +269,7 @@ internal static class HostileSearchBench
     /// <summary>Writes the corpus into the Content module's tables (as EF Core stores them on SQLite). Returns its characters.</summary>
     private static async Task<long> FillAsync(string database, int count)
     {
-        var outlets = Enumerable.Range(0, 40).Select(i => i switch
-        {
-            < 20 => $"Harian {Places[i % 10]} {(i < 10 ? "Pos" : "Ekspres")}",
-            < 30 => $"Radar {Places[i % 10]}",
-            _ => $"Tabloid {Places[i % 10]}",
-        }).ToArray();
+        var outlets = ClippingCorpus.Outlets();
         var random = new Random(42);
         var toBinary = new DateTimeOffsetToBinaryConverter();
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
@@ -324,8 +294,8 @@ internal static class HostileSearchBench
         var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
         for (var i = 0; i < count; i++)
         {
-            var title = Sentence(random, 6 + random.Next(4)).TrimEnd('.');
-            var text = string.Join(" ", Enumerable.Range(0, 6 + random.Next(7)).Select(_ => Sentence(random, 8 + random.Next(7))));
+            var title = ClippingCorpus.Sentence(random, 6 + random.Next(4)).TrimEnd('.');
+            var text = string.Join(" ", Enumerable.Range(0, 6 + random.Next(7)).Select(_ => ClippingCorpus.Sentence(random, 8 + random.Next(7))));
             var date = DateOnly.FromDateTime(start.AddDays(random.Next(3 * 365)).UtcDateTime);
             var at = (long)toBinary.ConvertToProvider(new DateTimeOffset(date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero))!;
             var parts = JsonSerializer.Serialize(new
@@ -334,13 +304,13 @@ internal static class HostileSearchBench
                 Clipping = new
                 {
                     Outlet = outlets[random.Next(outlets.Length)],
-                    MediaType = MediaTypes[random.Next(3)],
+                    MediaType = ClippingCorpus.MediaTypes[random.Next(3)],
                     EditionDate = date,
                     Page = (1 + random.Next(24)).ToString(CultureInfo.InvariantCulture),
                     Headline = (string?)null,
                     Text = text,
-                    Tone = Tones[random.Next(3)],
-                    Topics = new[] { Nouns[random.Next(Nouns.Length)] },
+                    Tone = ClippingCorpus.Tones[random.Next(3)],
+                    Topics = new[] { ClippingCorpus.Nouns[random.Next(ClippingCorpus.Nouns.Length)] },
                 },
                 Adventorial = (object?)null,
                 Photos = Array.Empty<object>(),
@@ -365,24 +335,5 @@ internal static class HostileSearchBench
 
         await transaction.CommitAsync();
         return characters;
-    }
-
-    private static string Sentence(Random random, int words)
-    {
-        var parts = new string[words];
-        for (var i = 0; i < words; i++)
-        {
-            var roll = random.Next(100);
-            parts[i] = roll switch
-            {
-                < 40 => Nouns[random.Next(Nouns.Length)],
-                < 70 => Forms[random.Next(Forms.Length)] is var f ? f[random.Next(f.Length)] : "",
-                < 90 => Stop[random.Next(Stop.Length)],
-                _ => Places[random.Next(Places.Length)],
-            };
-        }
-
-        parts[0] = char.ToUpperInvariant(parts[0][0]) + parts[0][1..];
-        return string.Join(' ', parts) + ".";
     }
 }

@@ -14,52 +14,22 @@ using Microsoft.Data.Sqlite;
 /// </summary>
 internal static class SearchBench
 {
-    private static readonly string[] Nouns =
-    [
-        "jembatan", "sekolah", "puskesmas", "pasar", "bupati", "camat", "desa", "kecamatan", "warga", "anggaran", "program", "kegiatan",
-        "gantung", "irigasi", "sawah", "banjir", "sampah", "air", "bersih", "listrik", "internet", "wisata", "festival", "budaya", "lomba",
-        "olahraga", "stunting", "vaksin", "beras", "harga", "stok", "gudang", "terminal", "bus", "angkutan", "rumah", "sakit", "dokter",
-        "guru", "murid", "kantor", "dinas", "pegawai", "jalan", "tol", "lampu", "taman", "masjid", "gereja", "nelayan", "kapal", "pelabuhan",
-    ];
-
-    private static readonly string[][] Forms =
-    [
-        ["pembangunan", "membangun", "dibangun", "bangunan"], ["perjalanan", "menjalankan", "dijalankan"], ["kesehatan", "menyehatkan", "sehat"],
-        ["pendidikan", "mendidik", "pendidik"], ["petani", "pertanian"], ["pengelolaan", "mengelola", "dikelola"], ["bantuan", "membantu", "dibantu"],
-        ["peraturan", "mengatur", "diatur"], ["pelayanan", "melayani", "dilayani"], ["perbaikan", "memperbaiki", "diperbaiki"],
-        ["peningkatan", "meningkatkan", "ditingkatkan"], ["pengusaha", "berusaha", "usaha"], ["peresmian", "meresmikan", "diresmikan"],
-        ["peninjauan", "meninjau", "ditinjau"], ["penanganan", "menangani", "ditangani"], ["pemeriksaan", "memeriksa", "diperiksa"],
-    ];
-
-    private static readonly string[] Stop = ["yang", "di", "dan", "untuk", "dengan", "pada", "ke", "dari", "ini", "itu", "akan", "telah", "oleh", "dalam"];
-
-    private static readonly string[] Places = ["Raya", "Makmur", "Sari", "Jaya", "Indah", "Sejahtera", "Mulya", "Asri", "Lestari", "Bahagia"];
-
-    private static readonly string[] Tones = ["positif", "netral", "negatif"];
-
     private static readonly string[] FtsParameters = ["$t", "$x", "$p", "$o", "$n", "$tone", "$d"];
-
-    private static readonly string[] MediaTypes = ["koran", "majalah", "tabloid"];
 
     public static async Task<int> RunAsync(int count, string directory)
     {
         Directory.CreateDirectory(directory);
-        var outlets = Enumerable.Range(0, 40).Select(i => i switch
-        {
-            < 20 => $"Harian {Places[i % 10]} {(i < 10 ? "Pos" : "Ekspres")}",
-            < 30 => $"Radar {Places[i % 10]}",
-            _ => $"Tabloid {Places[i % 10]}",
-        }).ToArray();
+        var outlets = ClippingCorpus.Outlets();
         var random = new Random(42);
         var corpus = new List<SearchableItem>(count);
         long characters = 0;
         for (var i = 0; i < count; i++)
         {
-            var title = Sentence(random, 6 + random.Next(4)).TrimEnd('.');
-            var text = string.Join(" ", Enumerable.Range(0, 6 + random.Next(7)).Select(_ => Sentence(random, 8 + random.Next(7))));
+            var title = ClippingCorpus.Sentence(random, 6 + random.Next(4)).TrimEnd('.');
+            var text = string.Join(" ", Enumerable.Range(0, 6 + random.Next(7)).Select(_ => ClippingCorpus.Sentence(random, 8 + random.Next(7))));
             var date = new DateOnly(2024, 1, 1).AddDays(random.Next(3 * 365));
-            var version = new SearchableVersion(title, null, text, null, outlets[random.Next(outlets.Length)], MediaTypes[random.Next(3)], date,
-                (1 + random.Next(24)).ToString(CultureInfo.InvariantCulture), Tones[random.Next(3)], [Nouns[random.Next(Nouns.Length)]]);
+            var version = new SearchableVersion(title, null, text, null, outlets[random.Next(outlets.Length)], ClippingCorpus.MediaTypes[random.Next(3)], date,
+                (1 + random.Next(24)).ToString(CultureInfo.InvariantCulture), ClippingCorpus.Tones[random.Next(3)], [ClippingCorpus.Nouns[random.Next(ClippingCorpus.Nouns.Length)]]);
             corpus.Add(new SearchableItem(Guid.CreateVersion7(), ContentTypes.Clipping, "reporter", DateTimeOffset.UtcNow, version, null, null, null));
             characters += title.Length + text.Length;
         }
@@ -215,25 +185,6 @@ internal static class SearchBench
 
         top.CommandText = $"SELECT count(*) FROM clips WHERE {where}";
         return (long)(await top.ExecuteScalarAsync())!;
-    }
-
-    private static string Sentence(Random random, int words)
-    {
-        var parts = new string[words];
-        for (var i = 0; i < words; i++)
-        {
-            var roll = random.Next(100);
-            parts[i] = roll switch
-            {
-                < 40 => Nouns[random.Next(Nouns.Length)],
-                < 70 => Forms[random.Next(Forms.Length)] is var f ? f[random.Next(f.Length)] : "",
-                < 90 => Stop[random.Next(Stop.Length)],
-                _ => Places[random.Next(Places.Length)],
-            };
-        }
-
-        parts[0] = char.ToUpperInvariant(parts[0][0]) + parts[0][1..];
-        return string.Join(' ', parts) + ".";
     }
 
     private static async Task Exec(SqliteConnection connection, string sql)
