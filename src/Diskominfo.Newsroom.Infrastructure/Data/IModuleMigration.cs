@@ -10,4 +10,11 @@ public interface IModuleMigration
     /// <summary>The migrations not yet applied to the database (none when the module cannot tell).</summary>
     Task<IReadOnlyList<string>> PendingAsync(IServiceProvider scopedServices, CancellationToken cancellationToken)
         => Task.FromResult<IReadOnlyList<string>>([]);
+
+    /// <summary>
+    /// Migrations applied to the database that this code does not know: a newer version migrated it (none when the
+    /// module cannot tell).
+    /// </summary>
+    Task<IReadOnlyList<string>> UnknownAsync(IServiceProvider scopedServices, CancellationToken cancellationToken)
+        => Task.FromResult<IReadOnlyList<string>>([]);
 }

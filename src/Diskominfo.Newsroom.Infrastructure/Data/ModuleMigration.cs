@@ -13,4 +13,11 @@ internal sealed class ModuleMigration<TContext>(string module) : IModuleMigratio
 
     public async Task<IReadOnlyList<string>> PendingAsync(IServiceProvider scopedServices, CancellationToken cancellationToken)
         => [.. await scopedServices.GetRequiredService<TContext>().Database.GetPendingMigrationsAsync(cancellationToken)];
+
+    public async Task<IReadOnlyList<string>> UnknownAsync(IServiceProvider scopedServices, CancellationToken cancellationToken)
+    {
+        var database = scopedServices.GetRequiredService<TContext>().Database;
+        var known = database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        return [.. (await database.GetAppliedMigrationsAsync(cancellationToken)).Where(id => !known.Contains(id))];
+    }
 }

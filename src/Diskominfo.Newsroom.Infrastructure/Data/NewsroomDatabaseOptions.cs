@@ -21,4 +21,10 @@ public sealed class NewsroomDatabaseOptions
     /// start while a migration is pending.
     /// </summary>
     public bool MigrateAtStart { get; set; } = true;
+
+    /// <summary>
+    /// How long a starting site (or the <c>migrate</c> command) waits for another process's initialization of the same
+    /// database (<c>Newsroom:Database:InitializationLockTimeout</c>, default 5 minutes) before refusing to start.
+    /// </summary>
+    public TimeSpan InitializationLockTimeout { get; set; } = TimeSpan.FromMinutes(5);
 }

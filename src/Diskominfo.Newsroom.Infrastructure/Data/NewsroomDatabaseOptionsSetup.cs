@@ -33,5 +33,6 @@ internal sealed class NewsroomDatabaseOptionsSetup(IConfiguration configuration,
         options.MigrationsConnectionString = string.IsNullOrWhiteSpace(migrations) ? connectionString : migrations;
         options.MigrateAtStart = configuration.GetValue<bool?>("Newsroom:Database:MigrateAtStart")
             ?? (options.Provider != DatabaseProvider.Postgres || environment.IsDevelopment());
+        options.InitializationLockTimeout = configuration.GetValue("Newsroom:Database:InitializationLockTimeout", options.InitializationLockTimeout);
     }
 }

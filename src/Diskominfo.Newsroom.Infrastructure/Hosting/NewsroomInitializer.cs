@@ -9,9 +9,11 @@ using Microsoft.Extensions.Options;
 namespace Diskominfo.Newsroom.Infrastructure.Hosting;
 
 /// <summary>
-/// Runs before anything else starts: checks the keys folder, creates the data folder, migrates every module's tables
-/// (or, when <c>Newsroom:Database:MigrateAtStart</c> is off, refuses to start while a migration is pending), then runs
-/// the modules' start-up tasks. Registered first, so the job server starts after it.
+/// Runs before anything else starts: checks the keys folder, creates the data folder, refuses a database that a newer
+/// version has migrated, migrates every module's tables (or, when <c>Newsroom:Database:MigrateAtStart</c> is off, refuses
+/// to start while a migration is pending), then runs the modules' start-up tasks. All of it under the
+/// <see cref="InitializationLock"/>, so that nodes starting together on one database migrate and seed once. Registered
+/// first, so the job server starts after it.
 /// </summary>
 public sealed partial class NewsroomInitializer(
     IServiceScopeFactory scopes,
@@ -28,7 +30,10 @@ public sealed partial class NewsroomInitializer(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         PrepareKeys();
-        await MigrateAsync(cancellationToken);
+        await using var initialization = await LockAsync(database.Value.ConnectionString, cancellationToken);
+        await BringUpToDateAsync(cancellationToken);
+
+        // Seeding reads then inserts (roles, demo accounts, sections): inside the lock, so two nodes never insert the same row.
         foreach (var task in tasks.OrderBy(t => t.Order))
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -38,10 +43,17 @@ public sealed partial class NewsroomInitializer(
 
     /// <summary>
     /// Brings the tables up to date with the site's own connection, or, when the site does not migrate at start,
-    /// checks that nothing is pending (a role that may only read and write rows cannot migrate).
+    /// checks that nothing is pending (a role that may only read and write rows cannot migrate); under the lock.
     /// </summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        await using var initialization = await LockAsync(database.Value.ConnectionString, cancellationToken);
+        await BringUpToDateAsync(cancellationToken);
+    }
+
+    private async Task BringUpToDateAsync(CancellationToken cancellationToken)
+    {
+        await RefuseNewerAsync(database.Value.ConnectionString, "Situs tidak dijalankan", cancellationToken);
         if (database.Value.MigrateAtStart)
         {
             await MigrateAsync(database.Value.ConnectionString, cancellationToken);
@@ -70,7 +82,13 @@ public sealed partial class NewsroomInitializer(
     {
         ArgumentNullException.ThrowIfNull(output);
         PrepareKeys();
-        await MigrateAsync(database.Value.MigrationsConnectionString, cancellationToken);
+        var connectionString = database.Value.MigrationsConnectionString;
+        await using (await LockAsync(connectionString, cancellationToken))
+        {
+            await RefuseNewerAsync(connectionString, "Migrasi tidak dijalankan", cancellationToken);
+            await MigrateAsync(connectionString, cancellationToken);
+        }
+
         await output.WriteLineAsync($"Basis data diperbarui: {migrations.Count()} modul. Database migrated.");
         return 0;
     }
@@ -96,6 +114,39 @@ public sealed partial class NewsroomInitializer(
         }
     }
 
+    /// <summary>Waits for (and takes) the lock that makes one process at a time initialize the database.</summary>
+    private Task<InitializationLock> LockAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var timeout = database.Value.InitializationLockTimeout;
+        return InitializationLock.AcquireAsync(database.Value.Provider, connectionString, timeout, () => LogWaiting(logger, timeout), cancellationToken);
+    }
+
+    /// <summary>
+    /// Refuses a database that holds a migration this code does not know: a newer version has migrated it, and this
+    /// one would misread its tables. Going back means restoring the backup taken before the upgrade.
+    /// </summary>
+    private async Task RefuseNewerAsync(string connectionString, string refusal, CancellationToken cancellationToken)
+    {
+        var unknown = new List<string>();
+        foreach (var migration in migrations)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<NewsroomDatabase>().UseConnectionString(connectionString);
+            unknown.AddRange((await migration.UnknownAsync(scope.ServiceProvider, cancellationToken)).Select(m => $"{migration.Module}: {m}"));
+        }
+
+        if (unknown.Count > 0)
+        {
+            LogNewer(logger, unknown.Count, unknown[0]);
+            throw new StartupRefusedException(
+                $"{refusal}: basis data lebih baru daripada versi aplikasi ini ({unknown.Count} migrasi tidak dikenal, mis. {unknown[0]}). " +
+                $"Basis data ini sudah diperbarui oleh versi yang lebih baru; jalankan versi itu, atau pulihkan cadangan yang dibuat sebelum " +
+                $"pembaruan ('restore --from DIR') bila ingin kembali ke versi ini. " +
+                $"The database is newer than this code ({unknown.Count} unknown migrations, e.g. {unknown[0]}): run the newer version, " +
+                $"or restore the backup taken before the upgrade.");
+        }
+    }
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Checks the keys folder (a refusal stops the start here) and makes the secret keys before anything uses them.</summary>
@@ -110,6 +161,12 @@ public sealed partial class NewsroomInitializer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database tables of module {Module} are up to date")]
     private static partial void LogMigrated(ILogger logger, string module);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another process is initializing the database; waiting up to {Timeout} for its lock")]
+    private static partial void LogWaiting(ILogger logger, TimeSpan timeout);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Not starting: the database holds {Count} migrations this code does not know (e.g. {Migration}); it is newer than the code")]
+    private static partial void LogNewer(ILogger logger, int count, string migration);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Not starting: {Count} database migrations are pending and Newsroom:Database:MigrateAtStart is off")]
     private static partial void LogPending(ILogger logger, int count);

@@ -23,8 +23,9 @@ internal static class JobStorageFactory
         {
             SchemaName = JobStorageMigration.Schema,
 
-            // Made by the migration step; a site that does not migrate at start runs as a role that may not create tables.
-            PrepareSchemaIfNecessary = database.MigrateAtStart,
+            // Made by the migration step (JobStorageMigration), under the initialization lock: never here, where two nodes
+            // starting together would both run the installer, and a site that does not migrate may not create tables.
+            PrepareSchemaIfNecessary = false,
             UseSlidingInvisibilityTimeout = true,
             InvisibilityTimeout = TimeSpan.FromMinutes(5),
             QueuePollInterval = TimeSpan.FromMilliseconds(500),
