@@ -79,10 +79,10 @@ public sealed class InitializationLock : IAsyncDisposable
                         "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted " +
                         "AND ((l.classid::bigint << 32) | l.objid::bigint) = hashtextextended(@name, 0)", cancellationToken);
                     throw new StartupRefusedException(
-                        $"Situs tidak dijalankan: kunci inisialisasi basis data tidak diperoleh dalam {timeout.TotalSeconds:0} detik; proses lain " +
-                        $"sedang memperbarui basis data (dipegang oleh {holder}). Tunggu sampai proses itu selesai lalu jalankan lagi, atau hentikan " +
-                        $"sesi tersebut bila macet (pg_terminate_backend). Newsroom:Database:InitializationLockTimeout mengatur lama menunggu. " +
-                        $"The site will not start: the database initialization lock was not had within {timeout.TotalSeconds:0} s (held by {holder}).", e);
+                        $"Kunci inisialisasi basis data tidak diperoleh dalam {timeout.TotalSeconds:0} detik: proses lain sedang memperbarui " +
+                        $"basis data (dipegang oleh {holder}). Tunggu sampai proses itu selesai lalu jalankan lagi, atau hentikan sesi itu bila " +
+                        $"macet (pg_terminate_backend). Newsroom:Database:InitializationLockTimeout mengatur lama menunggu. " +
+                        $"The database initialization lock was not had within {timeout.TotalSeconds:0} s (held by {holder}); not started.", e);
                 }
 
                 await ScalarAsync<string>(connection, "SELECT set_config('lock_timeout', '0', false)", cancellationToken);
@@ -127,10 +127,10 @@ public sealed class InitializationLock : IAsyncDisposable
                 if (clock.Elapsed >= timeout)
                 {
                     throw new StartupRefusedException(
-                        $"Situs tidak dijalankan: kunci inisialisasi basis data ({path}) tidak diperoleh dalam {timeout.TotalSeconds:0} detik; proses " +
-                        $"lain yang memakai berkas basis data yang sama sedang memperbaruinya. Tunggu sampai proses itu selesai lalu jalankan lagi. " +
+                        $"Kunci inisialisasi basis data tidak diperoleh dalam {timeout.TotalSeconds:0} detik: proses lain yang memakai berkas " +
+                        $"basis data yang sama sedang memperbaruinya (berkas kunci {path}). Tunggu sampai proses itu selesai lalu jalankan lagi. " +
                         $"Newsroom:Database:InitializationLockTimeout mengatur lama menunggu. " +
-                        $"The site will not start: the database initialization lock {path} was not had within {timeout.TotalSeconds:0} s.", e);
+                        $"The database initialization lock {path} was not had within {timeout.TotalSeconds:0} s; not started.", e);
                 }
 
                 if (!waited)

@@ -16,7 +16,7 @@ public static class ModuleDbContextRegistration
         where TSqlite : TContext
         where TPostgres : TContext
     {
-        var historyTable = $"__{module}_migrations";
+        var historyTable = ModuleMigration<TContext>.HistoryTable(module);
         services.AddDbContext<TSqlite>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<NewsroomDatabase>().Connection, o => o.MigrationsHistoryTable(historyTable)));
         services.AddDbContext<TPostgres>((sp, options) =>
