@@ -73,6 +73,7 @@ public static class AuditActions
         SettingsChanged => "Pengaturan diubah",
         PublicationRetried => "Publikasi dikirim ulang",
         PublicationCancelled => "Publikasi dibatalkan",
+        PublicationMarkedPublished => "Publikasi ditandai sudah terbit",
         CaptionOverridden => "Takarir diubah",
         _ => action,
     };

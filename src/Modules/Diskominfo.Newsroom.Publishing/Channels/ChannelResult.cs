@@ -11,7 +11,11 @@ internal abstract record ChannelResult
     public string? Code { get; init; }
 
     /// <summary>Live. <paramref name="Note"/> says how, when it was not this attempt's own call (found after an interruption).</summary>
-    public sealed record Published(string? RemoteId, string? Url, string? Note = null) : ChannelResult;
+    public sealed record Published(string? RemoteId, string? Url, string? Note = null) : ChannelResult
+    {
+        /// <summary>Found by a lookup in a run that made no post call: not one of the publication's attempts.</summary>
+        public bool ByLookup { get; init; }
+    }
 
     public const string FoundAfterInterruption = "Kiriman dari percobaan sebelumnya ternyata sudah dibuat; ditemukan dan dicatat, tidak dikirim ulang.";
 

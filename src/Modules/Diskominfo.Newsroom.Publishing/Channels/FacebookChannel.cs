@@ -54,7 +54,7 @@ internal sealed class FacebookChannel(GraphClient graph, IMediaLibrary media, IO
             switch (await FindExistingPostAsync(channel, publication, context.ArticleUrl, message, cancellationToken))
             {
                 case PostLookup.Found found:
-                    return new ChannelResult.Published(found.RemoteId, found.Url, ChannelResult.FoundAfterInterruption);
+                    return new ChannelResult.Published(found.RemoteId, found.Url, ChannelResult.FoundAfterInterruption) { ByLookup = true };
                 case PostLookup.Unknown unknown:
                     return unknown.Result;
             }

@@ -58,7 +58,7 @@ internal sealed class InstagramChannel(GraphClient graph, IMediaLibrary media, I
             switch (status)
             {
                 case "PUBLISHED":
-                    return new ChannelResult.Published(publication.ContainerId, null, ChannelResult.FoundAfterInterruption);
+                    return new ChannelResult.Published(publication.ContainerId, null, ChannelResult.FoundAfterInterruption) { ByLookup = true };
                 case null when publication.AttemptOpen:
                     // media_publish may have gone through: the container's status must answer before anything else happens.
                     return noAnswer!.Result;
@@ -80,7 +80,7 @@ internal sealed class InstagramChannel(GraphClient graph, IMediaLibrary media, I
             switch (await FindExistingMediaAsync(channel, publication, context.ArticleUrl, caption, cancellationToken))
             {
                 case PostLookup.Found found:
-                    return new ChannelResult.Published(found.RemoteId, found.Url, ChannelResult.FoundAfterInterruption);
+                    return new ChannelResult.Published(found.RemoteId, found.Url, ChannelResult.FoundAfterInterruption) { ByLookup = true };
                 case PostLookup.Unknown unknown:
                     return unknown.Result;
             }

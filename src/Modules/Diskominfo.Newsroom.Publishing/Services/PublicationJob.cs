@@ -162,6 +162,11 @@ internal sealed partial class PublicationJob(
         switch (result)
         {
             case ChannelResult.Published published:
+                if (published.ByLookup && attempt is not null)
+                {
+                    publication.Attempts--;
+                }
+
                 publication.Status = PublicationStatuses.Published;
                 publication.RemoteId = published.RemoteId ?? publication.RemoteId;
                 publication.Url = published.Url ?? publication.Url;
