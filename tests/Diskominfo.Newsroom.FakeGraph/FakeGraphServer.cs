@@ -92,6 +92,9 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
     /// <summary>Stands for any Instagram container's id in an injection's pattern: <c>GET {container}</c> is a container's status read.</summary>
     public const string AnyContainer = "{container}";
 
+    /// <summary>Stands for a container already published: only a lookup after media_publish reads one (never the polls before it).</summary>
+    public const string PublishedContainer = "{published-container}";
+
     /// <summary>
     /// The next request whose method and path contain <paramref name="pathContains"/> (as <c>POST 1234/feed</c>, or
     /// <c>GET {container}</c> with <see cref="AnyContainer"/>) gets this Graph error; injections are used in the order
@@ -129,6 +132,9 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
     /// <summary>Injected faults used so far.</summary>
     public int InjectionsUsed => Volatile.Read(ref _injectionsUsed);
 
+    /// <summary>The pattern of each injected fault used, in order (to count, say, the lookups that failed).</summary>
+    public ConcurrentQueue<string> UsedInjections { get; } = new();
+
     private void Add(Injection injection)
     {
         lock (_injected)
@@ -162,13 +168,17 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         Injection? fault = null;
         var request = $"{context.Request.Method} {path}";
         var generic = $"{context.Request.Method} {string.Join('/', path.Split('/').Select(s => Containers.ContainsKey(s) ? AnyContainer : s))}";
+        var published = $"{context.Request.Method} {string.Join('/', path.Split('/').Select(s => Containers.TryGetValue(s, out var c) && c.Status == "PUBLISHED" ? PublishedContainer : s))}";
         lock (_injected)
         {
-            fault = _injected.FirstOrDefault(i => request.Contains(i.PathContains, StringComparison.Ordinal) || generic.Contains(i.PathContains, StringComparison.Ordinal));
+            fault = _injected.FirstOrDefault(i => request.Contains(i.PathContains, StringComparison.Ordinal)
+                                                  || generic.Contains(i.PathContains, StringComparison.Ordinal)
+                                                  || published.Contains(i.PathContains, StringComparison.Ordinal));
             if (fault is not null)
             {
                 _injected.Remove(fault);
                 _injectionsUsed++;
+                UsedInjections.Enqueue(fault.PathContains);
             }
         }
 
