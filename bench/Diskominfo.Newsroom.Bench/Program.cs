@@ -5,7 +5,8 @@ using Diskominfo.Newsroom.FakeGraph;
 using Diskominfo.Newsroom.Harness;
 
 // Benchmarks that need the whole site as a process. Usage:
-//   crash   [--loops 50] [--items 2] [--db Sqlite|Postgres] [--connection "..."] [--seed N]
+//   crash   [--loops 50] [--items 2] [--db Sqlite|Postgres] [--connection "..."] [--seed N] [--lookup-faults K] [--max-kill-ms 2500]
+//           with --lookup-faults: Meta in an incident too, K failed lookups per item and channel
 //   latency [--items 200] [--interval-ms 250] [--burst 100] [--latency-ms 150] [--db ...] [--connection "..."]
 //   rps [--seconds 10] [--connections 64]        cached article page per second against nginx serving the same HTML (wrk)
 //       [--uncached 1 --against URL --label L --target X]   or the page rendered each time against another server's page
@@ -196,7 +197,10 @@ static int Usage()
 static async Task<int> Crash(Options o)
 {
     var report = await CrashLoop.RunAsync(
-        new CrashLoopOptions(o.Int("loops", 50), o.Int("items", 2), o.Text("db", "Sqlite"), o.TextOrNull("connection"), Seed: o.Int("seed", 2026)),
+        new CrashLoopOptions(
+            o.Int("loops", 50), o.Int("items", 2), o.Text("db", "Sqlite"), o.TextOrNull("connection"), Seed: o.Int("seed", 2026),
+            MaxKillDelayMilliseconds: o.Int("max-kill-ms", 2500), LookupFailuresPerItem: o.Int("lookup-faults", 0),
+            DrainTimeout: TimeSpan.FromMinutes(o.Int("drain-minutes", 3))),
         Console.Out);
     foreach (var problem in report.Problems)
     {
@@ -204,6 +208,11 @@ static async Task<int> Crash(Options o)
     }
 
     Console.WriteLine($"crash loop ({o.Text("db", "Sqlite")}): {report.Kills} SIGKILLs, {report.Items} items x 3 channels, drained in {report.Drain.TotalSeconds:0.0} s");
+    if (o.Int("lookup-faults", 0) > 0)
+    {
+        Console.WriteLine($"injected lookup failures consumed: {report.LookupFailures} (Facebook feed {report.FacebookLookupFailures}, Instagram container {report.LookupFailures - report.FacebookLookupFailures}), after {2 * report.Items} post calls answered with code 2");
+    }
+
     Console.WriteLine($"duplicates: {report.Duplicates}");
     Console.WriteLine($"lost: {report.Lost}");
     return report.Duplicates == 0 && report.Lost == 0 ? 0 : 1;

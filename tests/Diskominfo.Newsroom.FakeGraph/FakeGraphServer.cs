@@ -22,7 +22,8 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
     /// <summary>Where the fake listens: the host a site under test must allow (<c>Newsroom:Graph:AllowedHosts</c>).</summary>
     public const string Host = "127.0.0.1";
     private readonly WebApplication _app;
-    private readonly ConcurrentQueue<Injection> _injected = new();
+    private readonly List<Injection> _injected = [];
+    private int _injectionsUsed;
     private long _ids = 1000;
 
     private FakeGraphServer(WebApplication app) => _app = app;
@@ -88,25 +89,59 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Stands for any Instagram container's id in an injection's pattern: <c>GET {container}</c> is a container's status read.</summary>
+    public const string AnyContainer = "{container}";
+
+    /// <summary>Stands for a container already published: only a lookup after media_publish reads one (never the polls before it).</summary>
+    public const string PublishedContainer = "{published-container}";
+
     /// <summary>
-    /// The next request whose method and path contain <paramref name="pathContains"/> (as <c>POST 1234/feed</c>) gets this
-    /// Graph error. With <paramref name="afterApplying"/> the request is carried out first and the error answered anyway
+    /// The next request whose method and path contain <paramref name="pathContains"/> (as <c>POST 1234/feed</c>, or
+    /// <c>GET {container}</c> with <see cref="AnyContainer"/>) gets this Graph error; injections are used in the order
+    /// given, each by the first request it matches (requests it does not match pass by it). With <paramref name="afterApplying"/> the request is carried out first and the error answered anyway
     /// (Meta's code 2 after the post was created). <paramref name="headers"/> go with the answer (usage headers).
     /// </summary>
     public void InjectError(
         string pathContains, int code, int? subcode = null, int status = 400, bool transient = false, bool afterApplying = false,
         IReadOnlyDictionary<string, string>? headers = null)
-        => _injected.Enqueue(new Injection(pathContains, status, new
+        => Add(new Injection(pathContains, status, new
         {
             error = new { message = $"Injected error {code}", type = code == 190 ? "OAuthException" : "GraphMethodException", code, error_subcode = subcode, is_transient = transient, fbtrace_id = "fake" },
         }, afterApplying, headers, null));
 
     /// <summary>The next matching request gets no answer for <paramref name="delay"/> (the client times out); with <paramref name="afterApplying"/> it was carried out.</summary>
     public void InjectTimeout(string pathContains, TimeSpan delay, bool afterApplying = false)
-        => _injected.Enqueue(new Injection(pathContains, 0, null, afterApplying, null, delay));
+        => Add(new Injection(pathContains, 0, null, afterApplying, null, delay));
+
+    /// <summary>The next matching request gets an HTML error page with this status, as a proxy in front of Meta answers during an incident.</summary>
+    public void InjectGatewayError(string pathContains, int status = 502)
+        => Add(new Injection(pathContains, status, null, false, null, null) { Html = true });
 
     /// <summary>Injected faults not used yet.</summary>
-    public int PendingInjections => _injected.Count;
+    public int PendingInjections
+    {
+        get
+        {
+            lock (_injected)
+            {
+                return _injected.Count;
+            }
+        }
+    }
+
+    /// <summary>Injected faults used so far.</summary>
+    public int InjectionsUsed => Volatile.Read(ref _injectionsUsed);
+
+    /// <summary>The pattern of each injected fault used, in order (to count, say, the lookups that failed).</summary>
+    public ConcurrentQueue<string> UsedInjections { get; } = new();
+
+    private void Add(Injection injection)
+    {
+        lock (_injected)
+        {
+            _injected.Add(injection);
+        }
+    }
 
     /// <summary>Facebook posts whose text contains <paramref name="marker"/> (an article's address): more than one is a duplicate.</summary>
     public int PostsContaining(string marker) => FacebookPosts.Values.Count(p => p.Message.Contains(marker, StringComparison.Ordinal));
@@ -131,11 +166,19 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         }
 
         Injection? fault = null;
+        var request = $"{context.Request.Method} {path}";
+        var generic = $"{context.Request.Method} {string.Join('/', path.Split('/').Select(s => Containers.ContainsKey(s) ? AnyContainer : s))}";
+        var published = $"{context.Request.Method} {string.Join('/', path.Split('/').Select(s => Containers.TryGetValue(s, out var c) && c.Status == "PUBLISHED" ? PublishedContainer : s))}";
         lock (_injected)
         {
-            if (_injected.TryPeek(out var next) && $"{context.Request.Method} {path}".Contains(next.PathContains, StringComparison.Ordinal))
+            fault = _injected.FirstOrDefault(i => request.Contains(i.PathContains, StringComparison.Ordinal)
+                                                  || generic.Contains(i.PathContains, StringComparison.Ordinal)
+                                                  || published.Contains(i.PathContains, StringComparison.Ordinal));
+            if (fault is not null)
             {
-                _injected.TryDequeue(out fault);
+                _injected.Remove(fault);
+                _injectionsUsed++;
+                UsedInjections.Enqueue(fault.PathContains);
             }
         }
 
@@ -168,6 +211,13 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         }
 
         context.Response.StatusCode = fault.Status == 0 ? 504 : fault.Status;
+        if (fault.Html)
+        {
+            context.Response.ContentType = "text/html";
+            await context.Response.WriteAsync($"<html><body><h1>{fault.Status} Bad Gateway</h1></body></html>");
+            return;
+        }
+
         foreach (var (name, value) in fault.Headers ?? new Dictionary<string, string>())
         {
             context.Response.Headers[name] = value;
@@ -230,7 +280,10 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
                 });
                 break;
             case ("GET", [var page, "feed"]) when page == PageId:
-                await context.Response.WriteAsJsonAsync(new { data = FacebookPosts.Values.Select(p => new { id = p.Id, message = p.Message, created_time = p.CreatedAt }) });
+                await ListFeedAsync(context);
+                break;
+            case ("GET", [var account, "media"]) when account == InstagramAccountId:
+                await ListMediaAsync(context);
                 break;
             case ("POST", [var account, "media"]) when account == InstagramAccountId:
                 await CreateContainerAsync(context, form!);
@@ -450,6 +503,64 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         await context.Response.WriteAsJsonAsync(new { id = container.MediaId });
     }
 
+    /// <summary>
+    /// The Page's posts, newest first, as Meta pages them: <c>since</c> (unix time), <c>limit</c> (at most 100, default 25),
+    /// an <c>after</c> cursor, and <c>paging.next</c> only when there is more.
+    /// </summary>
+    private async Task ListFeedAsync(HttpContext context)
+    {
+        var posts = FacebookPosts.Values.AsEnumerable();
+        if (long.TryParse(context.Request.Query["since"], out var since))
+        {
+            posts = posts.Where(p => p.CreatedAt.ToUnixTimeSeconds() >= since);
+        }
+
+        await PageAsync(context, posts.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id, StringComparer.Ordinal).ToList(), 100,
+            p => new { id = p.Id, message = p.Message, created_time = GraphTime(p.CreatedAt) }, $"{PageId}/feed");
+    }
+
+    /// <summary>The Instagram account's media, newest first (<c>GET /{ig-user-id}/media</c>): 25 a page by default, at most 100.</summary>
+    private async Task ListMediaAsync(HttpContext context)
+    {
+        var media = InstagramMedia
+            .Select(m => (Id: m.Key, Caption: m.Value, At: InstagramPublishedAt.GetValueOrDefault(m.Key)))
+            .OrderByDescending(m => m.At).ThenByDescending(m => m.Id, StringComparer.Ordinal)
+            .ToList();
+        await PageAsync(context, media, 100,
+            m => new { id = m.Id, caption = m.Caption, timestamp = GraphTime(m.At), permalink = $"https://www.instagram.com/p/{m.Id}/" }, $"{InstagramAccountId}/media");
+    }
+
+    private async Task PageAsync<T>(HttpContext context, List<T> all, int maxLimit, Func<T, object> shape, string path)
+    {
+        var limit = int.TryParse(context.Request.Query["limit"], out var l) ? l : 25;
+        if (limit < 1 || limit > maxLimit)
+        {
+            await Error(context, 400, 100, null, $"(#100) The parameter limit must be between 1 and {maxLimit}");
+            return;
+        }
+
+        var start = 0;
+        var after = context.Request.Query["after"].ToString();
+        var bytes = new byte[after.Length];
+        if (after.Length > 0 && !(Convert.TryFromBase64String(after, bytes, out var read)
+                                  && int.TryParse(System.Text.Encoding.UTF8.GetString(bytes, 0, read), out start) && start >= 0))
+        {
+            await Error(context, 400, 100, null, "(#100) Invalid cursor");
+            return;
+        }
+
+        var page = all.Skip(start).Take(limit).ToList();
+        var end = start + page.Count;
+        var cursor = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(end.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var first = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(start.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        object paging = end < all.Count
+            ? new { cursors = new { before = first, after = cursor }, next = $"{BaseUrl}/{path}?limit={limit}&after={cursor}" }
+            : new { cursors = new { before = first, after = cursor } };
+        await context.Response.WriteAsJsonAsync(new { data = page.Select(shape), paging });
+    }
+
+    private static string GraphTime(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'+0000'", System.Globalization.CultureInfo.InvariantCulture);
+
     private async Task ReadObjectAsync(HttpContext context, string id)
     {
         if (Containers.TryGetValue(id, out var container))
@@ -538,7 +649,10 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
     }
 
     private sealed record Injection(
-        string PathContains, int Status, object? Error, bool AfterApplying, IReadOnlyDictionary<string, string>? Headers, TimeSpan? Delay);
+        string PathContains, int Status, object? Error, bool AfterApplying, IReadOnlyDictionary<string, string>? Headers, TimeSpan? Delay)
+    {
+        public bool Html { get; init; }
+    }
 
     public sealed class Container(string id, string caption, int width, int height)
     {

@@ -29,6 +29,24 @@ public sealed class CrashTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// The crash loop during a Meta incident: every post is made but answered with code 2, and the lookups fail in a row
+    /// (the full run, over 200 failed lookups, is bench/lookup-faults.sh).
+    /// </summary>
+    [Fact]
+    public async Task KilledWhileMetaFailsTheLookups_Sqlite_EveryChannelExactlyOnce()
+    {
+        var report = await CrashLoop.RunAsync(
+            new CrashLoopOptions(Loops: 3, ItemsPerLoop: 1, "Sqlite", null, MaxKillDelayMilliseconds: 6000, Seed: 13, LookupFailuresPerItem: 3),
+            new OutputWriter(output));
+        output.WriteLine($"{report.LookupFailures} lookups failed, {report.Kills} kills");
+        Assert.True(report.Problems.Count == 0, string.Join("\n", report.Problems));
+        Assert.Equal(0, report.Duplicates);
+        Assert.Equal(0, report.Lost);
+        Assert.Equal(18, report.LookupFailures);
+        Assert.Equal(9, report.FacebookLookupFailures);
+    }
+
+    /// <summary>
     /// PostgreSQL goes away for seconds while the Facebook post is in flight: Meta makes the post, the site cannot
     /// record it. Requests meanwhile get 503 in Indonesian; afterwards the sweep resumes the publications, the retry
     /// finds the post already made, and every channel ends published exactly once.

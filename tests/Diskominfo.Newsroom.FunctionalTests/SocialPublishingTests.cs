@@ -188,14 +188,15 @@ public sealed class SocialPublishingTests
         Assert.Single(graph.InstagramMedia);
         var facebook = Publications.Of(item, "facebook");
         var log = Publications.Attempts(facebook);
-        Assert.Equal(["retry", "published"], log.Select(a => a.GetProperty("outcome").GetString()));
+        Assert.Equal(["unknown", "published"], log.Select(a => a.GetProperty("outcome").GetString()));
         Assert.Equal("2", log[0].GetProperty("errorCode").GetString());
         Assert.Contains("Gangguan sementara", log[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Kiriman mungkin sudah dibuat", log[0].GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Contains("ditemukan dan dicatat, tidak dikirim ulang", log[1].GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(graph.FacebookPosts.Keys.Single(), facebook.GetProperty("remoteId").GetString());
         Assert.Contains("facebook.com", facebook.GetProperty("url").GetString(), StringComparison.Ordinal);
         var instagram = Publications.Attempts(Publications.Of(item, "instagram"));
-        Assert.Equal(["retry", "published"], instagram.Select(a => a.GetProperty("outcome").GetString()));
+        Assert.Equal(["unknown", "published"], instagram.Select(a => a.GetProperty("outcome").GetString()));
         Assert.Contains("Tidak ada jawaban", instagram[0].GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Single(graph.Requests, r => r.StartsWith($"POST {FakeGraphServer.Version}/{graph.InstagramAccountId}/media_publish", StringComparison.Ordinal));
     }

@@ -15,15 +15,22 @@ public sealed record CrashLoopOptions(
     int MaxKillDelayMilliseconds = 2500,
     int Seed = 2026,
     TimeSpan? DrainTimeout = null,
-    TimeSpan? GraphLatency = null);
+    TimeSpan? GraphLatency = null,
+    int LookupFailuresPerItem = 0);
 
-/// <summary>How the loop ended: every item must be on every channel exactly once.</summary>
-public sealed record CrashLoopReport(int Loops, int Items, int Kills, int Duplicates, int Lost, TimeSpan Drain, IReadOnlyList<string> Problems);
+/// <summary>
+/// How the loop ended: every item must be on every channel exactly once. <paramref name="LookupFailures"/>: the lookups
+/// (Facebook feed, Instagram container after media_publish) that got an injected failure instead of an answer.
+/// </summary>
+public sealed record CrashLoopReport(
+    int Loops, int Items, int Kills, int Duplicates, int Lost, TimeSpan Drain, IReadOnlyList<string> Problems, int LookupFailures = 0, int FacebookLookupFailures = 0);
 
 /// <summary>
 /// Signs press releases on a real site process, kills it with SIGKILL at a random moment while it publishes them,
 /// starts it again on the same data, and so on; at the end lets it finish and counts, on the fake Graph server and
-/// the site, what went out twice and what never went out.
+/// the site, what went out twice and what never went out. With <see cref="CrashLoopOptions.LookupFailuresPerItem"/>,
+/// Meta is in an incident as well: each item's Facebook post and Instagram media_publish are made but answered with
+/// code 2, and that many lookups per item and channel fail (500 with code 2, timeouts, a proxy's 502 page, code 1).
 /// </summary>
 public static class CrashLoop
 {
@@ -49,6 +56,13 @@ public static class CrashLoop
             ["Newsroom:Lease"] = "00:00:05",
             ["Newsroom:ContainerPollInterval"] = "00:00:00.200",
         };
+        if (options.LookupFailuresPerItem > 0)
+        {
+            settings["Newsroom:GraphTimeout"] = "00:00:02";
+            settings["Newsroom:LookupBackoff"] = "00:00:00.200";
+            settings["Newsroom:LookupBackoffMax"] = "00:00:01";
+        }
+
         foreach (var (key, value) in SiteProcess.ChannelSettings(graph))
         {
             settings[key] = value;
@@ -65,6 +79,7 @@ public static class CrashLoop
             {
                 for (var i = 0; i < options.ItemsPerLoop; i++)
                 {
+                    InjectIncident(graph, options.LookupFailuresPerItem);
                     var title = $"Uji mogok nomor {items.Count + 1:00000}";
                     var id = await api.PrepareAsync(title, jpeg);
                     await api.SignAsync(id);
@@ -127,6 +142,50 @@ public static class CrashLoop
             }
         }
 
-        return new CrashLoopReport(options.Loops, items.Count, kills, duplicates, lost, drain.Elapsed, problems);
+        var facebookLookups = graph.UsedInjections.Count(p => p == FeedLookup(graph));
+        var instagramLookups = graph.UsedInjections.Count(p => p == ContainerLookup);
+        if (graph.PendingInjections > 0)
+        {
+            problems.Add($"{graph.PendingInjections} injected failures were never used");
+        }
+
+        return new CrashLoopReport(options.Loops, items.Count, kills, duplicates, lost, drain.Elapsed, problems, facebookLookups + instagramLookups, facebookLookups);
+    }
+
+    private static string FeedLookup(FakeGraphServer graph) => $"GET {graph.PageId}/feed";
+
+    private const string ContainerLookup = $"GET {FakeGraphServer.PublishedContainer}";
+
+    /// <summary>One item's share of a Meta incident: both posts made but answered with code 2, then lookups that fail.</summary>
+    private static void InjectIncident(FakeGraphServer graph, int lookups)
+    {
+        if (lookups == 0)
+        {
+            return;
+        }
+
+        graph.InjectError($"POST {graph.PageId}/photos", 2, status: 500, transient: true, afterApplying: true);
+        graph.InjectError($"POST {graph.InstagramAccountId}/media_publish", 2, status: 500, transient: true, afterApplying: true);
+        foreach (var lookup in new[] { FeedLookup(graph), ContainerLookup })
+        {
+            for (var i = 0; i < lookups; i++)
+            {
+                switch (i % 4)
+                {
+                    case 0:
+                        graph.InjectError(lookup, 2, status: 500, transient: true);
+                        break;
+                    case 1:
+                        graph.InjectTimeout(lookup, TimeSpan.FromSeconds(3));
+                        break;
+                    case 2:
+                        graph.InjectGatewayError(lookup);
+                        break;
+                    default:
+                        graph.InjectError(lookup, 1, status: 500);
+                        break;
+                }
+            }
+        }
     }
 }

@@ -32,6 +32,7 @@ public static class AuditActions
 
     public const string PublicationRetried = "publication.retried";
     public const string PublicationCancelled = "publication.cancelled";
+    public const string PublicationMarkedPublished = "publication.marked_published";
     public const string CaptionOverridden = "publication.caption_overridden";
 
     public static IReadOnlyList<string> All { get; } =
@@ -41,7 +42,7 @@ public static class AuditActions
         AccountCreated, AccountUpdated, AccountDisabled, AccountEnabled, AccountUnlocked, AccountPasswordReset, RolesChanged, SectionChanged,
         SectionCreated, SectionUpdated, DelegationCreated, DelegationRevoked,
         SettingsChanged,
-        PublicationRetried, PublicationCancelled, CaptionOverridden,
+        PublicationRetried, PublicationCancelled, PublicationMarkedPublished, CaptionOverridden,
     ];
 
     /// <summary>The action as the admin page shows it.</summary>
@@ -72,6 +73,7 @@ public static class AuditActions
         SettingsChanged => "Pengaturan diubah",
         PublicationRetried => "Publikasi dikirim ulang",
         PublicationCancelled => "Publikasi dibatalkan",
+        PublicationMarkedPublished => "Publikasi ditandai sudah terbit",
         CaptionOverridden => "Takarir diubah",
         _ => action,
     };

@@ -33,8 +33,14 @@ public static class PublicationStatuses
     /// <summary>An operator decided it should not go out; the attempts stay on record.</summary>
     public const string Cancelled = "cancelled";
 
-    /// <summary>Still to do: pending, or held until the channel is reconnected.</summary>
-    public static bool IsOpen(string status) => status is Pending or Held;
+    /// <summary>
+    /// A post may have been made (timeout, Meta's 5xx or code 1/2, a crash mid-call) and no lookup has answered yet:
+    /// nothing is sent again until Meta's own records say whether the post exists. Never turns into failed by itself.
+    /// </summary>
+    public const string Unknown = "unknown";
+
+    /// <summary>Still to do: pending, waiting for Meta to say whether a post exists, or held until the channel is reconnected.</summary>
+    public static bool IsOpen(string status) => status is Pending or Held or Unknown;
 
     public static string Label(string status) => status switch
     {
@@ -45,6 +51,7 @@ public static class PublicationStatuses
         NotSupported => "Tidak dapat dilakukan di kanal ini",
         Held => "Ditahan: kanal terputus",
         Cancelled => "Dibatalkan",
+        Unknown => "Menunggu kepastian dari Meta",
         _ => status,
     };
 }

@@ -7,6 +7,10 @@ public interface IPublicationQuery
     Task<IReadOnlyList<PublicationView>> ListAsync(Guid itemId, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// One publication. <see cref="LookupFirst"/>: an earlier call may have made the post, so the next attempt asks Meta
+/// first (status <c>unknown</c> while no lookup has answered); <see cref="NextAttemptAt"/>: when the job runs next.
+/// </summary>
 public sealed record PublicationView(
     Guid Id,
     string Channel,
@@ -19,7 +23,9 @@ public sealed record PublicationView(
     DateTimeOffset? CompletedAt,
     string? DryRunRequest,
     int Round = 0,
-    IReadOnlyList<PublicationAttemptView>? AttemptLog = null);
+    IReadOnlyList<PublicationAttemptView>? AttemptLog = null,
+    DateTimeOffset? NextAttemptAt = null,
+    bool LookupFirst = false);
 
 /// <summary>One attempt at a channel: when, what was sent, and how it ended (error code and Indonesian message).</summary>
 public sealed record PublicationAttemptView(

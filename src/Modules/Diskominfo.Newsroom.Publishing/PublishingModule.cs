@@ -2,6 +2,7 @@ using Diskominfo.Newsroom.Abstractions.Admin;
 using Diskominfo.Newsroom.Publishing.Components;
 using Diskominfo.Newsroom.Publishing.Connections;
 using Diskominfo.Newsroom.Abstractions.Events;
+using Diskominfo.Newsroom.Abstractions.Operations;
 using Diskominfo.Newsroom.Abstractions.Publishing;
 using Diskominfo.Newsroom.Infrastructure.Data;
 using Diskominfo.Newsroom.Infrastructure.Hosting;
@@ -51,7 +52,9 @@ public static class PublishingModule
         services.AddScoped<IPublicationQuery, PublicationQuery>();
         services.AddScoped<IPublicationScheduler, PublicationScheduler>();
         services.AddScoped<IEventHandler<ItemSigned>, CreatePublicationsOnSignature>();
+        services.AddSingleton<NodeIdentity>();
         services.AddSingleton<IStartupTask, PublicationRecovery>();
+        services.AddScoped<IRestoreParticipant, PublicationRestore>();
 
         // The storage is this host's own instance (not Hangfire's static one), so several hosts can share a process.
         services.AddSingleton(JobStorageFactory.Create);

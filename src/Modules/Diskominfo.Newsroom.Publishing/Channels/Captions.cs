@@ -120,6 +120,43 @@ internal static partial class Captions
         return Shorten(head, room) + tail;
     }
 
+    /// <summary>
+    /// Whether a post's text found at Meta is this publication's: it carries the article's address as a whole address
+    /// (not the start of a longer one, <c>.../jalan</c> in <c>.../jalan-2</c>), or it is the very text that was sent.
+    /// </summary>
+    public static bool IsPostOf(string? text, string? articleUrl, string sentText)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        if (Normalize(text) == Normalize(sentText))
+        {
+            return true;
+        }
+
+        if (string.IsNullOrEmpty(articleUrl))
+        {
+            return false;
+        }
+
+        for (var at = text.IndexOf(articleUrl, StringComparison.Ordinal); at >= 0; at = text.IndexOf(articleUrl, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + articleUrl.Length;
+            if (end == text.Length || !IsUrlCharacter(text[end]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsUrlCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '/' or '~' or '%' or '?' or '#' or '=' or '&' or '+';
+
+    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     /// <summary>Cuts at the last word boundary that fits, adding an ellipsis.</summary>
     public static string Shorten(string text, int max)
     {

@@ -11,7 +11,11 @@ internal abstract record ChannelResult
     public string? Code { get; init; }
 
     /// <summary>Live. <paramref name="Note"/> says how, when it was not this attempt's own call (found after an interruption).</summary>
-    public sealed record Published(string? RemoteId, string? Url, string? Note = null) : ChannelResult;
+    public sealed record Published(string? RemoteId, string? Url, string? Note = null) : ChannelResult
+    {
+        /// <summary>Found by a lookup in a run that made no post call: not one of the publication's attempts.</summary>
+        public bool ByLookup { get; init; }
+    }
 
     public const string FoundAfterInterruption = "Kiriman dari percobaan sebelumnya ternyata sudah dibuat; ditemukan dan dicatat, tidak dikirim ulang.";
 
@@ -26,6 +30,13 @@ internal abstract record ChannelResult
 
     public sealed record Failed(string Error) : ChannelResult;
 
+    /// <summary>
+    /// Whether the post exists is not known: the post call got no clear answer (<paramref name="CountsAsAttempt"/>), or the
+    /// lookup before posting again did not answer (not an attempt). The publication waits, marked unknown, and its next run
+    /// looks again; it never turns into failed, nor into "not posted", by itself.
+    /// </summary>
+    public sealed record Unknown(string Error, bool CountsAsAttempt) : ChannelResult;
+
     /// <summary>The token expired or was revoked: the channel is disconnected and the publication held, not failed.</summary>
     public sealed record Disconnected(string Error) : ChannelResult;
 
@@ -39,7 +50,8 @@ internal abstract record ChannelResult
 /// summary of what it sent into <see cref="Request"/> for the attempt log.
 /// </summary>
 internal sealed class PublicationContext(
-    Publication publication, ContentSnapshot content, string? articleUrl, ChannelCredentials? credentials, string? caption, Func<Task> saveProgressAsync)
+    Publication publication, ContentSnapshot content, string? articleUrl, ChannelCredentials? credentials, string? caption, Func<Task> saveProgressAsync,
+    string? mayNotPostAgain = null)
 {
     public Publication Publication { get; } = publication;
 
@@ -53,6 +65,12 @@ internal sealed class PublicationContext(
     public string? Caption { get; } = caption;
 
     public string? Request { get; set; }
+
+    /// <summary>
+    /// Set when the attempts are used up and this run only looks: once Meta says the post does not exist, the channel
+    /// fails with this reason instead of posting. (Only a lookup's answer can end an unknown publication as failed.)
+    /// </summary>
+    public string? MayNotPostAgain { get; } = mayNotPostAgain;
 
     public Task SaveProgressAsync() => saveProgressAsync();
 }

@@ -50,10 +50,19 @@ internal sealed class FacebookChannel(GraphClient graph, IMediaLibrary media, IO
 
         if (publication.AttemptOpen)
         {
-            var existing = await FindExistingPostAsync(channel, publication, context.ArticleUrl ?? context.Content.Title, cancellationToken);
-            if (existing is not null)
+            // An earlier call may have made the post: Meta must say whether it exists before anything is sent again.
+            switch (await FindExistingPostAsync(channel, publication, context.ArticleUrl, message, cancellationToken))
             {
-                return new ChannelResult.Published(existing, await PermalinkAsync(channel, existing, cancellationToken), ChannelResult.FoundAfterInterruption);
+                case PostLookup.Found found:
+                    return new ChannelResult.Published(found.RemoteId, found.Url, ChannelResult.FoundAfterInterruption) { ByLookup = true };
+                case PostLookup.Unknown unknown:
+                    return unknown.Result;
+            }
+
+            publication.AttemptOpen = false;
+            if (context.MayNotPostAgain is { } spent)
+            {
+                return new ChannelResult.Failed(spent);
             }
         }
 
@@ -109,15 +118,23 @@ internal sealed class FacebookChannel(GraphClient graph, IMediaLibrary media, IO
         {
             if (response.Error!.Kind == GraphErrorKind.Duplicate)
             {
-                var existing = await FindExistingPostAsync(channel, publication, context.ArticleUrl ?? context.Content.Title, cancellationToken);
-                if (existing is not null)
+                switch (await FindExistingPostAsync(channel, publication, context.ArticleUrl, message, cancellationToken))
                 {
-                    return new ChannelResult.Published(existing, await PermalinkAsync(channel, existing, cancellationToken), ChannelResult.FoundAfterInterruption);
+                    case PostLookup.Found found:
+                        return new ChannelResult.Published(found.RemoteId, found.Url, ChannelResult.FoundAfterInterruption);
+                    case PostLookup.Unknown unknown:
+                        return unknown.Result;
                 }
             }
 
-            // Meta answered: the attempt is closed (code 1 and 2 may still have created the post; the check runs again on retry).
-            publication.AttemptOpen = response.Error.Code is 1 or 2;
+            // Code 1 and 2 (and any transient error) may come after the post was made: unknown until a lookup answers.
+            // Any other answer says the post was not made.
+            if (response.Error.Kind == GraphErrorKind.Transient)
+            {
+                return GraphOutcomes.Unknown(response);
+            }
+
+            publication.AttemptOpen = false;
             return GraphOutcomes.FromError(response, publication.Attempts);
         }
 
@@ -180,25 +197,67 @@ internal sealed class FacebookChannel(GraphClient graph, IMediaLibrary media, IO
         return new ChannelResult.Published(publication.EditOf, await PermalinkAsync(channel, publication.EditOf!, cancellationToken));
     }
 
-    private async Task<string?> FindExistingPostAsync(ChannelCredentials channel, Models.Publication publication, string marker, CancellationToken cancellationToken)
+    /// <summary>
+    /// The Page's posts since shortly before the publication was created (<c>GET /{page-id}/feed</c>, page after page), searched
+    /// for the article's address or the text that was sent. Any failure is <see cref="PostLookup.Unknown"/>, never "not posted".
+    /// </summary>
+    private async Task<PostLookup> FindExistingPostAsync(
+        ChannelCredentials channel, Models.Publication publication, string? articleUrl, string message, CancellationToken cancellationToken)
     {
+        const string what = "kiriman Facebook";
         var since = publication.CreatedAt.AddMinutes(-5).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var response = await graph.GetAsync(channel, $"{channel.TargetId}/feed?fields=id,message,created_time&since={since}&limit=100", cancellationToken);
-        if (!response.Ok || !response.Body.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
+        string? after = null;
+        try
         {
-            return null;
-        }
-
-        foreach (var post in data.EnumerateArray())
-        {
-            if (post.TryGetProperty("message", out var text) && text.GetString()?.Contains(marker, StringComparison.Ordinal) == true)
+            for (var page = 0; page < MaxLookupPages; page++)
             {
-                return post.GetProperty("id").GetString();
+                var query = $"{channel.TargetId}/feed?fields=id,message,created_time&since={since}&limit=100"
+                            + (after is null ? "" : "&after=" + Uri.EscapeDataString(after));
+                var response = await graph.GetAsync(channel, query, cancellationToken);
+                if (!response.Ok)
+                {
+                    return PostLookup.NoAnswer(what, response: response);
+                }
+
+                if (!response.Body.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
+                {
+                    return PostLookup.NoAnswer(what);
+                }
+
+                foreach (var post in data.EnumerateArray())
+                {
+                    var text = post.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+                    if (Captions.IsPostOf(text, articleUrl, message) && post.TryGetProperty("id", out var id) && id.GetString() is { } postId)
+                    {
+                        return new PostLookup.Found(postId, await PermalinkAsync(channel, postId, cancellationToken));
+                    }
+                }
+
+                after = NextCursor(response.Body);
+                if (after is null)
+                {
+                    return PostLookup.None;
+                }
             }
         }
+        catch (Exception e) when (GraphOutcomes.IsTransport(e) && !cancellationToken.IsCancellationRequested)
+        {
+            return PostLookup.NoAnswer(what, e);
+        }
 
-        return null;
+        // More posts since then than the lookup reads: not an answer either.
+        return PostLookup.NoAnswer(what);
     }
+
+    /// <summary>How many pages of 100 posts a lookup reads at most.</summary>
+    private const int MaxLookupPages = 10;
+
+    /// <summary>The cursor of the next page, when Meta says there is one (<c>paging.next</c>).</summary>
+    internal static string? NextCursor(JsonElement body)
+        => body.TryGetProperty("paging", out var paging) && paging.TryGetProperty("next", out _)
+           && paging.TryGetProperty("cursors", out var cursors) && cursors.TryGetProperty("after", out var after) && after.ValueKind == JsonValueKind.String
+            ? after.GetString()
+            : null;
 
     private async Task<string?> PermalinkAsync(ChannelCredentials channel, string postId, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Diskominfo.Newsroom.Abstractions.Media;
 using Diskominfo.Newsroom.Abstractions.Publishing;
 using Diskominfo.Newsroom.Publishing.Graph;
@@ -49,17 +51,46 @@ internal sealed class InstagramChannel(GraphClient graph, IMediaLibrary media, I
             return new ChannelResult.Published(publication.RemoteId, publication.Url, ChannelResult.FoundAfterInterruption);
         }
 
+        var caption = fields[1].Value;
         if (publication.ContainerId is not null)
         {
-            var status = await ContainerStatusAsync(channel, publication.ContainerId, cancellationToken);
+            var (status, noAnswer) = await ContainerStatusAsync(channel, publication.ContainerId, cancellationToken);
             switch (status)
             {
                 case "PUBLISHED":
-                    return new ChannelResult.Published(publication.ContainerId, null, ChannelResult.FoundAfterInterruption);
+                    return new ChannelResult.Published(publication.ContainerId, null, ChannelResult.FoundAfterInterruption) { ByLookup = true };
+                case null when publication.AttemptOpen:
+                    // media_publish may have gone through: the container's status must answer before anything else happens.
+                    return noAnswer!.Result;
                 case "ERROR" or "EXPIRED" or null:
+                    // Never published (an expired container was not published in time); a new one is made, after the lookup
+                    // below if an earlier call may have published another.
                     publication.ContainerId = null;
                     break;
+                default:
+                    // FINISHED or IN_PROGRESS: this container was not published, and no other was made after it.
+                    publication.AttemptOpen = false;
+                    break;
             }
+        }
+
+        if (publication.ContainerId is null && publication.AttemptOpen)
+        {
+            // No container to ask (lost with a crash or a restore, or expired): the account's recent media are searched.
+            switch (await FindExistingMediaAsync(channel, publication, context.ArticleUrl, caption, cancellationToken))
+            {
+                case PostLookup.Found found:
+                    return new ChannelResult.Published(found.RemoteId, found.Url, ChannelResult.FoundAfterInterruption) { ByLookup = true };
+                case PostLookup.Unknown unknown:
+                    return unknown.Result;
+            }
+
+            publication.AttemptOpen = false;
+        }
+
+        if (!publication.AttemptOpen && context.MayNotPostAgain is { } spent)
+        {
+            return new ChannelResult.Failed(spent);
         }
 
         if (publication.ContainerId is null)
@@ -81,7 +112,7 @@ internal sealed class InstagramChannel(GraphClient graph, IMediaLibrary media, I
         var deadline = clock.GetUtcNow() + settings.ContainerWait;
         var wait = settings.ContainerPollInterval;
         string? state;
-        while ((state = await ContainerStatusAsync(channel, publication.ContainerId!, cancellationToken)) is "IN_PROGRESS" or null)
+        while ((state = (await ContainerStatusAsync(channel, publication.ContainerId!, cancellationToken)).Status) is "IN_PROGRESS" or null)
         {
             if (clock.GetUtcNow() + wait > deadline)
             {
@@ -117,15 +148,93 @@ internal sealed class InstagramChannel(GraphClient graph, IMediaLibrary media, I
         var published = await graph.PostFormAsync(channel, $"{channel.TargetId}/media_publish", [new("creation_id", publication.ContainerId!)], cancellationToken);
         if (!published.Ok)
         {
+            // A transient error may come after the media was published: the container's status says, on the next run.
+            if (published.Error!.Kind == GraphErrorKind.Transient)
+            {
+                return GraphOutcomes.Unknown(published);
+            }
+
+            publication.AttemptOpen = false;
             return GraphOutcomes.FromError(published, publication.Attempts);
         }
 
         var mediaId = published.String("id")!;
         publication.RemoteId = mediaId;
         await context.SaveProgressAsync();
-        var permalink = await graph.GetAsync(channel, $"{mediaId}?fields=permalink", cancellationToken);
-        return new ChannelResult.Published(mediaId, permalink.Ok ? permalink.String("permalink") : null);
+        return new ChannelResult.Published(mediaId, await PermalinkAsync(channel, mediaId, cancellationToken));
     }
+
+    private async Task<string?> PermalinkAsync(ChannelCredentials channel, string mediaId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var permalink = await graph.GetAsync(channel, $"{mediaId}?fields=permalink", cancellationToken);
+            return permalink.Ok ? permalink.String("permalink") : null;
+        }
+        catch (Exception e) when (GraphOutcomes.IsTransport(e) && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The account's media, newest first (<c>GET /{ig-user-id}/media</c>, page after page back to shortly before the
+    /// publication was created), searched for the article's address or the caption that was sent. Any failure is
+    /// <see cref="PostLookup.Unknown"/>, never "not posted".
+    /// </summary>
+    private async Task<PostLookup> FindExistingMediaAsync(
+        ChannelCredentials channel, Models.Publication publication, string? articleUrl, string caption, CancellationToken cancellationToken)
+    {
+        const string what = "kiriman Instagram";
+        var since = publication.CreatedAt.AddMinutes(-5);
+        string? after = null;
+        try
+        {
+            for (var page = 0; page < MaxLookupPages; page++)
+            {
+                var query = $"{channel.TargetId}/media?fields=id,caption,timestamp,permalink&limit=50" + (after is null ? "" : "&after=" + Uri.EscapeDataString(after));
+                var response = await graph.GetAsync(channel, query, cancellationToken);
+                if (!response.Ok)
+                {
+                    return PostLookup.NoAnswer(what, response: response);
+                }
+
+                if (!response.Body.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
+                {
+                    return PostLookup.NoAnswer(what);
+                }
+
+                var older = false;
+                foreach (var media in data.EnumerateArray())
+                {
+                    var text = media.TryGetProperty("caption", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+                    if (Captions.IsPostOf(text, articleUrl, caption) && media.TryGetProperty("id", out var id) && id.GetString() is { } mediaId)
+                    {
+                        var link = media.TryGetProperty("permalink", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+                        return new PostLookup.Found(mediaId, link);
+                    }
+
+                    older |= media.TryGetProperty("timestamp", out var t) && t.ValueKind == JsonValueKind.String
+                             && DateTimeOffset.TryParse(t.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) && at < since;
+                }
+
+                after = FacebookChannel.NextCursor(response.Body);
+                if (after is null || older)
+                {
+                    return PostLookup.None;
+                }
+            }
+        }
+        catch (Exception e) when (GraphOutcomes.IsTransport(e) && !cancellationToken.IsCancellationRequested)
+        {
+            return PostLookup.NoAnswer(what, e);
+        }
+
+        return PostLookup.NoAnswer(what);
+    }
+
+    /// <summary>How many pages of 50 media a lookup reads at most.</summary>
+    private const int MaxLookupPages = 10;
 
     /// <summary><c>content_publishing_limit</c>: posts in the moving 24-hour window and the allowance; null when Meta does not say.</summary>
     private async Task<(int Used, int Total)?> QuotaAsync(ChannelCredentials channel, CancellationToken cancellationToken)
@@ -143,15 +252,26 @@ internal sealed class InstagramChannel(GraphClient graph, IMediaLibrary media, I
             : null;
     }
 
-    private async Task<string?> ContainerStatusAsync(ChannelCredentials channel, string containerId, CancellationToken cancellationToken)
+    /// <summary>The container's status_code (<c>EXPIRED</c> when Meta no longer knows it), or null with the reason when Meta did not answer.</summary>
+    private async Task<(string? Status, PostLookup.Unknown? NoAnswer)> ContainerStatusAsync(ChannelCredentials channel, string containerId, CancellationToken cancellationToken)
     {
-        var response = await graph.GetAsync(channel, $"{containerId}?fields=status_code,status", cancellationToken);
+        const string what = "kontainer Instagram";
+        GraphResponse response;
+        try
+        {
+            response = await graph.GetAsync(channel, $"{containerId}?fields=status_code,status", cancellationToken);
+        }
+        catch (Exception e) when (GraphOutcomes.IsTransport(e) && !cancellationToken.IsCancellationRequested)
+        {
+            return (null, PostLookup.NoAnswer(what, e));
+        }
+
         if (response.Ok)
         {
-            return response.String("status_code");
+            return response.String("status_code") is { } status ? (status, null) : (null, PostLookup.NoAnswer(what));
         }
 
         // Reading a container right after creating it sometimes answers code 100/33: not an answer about the container.
-        return response.Error!.Kind is GraphErrorKind.ContainerGone ? "EXPIRED" : null;
+        return response.Error!.Kind is GraphErrorKind.ContainerGone ? ("EXPIRED", null) : (null, PostLookup.NoAnswer(what, response: response));
     }
 }

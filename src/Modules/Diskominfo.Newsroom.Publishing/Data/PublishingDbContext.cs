@@ -30,6 +30,7 @@ internal abstract class PublishingDbContext(DbContextOptions options, NewsroomDa
             b.Property(p => p.Channel).HasMaxLength(20).IsRequired();
             b.Property(p => p.Status).HasMaxLength(20).IsRequired();
             b.Property(p => p.ContainerId).HasMaxLength(100);
+            b.Property(p => p.LeaseOwner).HasMaxLength(200);
             b.Property(p => p.RemoteId).HasMaxLength(100);
             b.Property(p => p.Url).HasMaxLength(500);
             b.Property(p => p.LastError).HasMaxLength(2000);

@@ -16,6 +16,9 @@ internal static class PublishingApi
 {
     public sealed record CaptionRequest(string? Text);
 
+    /// <summary>Where the operator found the post: its https address on the channel, or Meta's id of it.</summary>
+    public sealed record MarkPublishedRequest(string? Reference);
+
     public static IEndpointRouteBuilder MapPublishingApi(this IEndpointRouteBuilder endpoints)
     {
         var channels = endpoints.MapGroup("/api/v1/settings/channels").WithTags("Settings").RequireAuthorization(NewsroomPolicies.ApiStaff);
@@ -35,10 +38,13 @@ internal static class PublishingApi
         var publications = endpoints.MapGroup("/api/v1/publications/{id:guid}").WithTags("Publishing").RequireAuthorization(NewsroomPolicies.ApiStaff);
         publications.MapPost("/retry", async (Guid id, HttpContext http, PublicationControl control, CancellationToken ct)
                 => NoContent(await control.RetryAsync(id, Actor.FromPrincipal(http.User)!, ct)))
-            .WithSummary("Operator/admin: mengirim lagi publikasi yang gagal, ditahan, atau uji coba; percobaan dihitung dari nol.");
+            .WithSummary("Operator/admin: mengirim lagi publikasi yang gagal, ditahan, atau uji coba, atau memeriksa sekarang di Meta publikasi yang menunggu kepastian; percobaan dihitung dari nol, dan kiriman yang pernah dicoba dicari dulu di Meta.");
         publications.MapPost("/cancel", async (Guid id, HttpContext http, PublicationControl control, CancellationToken ct)
                 => NoContent(await control.CancelAsync(id, Actor.FromPrincipal(http.User)!, ct)))
-            .WithSummary("Operator/admin: membatalkan publikasi media sosial yang belum terbit.");
+            .WithSummary("Operator/admin: membatalkan publikasi media sosial yang belum terbit (juga yang masih menunggu kepastian dari Meta).");
+        publications.MapPost("/mark-published", async (Guid id, MarkPublishedRequest request, HttpContext http, PublicationControl control, CancellationToken ct)
+                => NoContent(await control.MarkPublishedAsync(id, request.Reference, Actor.FromPrincipal(http.User)!, ct)))
+            .WithSummary("Operator/admin: mencatat publikasi media sosial sebagai terbit dengan alamat (https://...) atau ID kiriman yang diperiksa langsung di kanal; tidak ada yang dikirim.");
 
         var captions = endpoints.MapGroup("/api/v1/items/{id:guid}/captions").WithTags("Publishing").RequireAuthorization(NewsroomPolicies.ApiStaff)
             .RequireItemSight(ItemSight.Work);

@@ -31,8 +31,14 @@ internal sealed class Publication
 
     public int Attempts { get; set; }
 
-    /// <summary>An attempt reached the remote side and its outcome is not known (timeout, crash): check before posting again.</summary>
+    /// <summary>
+    /// An earlier call may have made the post (timeout, Meta's 5xx or code 1/2, a crash mid-call, a restore): the next
+    /// attempt looks it up at Meta before posting, and a lookup that does not answer is never read as "not posted".
+    /// </summary>
     public bool AttemptOpen { get; set; }
+
+    /// <summary>Lookups in a row that Meta did not answer; their waits grow with it (capped), and they use up no attempts.</summary>
+    public int LookupFailures { get; set; }
 
     /// <summary>When the publication is due: the signature time (or the scheduled time); the article's date.</summary>
     public DateTimeOffset DueAt { get; set; }
@@ -41,6 +47,9 @@ internal sealed class Publication
 
     /// <summary>A job holds the publication until this time; no other job runs it meanwhile.</summary>
     public DateTimeOffset? LeaseUntil { get; set; }
+
+    /// <summary>The node (<c>Newsroom:NodeId</c>) whose job holds the lease: a node restarting after a crash frees its own at once.</summary>
+    public string? LeaseOwner { get; set; }
 
     public string? ContainerId { get; set; }
 

@@ -17,7 +17,10 @@ internal sealed class PublicationAttempt
 
     public const string Interrupted = "interrupted";
 
-    /// <summary>published, retry, failed, held, dry_run; running while the call is under way, interrupted if it never ended.</summary>
+    /// <summary>The attempt could not learn whether the post exists (no answer to the post call, or to the lookup).</summary>
+    public const string Unknown = "unknown";
+
+    /// <summary>published, retry, unknown, failed, held, dry_run; running while the call is under way, interrupted if it never ended.</summary>
     public string Outcome { get; set; } = "";
 
     public string? Request { get; set; }

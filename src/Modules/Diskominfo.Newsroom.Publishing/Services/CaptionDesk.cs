@@ -57,7 +57,8 @@ internal sealed class CaptionDesk(
             var text = own?.Text ?? generated;
             var (characters, hashtags, mentions) = Captions.Measure(Captions.Fill(text, articleUrl ?? Captions.SampleArticleUrl));
             var publication = first.SingleOrDefault(p => p.Channel == channel);
-            var locked = publication is not null && (publication.Status == PublicationStatuses.Published || publication.LeaseUntil > clock.GetUtcNow());
+            var locked = publication is not null
+                         && (publication.Status == PublicationStatuses.Published || publication.LeaseUntil > clock.GetUtcNow() || publication.AttemptOpen);
             channels.Add(new ChannelCaption(
                 channel,
                 PublicationChannels.Label(channel),
@@ -116,6 +117,12 @@ internal sealed class CaptionDesk(
             return Outcome.Conflict(publication.Status == PublicationStatuses.Published
                 ? $"Kiriman {PublicationChannels.Label(channel)} sudah terbit; takarirnya tidak dapat diubah dari sini."
                 : $"Kiriman {PublicationChannels.Label(channel)} sedang dikirim; takarir tidak dapat diubah saat ini.");
+        }
+
+        if (publication?.AttemptOpen == true)
+        {
+            // The lookup recognises the post by the text that was sent: changing it now could hide the post and send it twice.
+            return Outcome.Conflict($"Meta belum memastikan apakah kiriman {PublicationChannels.Label(channel)} sebelumnya sudah dibuat; takarir tidak dapat diubah sampai Meta menjawab.");
         }
 
         var own = await db.Captions.SingleOrDefaultAsync(c => c.ItemId == itemId && c.Channel == channel, cancellationToken);

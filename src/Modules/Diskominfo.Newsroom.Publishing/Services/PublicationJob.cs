@@ -27,6 +27,7 @@ internal sealed partial class PublicationJob(
     PublicationQueue queue,
     IEventPublisher events,
     IOptions<PublishingOptions> options,
+    NodeIdentity node,
     TimeProvider clock,
     ILogger<PublicationJob> logger)
 {
@@ -104,9 +105,13 @@ internal sealed partial class PublicationJob(
             .Where(c => c.ItemId == publication.ItemId && c.Channel == publication.Channel)
             .Select(c => c.Text)
             .SingleOrDefaultAsync(cancellationToken);
+        var max = options.Value.MaxAttempts;
         var context = new PublicationContext(
             publication, snapshot, articleUrl, credentials, caption is null ? null : Captions.Fill(caption, articleUrl),
-            () => SaveProgressAsync(publication, CancellationToken.None));
+            () => SaveProgressAsync(publication, CancellationToken.None),
+            publication.Attempts > max
+                ? $"Gagal setelah {max} percobaan; Meta memastikan kiriman belum ada, jadi tidak dikirim lagi. Operator dapat mengirim ulang."
+                : null);
         try
         {
             return (await channel.PublishAsync(context, cancellationToken), context.Request);
@@ -114,16 +119,19 @@ internal sealed partial class PublicationJob(
         catch (Exception e) when (GraphOutcomes.IsTransport(e) && !cancellationToken.IsCancellationRequested)
         {
             LogTransportFailure(logger, e, publication.Channel, publication.ItemId);
-            return (GraphOutcomes.FromTransport(e, publication.Attempts), context.Request);
+
+            // After the post call was made (AttemptOpen), no answer means the post may exist: unknown, looked up next.
+            return (publication.AttemptOpen ? GraphOutcomes.UnknownFromTransport(e) : GraphOutcomes.FromTransport(e, publication.Attempts), context.Request);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             // Our own failure: kept visible on the record and retried like any other, never silently dropped.
             LogUnexpectedFailure(logger, e, publication.Channel, publication.ItemId);
             // The exception's own text is English and technical: it goes to the log, the record gets Indonesian.
-            return (new ChannelResult.Retry(
-                $"Kesalahan internal saat menerbitkan ke {PublicationChannels.Label(publication.Channel)}; rinciannya ada di log server. Akan dicoba lagi.",
-                GraphOutcomes.Backoff(publication.Attempts)), context.Request);
+            var message = $"Kesalahan internal saat menerbitkan ke {PublicationChannels.Label(publication.Channel)}; rinciannya ada di log server. Akan dicoba lagi.";
+            return (publication.AttemptOpen
+                ? new ChannelResult.Unknown(message + " Kiriman mungkin sudah dibuat: diperiksa dulu di Meta.", CountsAsAttempt: true)
+                : new ChannelResult.Retry(message, GraphOutcomes.Backoff(publication.Attempts)), context.Request);
         }
     }
 
@@ -133,6 +141,7 @@ internal sealed partial class PublicationJob(
         await database.LockAsync($"publishing-item:{publication.ItemId}", ct);
         var now = clock.GetUtcNow();
         publication.LeaseUntil = null;
+        publication.LeaseOwner = null;
         if (attempt is not null)
         {
             attempt.FinishedAt = now;
@@ -142,6 +151,7 @@ internal sealed partial class PublicationJob(
                 ChannelResult.Published p => ("published", p.Note, p.RemoteId),
                 ChannelResult.DryRun => ("dry_run", "Kanal belum disambungkan: permintaan dicatat, tidak dikirim.", null),
                 ChannelResult.Retry r => ("retry", r.Error, null),
+                ChannelResult.Unknown u => (PublicationAttempt.Unknown, u.Error, null),
                 ChannelResult.Failed f => ("failed", f.Error, null),
                 ChannelResult.Disconnected d => ("held", d.Error, null),
                 _ => ("waiting", null, null),
@@ -152,6 +162,11 @@ internal sealed partial class PublicationJob(
         switch (result)
         {
             case ChannelResult.Published published:
+                if (published.ByLookup && attempt is not null)
+                {
+                    publication.Attempts--;
+                }
+
                 publication.Status = PublicationStatuses.Published;
                 publication.RemoteId = published.RemoteId ?? publication.RemoteId;
                 publication.Url = published.Url ?? publication.Url;
@@ -168,7 +183,23 @@ internal sealed partial class PublicationJob(
                 publication.LastError = failed.Error;
                 publication.AttemptOpen = false;
                 break;
-            case ChannelResult.Retry retry when retry.CountsAsAttempt && publication.Attempts >= options.Value.MaxAttempts:
+            case ChannelResult.Unknown unknown:
+                // Nothing is sent again, and nothing is given up, until a lookup answers: the wait grows with each
+                // lookup Meta leaves unanswered (capped), and only a post call counts as an attempt.
+                if (!unknown.CountsAsAttempt && attempt is not null)
+                {
+                    publication.Attempts--;
+                }
+
+                publication.LookupFailures = unknown.CountsAsAttempt ? 0 : publication.LookupFailures + 1;
+                var wait = GraphOutcomes.LookupBackoff(Math.Max(1, publication.LookupFailures), options.Value.LookupBackoff, options.Value.LookupBackoffMax);
+                publication.AttemptOpen = true;
+                publication.Status = PublicationStatuses.Unknown;
+                publication.LastError = unknown.Error;
+                publication.NextAttemptAt = now + wait;
+                await queue.ScheduleAsync(publication.Id, publication.Channel, wait);
+                break;
+            case ChannelResult.Retry retry when retry.CountsAsAttempt && publication.Attempts >= options.Value.MaxAttempts && !publication.AttemptOpen:
                 publication.Status = PublicationStatuses.Failed;
                 publication.LastError = $"Gagal setelah {publication.Attempts} percobaan. Terakhir: {retry.Error}";
                 break;
@@ -186,14 +217,20 @@ internal sealed partial class PublicationJob(
 
                 publication.LastError = retry.Error;
                 publication.NextAttemptAt = now + retry.Delay;
+                if (attempt is not null)
+                {
+                    // A rate limit met by a lookup leaves the post's existence as unknown as it was.
+                    publication.Status = publication.AttemptOpen ? PublicationStatuses.Unknown : PublicationStatuses.Pending;
+                }
+
                 await queue.ScheduleAsync(publication.Id, publication.Channel, retry.Delay);
                 break;
             case ChannelResult.Disconnected disconnected:
-                // Held, not failed, and the attempt given back: it goes out when an admin reconnects the channel.
+                // Held, not failed, and the attempt given back: it goes out when an admin reconnects the channel. An open
+                // attempt stays open: a refused lookup did not say whether the post exists, so it is looked up after reconnecting.
                 if (attempt is not null)
                 {
                     publication.Attempts--;
-                    publication.AttemptOpen = false;
                     await directory.MarkDisconnectedAsync(publication.Channel, disconnected.Error, ct);
                 }
 
@@ -220,6 +257,11 @@ internal sealed partial class PublicationJob(
         {
             publication.CompletedAt = now;
             publication.NextAttemptAt = null;
+        }
+
+        if (publication.IsFinished || !publication.AttemptOpen)
+        {
+            publication.LookupFailures = 0;
         }
 
         await db.SaveChangesAsync(ct);
@@ -262,12 +304,13 @@ internal sealed partial class PublicationJob(
     {
         var now = clock.GetUtcNow();
         var until = now + options.Value.Lease;
+        var owner = node.Id;
         var taken = await db.Publications
             .Where(p => p.Id == publicationId
-                        && p.Status == PublicationStatuses.Pending
+                        && (p.Status == PublicationStatuses.Pending || p.Status == PublicationStatuses.Unknown)
                         && (p.LeaseUntil == null || p.LeaseUntil < now)
                         && (p.NextAttemptAt == null || p.NextAttemptAt <= now))
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.LeaseUntil, until), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.LeaseUntil, until).SetProperty(p => p.LeaseOwner, owner), cancellationToken);
         return taken == 1;
     }
 
@@ -278,7 +321,7 @@ internal sealed partial class PublicationJob(
     private async Task RescheduleIfEarlyAsync(Guid publicationId, CancellationToken cancellationToken)
     {
         var next = await db.Publications.AsNoTracking()
-            .Where(p => p.Id == publicationId && p.Status == PublicationStatuses.Pending)
+            .Where(p => p.Id == publicationId && (p.Status == PublicationStatuses.Pending || p.Status == PublicationStatuses.Unknown))
             .Select(p => new { p.NextAttemptAt, p.Channel })
             .SingleOrDefaultAsync(cancellationToken);
         var now = clock.GetUtcNow();
@@ -304,6 +347,7 @@ internal sealed partial class PublicationJob(
     private async Task SaveProgressAsync(Publication publication, CancellationToken cancellationToken)
     {
         publication.LeaseUntil = clock.GetUtcNow() + options.Value.Lease;
+        publication.LeaseOwner = node.Id;
         await db.SaveChangesAsync(cancellationToken);
     }
 

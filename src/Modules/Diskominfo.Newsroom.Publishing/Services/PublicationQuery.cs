@@ -20,7 +20,9 @@ internal sealed class PublicationQuery(PublishingDbContext db) : IPublicationQue
             .ThenBy(p => Array.IndexOf(Order, p.Channel))
             .Select(p => new PublicationView(
                 p.Id, p.Channel, p.Status, p.Attempts, p.RemoteId, p.Url, p.LastError, p.DueAt, p.CompletedAt, p.DryRunRequest, p.Round,
-                attempts[p.Id].Select(a => new PublicationAttemptView(a.Number, a.StartedAt, a.FinishedAt, a.Outcome, a.Request, a.RemoteId, a.ErrorCode, a.Message)).ToList()))
+                attempts[p.Id].Select(a => new PublicationAttemptView(a.Number, a.StartedAt, a.FinishedAt, a.Outcome, a.Request, a.RemoteId, a.ErrorCode, a.Message)).ToList(),
+                p.IsFinished ? null : p.NextAttemptAt,
+                p.AttemptOpen && !p.IsFinished))
             .ToList();
     }
 }

@@ -26,7 +26,7 @@ internal sealed partial class PublicationSweeper(
     {
         var now = clock.GetUtcNow();
         var due = await db.Publications.AsNoTracking()
-            .Where(p => p.Status == PublicationStatuses.Pending
+            .Where(p => (p.Status == PublicationStatuses.Pending || p.Status == PublicationStatuses.Unknown)
                         && (p.LeaseUntil == null || p.LeaseUntil < now)
                         && (p.NextAttemptAt == null || p.NextAttemptAt <= now))
             .OrderBy(p => p.DueAt)
@@ -53,19 +53,41 @@ internal sealed partial class PublicationSweeper(
 }
 
 /// <summary>
-/// At start-up: credentials from configuration become connections, what a previous process left unfinished is
-/// requeued, and the sweep runs every minute. A crashed process's leases expire after <see cref="PublishingOptions.Lease"/>:
-/// one more sweep just after that resumes its publications without waiting for the minute.
+/// At start-up: credentials from configuration become connections, the leases this node (<see cref="NodeIdentity"/>) held
+/// when it stopped are freed (no job of this node runs yet: they were a crashed process's), what a previous process left
+/// unfinished is requeued at once, and the sweep runs every minute. Other nodes' leases expire after
+/// <see cref="PublishingOptions.Lease"/>: one more sweep just after that resumes their publications without waiting for the minute.
 /// </summary>
-internal sealed class PublicationRecovery(IRecurringJobManager recurring, IBackgroundJobClient jobs, IOptions<PublishingOptions> options) : IStartupTask
+internal sealed partial class PublicationRecovery(
+    IRecurringJobManager recurring, IBackgroundJobClient jobs, IOptions<PublishingOptions> options, NodeIdentity node, TimeProvider clock,
+    ILogger<PublicationRecovery> logger) : IStartupTask
 {
     public int Order => 100;
 
     public async Task RunAsync(IServiceProvider scopedServices, CancellationToken cancellationToken)
     {
         await scopedServices.GetRequiredService<ChannelDirectory>().SeedFromConfigurationAsync(cancellationToken);
+        var freed = await ReleaseOwnLeasesAsync(scopedServices.GetRequiredService<PublishingDbContext>(), cancellationToken);
+        if (freed > 0)
+        {
+            LogLeasesFreed(logger, freed, node.Id);
+        }
+
         recurring.AddOrUpdate<PublicationSweeper>(PublicationSweeper.RecurringJobId, s => s.RunAsync(CancellationToken.None), Cron.Minutely());
         await scopedServices.GetRequiredService<PublicationSweeper>().RunAsync(cancellationToken);
         jobs.Schedule<PublicationSweeper>(s => s.RunAsync(CancellationToken.None), options.Value.Lease + TimeSpan.FromSeconds(1));
     }
+
+    /// <summary>Runs before this node's job server starts, so every lease in this node's name is a dead process's.</summary>
+    private async Task<int> ReleaseOwnLeasesAsync(PublishingDbContext db, CancellationToken cancellationToken)
+    {
+        var owner = node.Id;
+        var now = clock.GetUtcNow();
+        return await db.Publications
+            .Where(p => p.LeaseOwner == owner && p.LeaseUntil != null && p.LeaseUntil > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.LeaseUntil, (DateTimeOffset?)null).SetProperty(p => p.LeaseOwner, (string?)null), cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} publication leases left by this node ({NodeId}) before a restart were freed; their publications resume now")]
+    private static partial void LogLeasesFreed(ILogger logger, int count, string nodeId);
 }

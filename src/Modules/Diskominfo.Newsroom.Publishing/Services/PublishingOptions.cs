@@ -36,6 +36,17 @@ public sealed class PublishingOptions
     /// <summary>How long a job holds a publication before another job may take it over.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// This node's name on the leases it takes (<c>Newsroom:NodeId</c>); empty: the machine's name and a hash of the data
+    /// folder, the same across restarts. At start-up a node frees its own leases (left by a crash) instead of waiting for them.
+    /// </summary>
+    public string? NodeId { get; set; }
+
+    /// <summary>The wait after the first lookup at Meta that did not answer; it doubles with each further one, up to <see cref="LookupBackoffMax"/>.</summary>
+    public TimeSpan LookupBackoff { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan LookupBackoffMax { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>How long one job waits for an Instagram container to be ready before rescheduling.</summary>
     public TimeSpan ContainerWait { get; set; } = TimeSpan.FromSeconds(20);
 

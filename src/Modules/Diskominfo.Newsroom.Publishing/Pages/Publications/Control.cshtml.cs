@@ -8,12 +8,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Diskominfo.Newsroom.Publishing.Pages.Publications;
 
-/// <summary>The publications panel's buttons: retry or cancel one publication, then back to the item page with the result.</summary>
+/// <summary>The publications panel's buttons: retry (or check now), cancel, or mark one publication as published, then back to the item page with the result.</summary>
 [Authorize(Policy = NewsroomPolicies.Staff)]
 internal sealed class ControlModel(PublicationControl control) : PageModel
 {
     [BindProperty]
     public Guid ItemId { get; set; }
+
+    /// <summary>Where the operator found the post: its address, or Meta's id.</summary>
+    [BindProperty]
+    public string? Reference { get; set; }
 
     public IActionResult OnGet() => MayControl ? NotFound() : Forbid();
 
@@ -22,6 +26,9 @@ internal sealed class ControlModel(PublicationControl control) : PageModel
 
     public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken cancellationToken)
         => MayControl ? Back(await control.CancelAsync(id, Actor.FromPrincipal(User)!, cancellationToken), "Publikasi dibatalkan.") : Forbid();
+
+    public async Task<IActionResult> OnPostMarkPublishedAsync(Guid id, CancellationToken cancellationToken)
+        => MayControl ? Back(await control.MarkPublishedAsync(id, Reference, Actor.FromPrincipal(User)!, cancellationToken), "Publikasi ditandai sudah terbit.") : Forbid();
 
     /// <summary>Only the operator and admins control publications: anyone else is refused (403), not sent back with a message.</summary>
     private bool MayControl => PublicationControl.MayControl(Actor.FromPrincipal(User)!);

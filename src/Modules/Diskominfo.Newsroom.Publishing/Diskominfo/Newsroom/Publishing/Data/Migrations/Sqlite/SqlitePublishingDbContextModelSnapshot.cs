@@ -161,7 +161,14 @@ namespace Diskominfo.Newsroom.Publishing.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LookupFailures")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("NextAttemptAt")
