@@ -52,6 +52,7 @@ public static class PublishingModule
         services.AddScoped<IPublicationScheduler, PublicationScheduler>();
         services.AddScoped<IEventHandler<ItemSigned>, CreatePublicationsOnSignature>();
         services.AddSingleton<IStartupTask, PublicationRecovery>();
+        services.AddPublishingOperations();
 
         // The storage is this host's own instance (not Hangfire's static one), so several hosts can share a process.
         services.AddSingleton(JobStorageFactory.Create);
