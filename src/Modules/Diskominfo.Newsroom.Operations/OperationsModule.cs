@@ -22,6 +22,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace Diskominfo.Newsroom.Operations;
 
@@ -53,7 +54,9 @@ public static class OperationsModule
             .AddCheck<SearchIndexHealthCheck>(SearchIndexHealthCheck.Name, HealthStatus.Degraded, timeout: TimeSpan.FromSeconds(5));
 
         services.AddSingleton<OperationsMetrics>();
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("diskominfo-newsroom"))
+            .WithMetrics(metrics => metrics
             .AddMeter(NewsroomTelemetry.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
 
@@ -82,6 +85,7 @@ public static class OperationsModule
     /// </summary>
     public static IApplicationBuilder UseOperationsModule(this IApplicationBuilder app)
     {
+        app.ApplicationServices.GetRequiredService<OperationsMetrics>(); // its gauges exist from the first scrape
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
         app.UseHealthChecks(ReadyPath, new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });

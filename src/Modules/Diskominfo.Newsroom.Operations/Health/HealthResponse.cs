@@ -25,11 +25,17 @@ internal static class HealthResponse
         {
             name = e.Key,
             status = e.Value.Status.ToString(),
-            description = e.Value.Description ?? Label(e.Value.Status),
+            description = Describe(e.Value),
             durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
             data = e.Value.Data.Count == 0 ? null : e.Value.Data,
         }),
     };
+
+    /// <summary>The check's own Indonesian description; for a check that threw, what it threw, said in Indonesian.</summary>
+    public static string Describe(HealthReportEntry entry)
+        => entry.Exception is { } e && (entry.Description is null || entry.Description == e.Message)
+            ? $"Pemeriksaan gagal ({e.GetType().Name}): {HealthText.Short(e.Message)}"
+            : entry.Description ?? Label(entry.Status);
 
     public static string Label(HealthStatus status) => status switch
     {

@@ -14,7 +14,7 @@ internal sealed class SearchIndexHealthCheck(IEnumerable<ISearchIndexStatus> ind
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (indexes.FirstOrDefault() is not { } index)
+        if (indexes.LastOrDefault() is not { } index)
         {
             return HealthCheckResult.Healthy("Tidak ada indeks pencarian.");
         }

@@ -23,7 +23,7 @@ internal sealed class StatusReader(
     {
         var now = clock.GetUtcNow();
         var counts = await publications.CountAsync(cancellationToken);
-        var lag = search.FirstOrDefault() is { } index ? await index.GetLagAsync(cancellationToken) : null;
+        var lag = search.LastOrDefault() is { } index ? await index.GetLagAsync(cancellationToken) : null;
         var since = now.AddDays(-1);
         var failedSignIns = await db.SignInFailures.CountAsync(f => f.At > since, cancellationToken);
         return new StatusSnapshot(now, counts, Queues(), lag, failedSignIns, await BackupAsync(now, cancellationToken));
@@ -39,7 +39,7 @@ internal sealed class StatusReader(
 
     private async Task<BackupView> BackupAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (backups.FirstOrDefault() is not { } backup)
+        if (backups.LastOrDefault() is not { } backup)
         {
             return new BackupView(false, null, null, null);
         }
