@@ -10,12 +10,12 @@ namespace Diskominfo.Newsroom.Operations.Metrics;
 /// <summary>
 /// The Operations module's instruments on the site's meter (<see cref="NewsroomTelemetry.MeterName"/>): failed
 /// sign-ins (a counter), and gauges read when Prometheus scrapes: publications by channel and status, the job queues,
-/// the search index's lag and the backup's age. The gauges share one <see cref="StatusSnapshot"/>, read at most every
-/// few seconds, so a scrape costs a handful of queries however many gauges it reads.
+/// the search index's lag and the backup's age. The gauges share one <see cref="StatusSnapshot"/>, read at most once a
+/// second, so a scrape costs a handful of queries however many gauges it reads.
 /// </summary>
 internal sealed partial class OperationsMetrics
 {
-    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
     private readonly IServiceScopeFactory _scopes;
     private readonly ILogger<OperationsMetrics> _logger;
     private readonly Counter<long> _failedSignIns;
