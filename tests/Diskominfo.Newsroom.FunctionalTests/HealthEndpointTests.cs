@@ -135,6 +135,72 @@ public sealed class HealthEndpointTests
     }
 
     [Fact]
+    public async Task Endpoints_InProductionBehindTheDeployedNginx_AnswerTheProbes()
+    {
+        NginxProxy.RequireExecutable();
+        var sitePort = Harness.SiteProcess.FreePort();
+        await using var nginx = await NginxProxy.StartAsync(sitePort);
+        var dataDir = Directory.CreateTempSubdirectory("newsroom-health-proxy-").FullName;
+        var token = "metrik-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            await using var site = SiteRun.Start(dataDir, new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{sitePort}",
+                ["Newsroom__PublicBaseUrl"] = nginx.BaseAddress.ToString().TrimEnd('/'),
+                ["Newsroom__Proxy__KnownProxies"] = "127.0.0.1",
+                ["Newsroom__RunJobServer"] = "true",
+                ["Newsroom__Metrics__Token"] = token,
+            });
+            var siteAddress = new Uri($"http://127.0.0.1:{sitePort}");
+            await site.WaitReadyAsync(siteAddress, TimeSpan.FromSeconds(120));
+
+            // What systemd's ExecStartPost asks, on loopback.
+            using (var direct = new HttpClient { BaseAddress = siteAddress })
+            {
+                Assert.Equal(HttpStatusCode.OK, (await direct.GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode);
+            }
+
+            // What a load balancer or a monitor asks, through nginx.
+            using var outside = nginx.Client(System.Net.IPAddress.Parse("127.0.0.3"));
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            HttpResponseMessage ready;
+            while (true)
+            {
+                ready = await outside.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                if (ready.StatusCode == HttpStatusCode.OK || DateTime.UtcNow > deadline)
+                {
+                    break;
+                }
+
+                ready.Dispose();
+                await Task.Delay(250);
+            }
+
+            using (ready)
+            {
+                var text = await ready.Content.ReadAsStringAsync();
+                Assert.True(ready.StatusCode == HttpStatusCode.OK, text + site.Output);
+                Assert.Equal("application/json", ready.Content.Headers.ContentType?.MediaType);
+                Assert.Equal(6, JsonDocument.Parse(text).RootElement.GetProperty("checks").GetArrayLength());
+            }
+
+            Assert.Equal(HttpStatusCode.Unauthorized, (await outside.GetAsync(new Uri("/metrics", UriKind.Relative))).StatusCode);
+            using var scrape = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+            scrape.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            using var metrics = await outside.SendAsync(scrape);
+            Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
+            Assert.Contains("newsroom_jobs_scheduled", await metrics.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dataDir, recursive: true);
+            Directory.Delete(dataDir + "-keys", recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task CorrelationId_ValidOneEchoed_InvalidOneReplaced()
     {
         await using var database = await TestDatabase.SqliteAsync();
