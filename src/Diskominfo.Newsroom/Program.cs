@@ -6,6 +6,7 @@ using Diskominfo.Newsroom.Infrastructure.Hosting;
 using Diskominfo.Newsroom.Infrastructure.Http;
 using Diskominfo.Newsroom.Media;
 using Diskominfo.Newsroom.Notifications;
+using Diskominfo.Newsroom.Operations;
 using Diskominfo.Newsroom.Organization;
 using Diskominfo.Newsroom.Publishing;
 using Diskominfo.Newsroom.Search;
@@ -25,7 +26,7 @@ builder.Services
     .AddArchiveModule()
     .AddSearchModule()
     .AddNotificationsModule()
-    .AddAuditModule()
+    .AddAuditModule().AddOperationsModule()
     .AddNewsroomTheme();
 
 var app = builder.Build();
@@ -44,7 +45,7 @@ if (args is ["rebuild-search-index", ..])
     return await SearchModule.RebuildCommandAsync(app.Services, Console.Out);
 }
 
-app.UseNewsroomDefaults();
+app.UseOperationsModule().UseNewsroomDefaults(); // health, metrics and the correlation id first
 app.UseNewsroomStaticFiles();
 app.UseAuthentication();
 app.UseRateLimiter(); // after authentication: the API's limit counts per account

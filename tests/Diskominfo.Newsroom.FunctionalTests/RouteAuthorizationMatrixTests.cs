@@ -279,6 +279,7 @@ public sealed class RouteAuthorizationMatrixTests
         yield return Only("GET", "/admin/audit", "/admin/audit", ["admin"]);
         yield return Only("GET", "/admin/audit", "/admin/audit?handler=Xlsx", ["admin"], handler: "Xlsx");
         yield return Only("GET", "/admin/pekerjaan/{**path}", "/admin/pekerjaan", ["admin"]);
+        yield return Only("GET", "/admin/status", "/admin/status", ["admin"]);
 
         // Publications by their own id: the operator and admins (an unknown one: 404 past the door).
         yield return Only("POST", "/api/v1/publications/{id:guid}/retry", $"/api/v1/publications/{Guid.Empty}/retry", Controllers, body: new { });

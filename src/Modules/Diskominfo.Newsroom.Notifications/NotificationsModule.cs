@@ -30,6 +30,7 @@ public static class NotificationsModule
         services.AddScoped<IEventHandler<ItemAwaiting>, NotifyWhenAwaiting>();
         services.AddScoped<IEventHandler<ChannelAttentionNeeded>, NotifyAdminsAboutChannels>();
         services.AddHostedService<MailSender>();
+        services.AddHealthChecks().AddCheck<MailHealthCheck>(MailHealthCheck.Name, Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded);
         services.AddSingleton(new AdminMenuItem("Kotak masuk", "/admin/kotak-masuk", 10));
         return services;
     }

@@ -55,6 +55,7 @@ public static class PublishingModule
         services.AddSingleton<NodeIdentity>();
         services.AddSingleton<IStartupTask, PublicationRecovery>();
         services.AddScoped<IRestoreParticipant, PublicationRestore>();
+        services.AddPublishingOperations();
 
         // The storage is this host's own instance (not Hangfire's static one), so several hosts can share a process.
         services.AddSingleton(JobStorageFactory.Create);

@@ -33,6 +33,7 @@ public static class SearchModule
         services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());
         services.AddSingleton<ISearchEngine, SearchEngine>();
         services.AddSingleton<ISearchInput, SearchInput>();
+        services.AddScoped<ISearchIndexStatus, SearchIndexStatus>();
         services.AddSingleton<IConfigureOptions<RateLimiterOptions>, SearchRateLimiterSetup>();
         services.AddScoped<RecordChanges>();
         services.AddScoped<IEventHandler<ItemCreated>>(sp => sp.GetRequiredService<RecordChanges>());

@@ -30,6 +30,9 @@ internal sealed partial class SearchIndexer(
 
     public IndexerStatus Status { get; private set; } = new(false, false, null, null);
 
+    /// <summary>The id of the last change the index holds: every change after it is still to be applied.</summary>
+    public long Cursor => Volatile.Read(ref _cursor);
+
     /// <summary>Something was committed: look now rather than at the next poll.</summary>
     public void Signal()
     {

@@ -1,0 +1,31 @@
+using System.Buffers;
+
+namespace Diskominfo.Newsroom.Operations.Logging;
+
+/// <summary>
+/// The correlation id of the work in progress: a request's (the client's <c>X-Correlation-Id</c> when it is a short
+/// plain token, else a new one), carried into the jobs it enqueues and restored when they run.
+/// </summary>
+internal static class Correlation
+{
+    public const string Header = "X-Correlation-Id";
+
+    /// <summary>The name in log scopes and the Hangfire job parameter.</summary>
+    public const string Name = "CorrelationId";
+
+    public const int MaxLength = 64;
+
+    private static readonly SearchValues<char> Allowed = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:");
+    private static readonly AsyncLocal<string?> s_current = new();
+
+    public static string? Current
+    {
+        get => s_current.Value;
+        set => s_current.Value = value;
+    }
+
+    /// <summary>1 to 64 letters, digits and <c>-_.:</c>: nothing that could forge a log line or a header.</summary>
+    public static bool IsValid(string? id) => id is { Length: > 0 and <= MaxLength } && !id.AsSpan().ContainsAnyExcept(Allowed);
+
+    public static string NewId() => Guid.NewGuid().ToString("N");
+}

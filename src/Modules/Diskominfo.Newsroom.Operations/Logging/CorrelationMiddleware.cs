@@ -1,0 +1,25 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Diskominfo.Newsroom.Operations.Logging;
+
+/// <summary>
+/// First in the pipeline: takes the client's <c>X-Correlation-Id</c> when valid (else makes one), returns it in the
+/// response, and holds it in the log scope, on the request's activity and for the jobs the request enqueues.
+/// </summary>
+internal sealed class CorrelationMiddleware(RequestDelegate next, ILogger<CorrelationMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var sent = context.Request.Headers[Correlation.Header].ToString();
+        var id = Correlation.IsValid(sent) ? sent : Correlation.NewId();
+        context.Response.Headers[Correlation.Header] = id;
+        Activity.Current?.SetTag("correlation.id", id);
+        Correlation.Current = id;
+        using (logger.BeginScope(new CorrelationScope(id)))
+        {
+            await next(context);
+        }
+    }
+}
