@@ -10,4 +10,7 @@ public interface IModuleMigration
     /// <summary>The migrations not yet applied to the database (none when the module cannot tell).</summary>
     Task<IReadOnlyList<string>> PendingAsync(IServiceProvider scopedServices, CancellationToken cancellationToken)
         => Task.FromResult<IReadOnlyList<string>>([]);
+
+    /// <summary>Every migration this code has for the module, oldest first (none when the module cannot tell): a backup's manifest lists them.</summary>
+    IReadOnlyList<string> Known(IServiceProvider scopedServices) => [];
 }

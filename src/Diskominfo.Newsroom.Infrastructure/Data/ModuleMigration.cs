@@ -13,4 +13,7 @@ internal sealed class ModuleMigration<TContext>(string module) : IModuleMigratio
 
     public async Task<IReadOnlyList<string>> PendingAsync(IServiceProvider scopedServices, CancellationToken cancellationToken)
         => [.. await scopedServices.GetRequiredService<TContext>().Database.GetPendingMigrationsAsync(cancellationToken)];
+
+    public IReadOnlyList<string> Known(IServiceProvider scopedServices)
+        => [.. scopedServices.GetRequiredService<TContext>().Database.GetMigrations()];
 }
