@@ -42,7 +42,7 @@ public sealed class ScheduledBackupTests
                 var job = connection.GetRecurringJobs().Single(j => j.Id == ScheduledBackupJob.RecurringJobId);
                 Assert.Equal("30 2 * * *", job.Cron);
                 Assert.Equal("Asia/Jakarta", job.TimeZoneId);
-                Assert.Equal(ScheduledBackupJob.Queue, job.Queue);
+                Assert.Equal(ScheduledBackupJob.Queue, job.Job.Queue);
             }
 
             app.Services.GetRequiredService<IRecurringJobManager>().Trigger(ScheduledBackupJob.RecurringJobId);
@@ -89,14 +89,18 @@ public sealed class ScheduledBackupTests
             var run = await WaitForRunAsync(app, 1);
             Assert.True(run.Succeeded, run.Error);
             Assert.False(run.Scheduled);
-            var fresh = await admin.Http.GetStringAsync(BackupPath);
+            var afterPost = await admin.Http.GetAsync(BackupPath);
+            Assert.True(afterPost.StatusCode == HttpStatusCode.OK, $"{afterPost.StatusCode} {afterPost.Headers.Location}");
+            var fresh = await afterPost.Content.ReadAsStringAsync();
             Assert.DoesNotContain("backup-warning", fresh, StringComparison.Ordinal);
             Assert.Contains("Berhasil", fresh, StringComparison.Ordinal);
             Assert.Contains(run.Directory, fresh, StringComparison.Ordinal);
             Assert.Contains("manual", fresh, StringComparison.Ordinal);
 
+            // A day later (the desk session has ended by then: sign in again).
             clock.Advance(TimeSpan.FromHours(25));
-            var stale = await admin.Http.GetStringAsync(BackupPath);
+            using var later = await app.SignInAsync("admin");
+            var stale = await later.Http.GetStringAsync(BackupPath);
             Assert.Contains("backup-warning", stale, StringComparison.Ordinal);
             Assert.Contains("lebih dari sehari yang lalu", stale, StringComparison.Ordinal);
 
