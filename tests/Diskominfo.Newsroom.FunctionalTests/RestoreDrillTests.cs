@@ -123,7 +123,7 @@ public sealed class RestoreDrillTests(ITestOutputHelper output)
             // A restore is refused onto a node that is not empty (the original's own database and data).
             var (refusedExit, refused) = await BackupWorld.RunAsync(elsewhere, BackupWorld.Node(first, original), "restore", "--from", backup);
             Assert.True(refusedExit == 1, refused);
-            Assert.Contains(original.Provider == "Postgres" ? "tidak kosong" : "tidak kosong", refused, StringComparison.Ordinal);
+            Assert.Contains(original.Provider == "Postgres" ? "Basis data PostgreSQL tidak kosong" : "sudah ada", refused, StringComparison.Ordinal);
 
             SqliteConnection.ClearAllPools();
             BackupWorld.Delete(first, first + "-keys", elsewhere, elsewhere + "-keys");

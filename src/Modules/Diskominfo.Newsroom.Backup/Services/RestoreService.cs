@@ -20,7 +20,7 @@ internal sealed class RestoreService(
     PostgresTools postgres,
     IEnumerable<IModuleMigration> migrations,
     IServiceScopeFactory scopes,
-    NewsroomInitializer initializer)
+    IServiceProvider services)
 {
     public async Task RestoreAsync(string folder, string? secretFolder, TextWriter output, CancellationToken cancellationToken)
     {
@@ -69,9 +69,9 @@ internal sealed class RestoreService(
                 $"Berkas pengaturan ({settings}) ada di {Path.Combine(folder, BackupManifest.SettingsFolder)}; tidak ditimpakan ke node ini: bandingkan dengan pengaturan node ini bila perlu.");
         }
 
-        await initializer.MigrateCommandAsync(output, cancellationToken);
-
-        // Resolved only now: a module's services may touch the database (Hangfire's storage makes its schema).
+        // Resolved only now, like the participants below: building the start-up tasks builds Hangfire's storage, which
+        // makes its schema in the database, and a refused restore writes nothing.
+        await services.GetRequiredService<NewsroomInitializer>().MigrateCommandAsync(output, cancellationToken);
         await using (var participants = scopes.CreateAsyncScope())
         {
             foreach (var participant in participants.ServiceProvider.GetServices<IRestoreParticipant>().OrderBy(p => p.Order))
