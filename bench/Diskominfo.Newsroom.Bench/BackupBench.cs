@@ -90,7 +90,7 @@ internal static class BackupBench
     {
         var bases = Enumerable.Range(0, 40).Select(i =>
         {
-            using var noise = NetVips.Image.Gaussnoise(640, 427, sigma: 12 + i, mean: 128);
+            using var noise = NetVips.Image.Gaussnoise(480, 320, sigma: 8 + i, mean: 128);
             using var grey = noise.Cast(NetVips.Enums.BandFormat.Uchar);
             using var rgb = grey.Bandjoin(grey, grey).Copy(interpretation: NetVips.Enums.Interpretation.Srgb);
             return rgb.JpegsaveBuffer(q: 80);
