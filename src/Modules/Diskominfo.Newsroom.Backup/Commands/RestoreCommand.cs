@@ -31,5 +31,11 @@ internal sealed class RestoreCommand : INewsroomCommand
             await Console.Error.WriteLineAsync("Pemulihan ditolak: " + refused.Message);
             return 1;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            await Console.Error.WriteLineAsync(
+                $"Pemulihan gagal di tengah jalan: {e.Message}\nSebagian mungkin sudah tertulis: kosongkan folder data, folder kunci dan basis data (atau buat yang baru), lalu ulangi.");
+            return 1;
+        }
     }
 }
