@@ -16,6 +16,8 @@ using Diskominfo.Newsroom.Harness;
 //   search [--count 100000] [--dir D]            the archive's Lucene index against SQLite FTS5 on a generated corpus
 //   signin [--count 200]                         API sign-in time for an unknown user and for a wrong password
 //   hostile-search [--count 100000] [--runs 10]  hostile queries to /cari and /api/v1/search on the site with 100,000 clippings
+//   backup [--items 10000] [--photos 2] [--db Sqlite|Postgres] [--connection "..."]
+//                                                backup and restore time and size of a generated office
 var mode = args.FirstOrDefault() ?? "latency";
 var options = Options.Parse(args.Skip(1).ToArray());
 return mode switch
@@ -28,6 +30,7 @@ return mode switch
     "renditions" => RenditionsOf(options),
     "signin" => await SignInTimingBench.RunAsync(options.Int("count", 200)),
     "hostile-search" => await HostileSearchBench.RunAsync(options.Int("count", 100_000), options.Int("runs", 10)),
+    "backup" => await BackupBench.RunAsync(options.Int("items", 10_000), options.Int("photos", 2), options.Text("db", "Sqlite"), options.TextOrNull("connection")),
     "search" => await SearchBench.RunAsync(options.Int("count", 100_000), options.Text("dir", Path.Combine(Path.GetTempPath(), "newsroom-search-bench"))),
     _ => Usage(),
 };

@@ -1,5 +1,6 @@
 using Diskominfo.Newsroom.Archive;
 using Diskominfo.Newsroom.Audit;
+using Diskominfo.Newsroom.Backup;
 using Diskominfo.Newsroom.Content;
 using Diskominfo.Newsroom.Editorial;
 using Diskominfo.Newsroom.Infrastructure.Hosting;
@@ -12,7 +13,6 @@ using Diskominfo.Newsroom.Publishing;
 using Diskominfo.Newsroom.Search;
 using Diskominfo.Newsroom.Theme;
 using Diskominfo.Newsroom.Users;
-using Diskominfo.Newsroom.Users.Services;
 
 var builder = WebApplication.CreateBuilder(args).UseNewsroomUrls();
 builder.Services.AddNewsroomInfrastructure().AddOpenApi().AddRateLimiter(RateLimitRejection.Configure);
@@ -26,23 +26,13 @@ builder.Services
     .AddArchiveModule()
     .AddSearchModule()
     .AddNotificationsModule()
-    .AddAuditModule().AddOperationsModule()
+    .AddAuditModule().AddOperationsModule().AddBackupModule()
     .AddNewsroomTheme();
 
 var app = builder.Build();
-if (args is [NewsroomInitializer.MigrateCommand, ..])
+if (await app.RunCommandAsync(args) is { } exitCode)
 {
-    return await app.MigrateNewsroomAsync();
-}
-
-if (args is ["create-admin", ..])
-{
-    return await NewsroomRun.RefusalAsExitCodeAsync(() => UsersCommands.CreateAdminAsync(app.Services, args, Console.Out));
-}
-
-if (args is ["rebuild-search-index", ..])
-{
-    return await SearchModule.RebuildCommandAsync(app.Services, Console.Out);
+    return exitCode; // migrate, create-admin, rebuild-search-index, backup, restore
 }
 
 app.UseOperationsModule().UseNewsroomDefaults(); // health, metrics and the correlation id first

@@ -278,6 +278,8 @@ public sealed class RouteAuthorizationMatrixTests
         yield return Only("GET", "/api/v1/audit/export.xlsx", "/api/v1/audit/export.xlsx", ["admin"]);
         yield return Only("GET", "/admin/audit", "/admin/audit", ["admin"]);
         yield return Only("GET", "/admin/audit", "/admin/audit?handler=Xlsx", ["admin"], handler: "Xlsx");
+        yield return Only("GET", "/admin/cadangan", "/admin/cadangan", ["admin"]);
+        yield return Only("POST", "/admin/cadangan", "/admin/cadangan", ["admin"], body: new Dictionary<string, string>());
         yield return Only("GET", "/admin/pekerjaan/{**path}", "/admin/pekerjaan", ["admin"]);
         yield return Only("GET", "/admin/status", "/admin/status", ["admin"]);
 

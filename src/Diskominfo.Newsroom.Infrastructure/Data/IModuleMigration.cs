@@ -17,4 +17,7 @@ public interface IModuleMigration
     /// </summary>
     Task<IReadOnlyList<string>> UnknownAsync(IServiceProvider scopedServices, CancellationToken cancellationToken)
         => Task.FromResult<IReadOnlyList<string>>([]);
+
+    /// <summary>Every migration this code has for the module, oldest first (none when the module cannot tell): a backup's manifest lists them.</summary>
+    IReadOnlyList<string> Known(IServiceProvider scopedServices) => [];
 }

@@ -50,4 +50,7 @@ internal sealed class ModuleMigration<TContext>(string module) : IModuleMigratio
             : "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = {0}) AS \"Value\"";
         return await database.SqlQueryRaw<bool>(sql, HistoryTable(module)).SingleAsync(cancellationToken);
     }
+
+    public IReadOnlyList<string> Known(IServiceProvider scopedServices)
+        => [.. scopedServices.GetRequiredService<TContext>().Database.GetMigrations()];
 }

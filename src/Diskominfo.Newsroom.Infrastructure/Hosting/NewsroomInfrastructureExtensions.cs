@@ -28,6 +28,7 @@ public static class NewsroomInfrastructureExtensions
         // The first hosted service: it checks the keys folder before Data Protection's own start-up reads the key ring.
         services.AddSingleton<NewsroomInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<NewsroomInitializer>());
+        services.AddNewsroomCommand<MigrateCommand>();
         services.AddOptions<DataDirectoryOptions>()
             .Configure<Microsoft.Extensions.Configuration.IConfiguration>((o, c) =>
                 o.Path = Path.GetFullPath(string.IsNullOrWhiteSpace(c["Newsroom:DataDir"]) ? o.Path : c["Newsroom:DataDir"]!));

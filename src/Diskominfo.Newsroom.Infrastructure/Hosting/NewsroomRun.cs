@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Diskominfo.Newsroom.Infrastructure.Hosting;
 
@@ -12,16 +11,6 @@ public static class NewsroomRun
             await app.RunAsync();
             return 0;
         });
-
-    /// <summary>
-    /// <c>migrate</c>: brings every module's tables up to date with <c>ConnectionStrings:NewsroomMigrations</c> (the
-    /// tables' owner) and exits, so that the site itself can run as a role that may only read and write rows.
-    /// </summary>
-    public static Task<int> MigrateNewsroomAsync(this WebApplication app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        return RefusalAsExitCodeAsync(() => app.Services.GetRequiredService<NewsroomInitializer>().MigrateCommandAsync(Console.Out, CancellationToken.None));
-    }
 
     /// <summary>Runs a command of the site (<c>create-admin</c>, <c>migrate</c>...): a refused start prints why and gives exit code 1.</summary>
     public static async Task<int> RefusalAsExitCodeAsync(Func<Task<int>> command)

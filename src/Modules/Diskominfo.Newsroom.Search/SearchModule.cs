@@ -1,5 +1,6 @@
 using Diskominfo.Newsroom.Abstractions.Admin;
 using Diskominfo.Newsroom.Abstractions.Events;
+using Diskominfo.Newsroom.Abstractions.Operations;
 using Diskominfo.Newsroom.Abstractions.Search;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Infrastructure.Data;
@@ -41,6 +42,8 @@ public static class SearchModule
         services.AddScoped<IEventHandler<ItemStatusChanged>>(sp => sp.GetRequiredService<RecordChanges>());
         services.AddScoped<IEventHandler<PublicationFinished>>(sp => sp.GetRequiredService<RecordChanges>());
         services.AddScoped<IEventHandler<ItemArchived>>(sp => sp.GetRequiredService<RecordChanges>());
+        services.AddNewsroomCommand<RebuildSearchIndexCommand>();
+        services.AddSingleton<IRestoreParticipant, SearchRestoreParticipant>();
         services.AddSingleton(new AdminMenuItem("Cari arsip", SearchPaths.Desk, 25));
         services.AddSingleton(new AdminMenuItem("Indeks pencarian", SearchPaths.Maintenance, 94, NewsroomRoles.Admin, NewsroomRoles.Archivist));
         return services;

@@ -27,6 +27,7 @@ public static class UsersModule
     public static IServiceCollection AddUsersModule(this IServiceCollection services)
     {
         services.AddModuleDbContext<UsersDbContext, SqliteUsersDbContext, PostgresUsersDbContext>(Name);
+        services.AddNewsroomCommand<CreateAdminCommand>();
         services.AddIdentity<NewsroomUser, IdentityRole>(o =>
             {
                 o.Lockout.MaxFailedAccessAttempts = 5;
