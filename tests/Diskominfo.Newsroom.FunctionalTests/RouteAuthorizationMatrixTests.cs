@@ -289,6 +289,10 @@ public sealed class RouteAuthorizationMatrixTests
         yield return Only("GET", "/admin/publikasi/{id:guid}", $"/admin/publikasi/{Guid.Empty}", Controllers);
         yield return Only("POST", "/admin/publikasi/{id:guid}", $"/admin/publikasi/{Guid.Empty}", Controllers, handler: "Retry", body: new Dictionary<string, string>());
         yield return Only("POST", "/admin/publikasi/{id:guid}", $"/admin/publikasi/{Guid.Empty}", Controllers, handler: "Cancel", body: new Dictionary<string, string>());
+        yield return Only("POST", "/api/v1/publications/{id:guid}/mark-published", $"/api/v1/publications/{Guid.Empty}/mark-published", Controllers,
+            body: new { reference = "104857600123456_1" });
+        yield return Only("POST", "/admin/publikasi/{id:guid}", $"/admin/publikasi/{Guid.Empty}", Controllers, handler: "MarkPublished",
+            body: new Dictionary<string, string> { ["Reference"] = "104857600123456_1" });
 
         // ---- one item ----
         // Reading: the work for those who see it, the public shape of a published item for everyone else.
