@@ -76,7 +76,7 @@ public sealed class LookupFaultTests(ITestOutputHelper output)
         var unknown = await Publications.WaitAsync(reporter, id, "facebook", "unknown", seconds: 60);
         Assert.True(unknown.GetProperty("lookupFirst").GetBoolean());
         Assert.Contains("mungkin sudah dibuat", Publications.LastError(unknown), StringComparison.Ordinal);
-        var facebook = await Publications.WaitAsync(reporter, id, "facebook", "published", seconds: 90);
+        var facebook = await Publications.WaitAsync(reporter, id, "facebook", "published", seconds: 150);
 
         var url = Publications.Of(await Api.GetAsync(reporter, id), "website").GetProperty("url").GetString()!;
         Assert.Equal(1, graph.PostsContaining(url));
@@ -111,7 +111,7 @@ public sealed class LookupFaultTests(ITestOutputHelper output)
         FailLookups(graph, $"GET {FakeGraphServer.AnyContainer}");
 
         await Publications.WaitAsync(reporter, id, "instagram", "unknown", seconds: 30);
-        var instagram = await Publications.WaitAsync(reporter, id, "instagram", "published", seconds: 90);
+        var instagram = await Publications.WaitAsync(reporter, id, "instagram", "published", seconds: 150);
         var url = Publications.Of(await Api.GetAsync(reporter, id), "website").GetProperty("url").GetString()!;
         Assert.Equal(1, graph.MediaContaining(url));
         Assert.Single(graph.Requests, r => r.StartsWith($"POST {FakeGraphServer.Version}/{graph.InstagramAccountId}/media_publish", StringComparison.Ordinal));
@@ -164,7 +164,7 @@ public sealed class LookupFaultTests(ITestOutputHelper output)
         await using var second = SiteProcess.Start(site, port, settings);
         await second.WaitReadyAsync(TimeSpan.FromSeconds(90));
         using var reader = await NewsroomApiClient.SignInAsync(second.BaseAddress);
-        var item = await WaitArchivedAsync(reader, id, TimeSpan.FromSeconds(90));
+        var item = await WaitArchivedAsync(reader, id, TimeSpan.FromSeconds(150));
         restart.Stop();
         output.WriteLine($"restarted node finished in {restart.Elapsed.TotalSeconds:0.0} s (lease 120 s)");
 
@@ -382,8 +382,8 @@ public sealed class LookupFaultTests(ITestOutputHelper output)
         FailLookups(graph, $"GET {graph.InstagramAccountId}/media");
         await using var after = await NewsroomApp.StartAsync(database, graph, dataDir: dataDir, extraSettings: Quick);
         using var reader = await after.LoginAsync("reporter");
-        var facebook = await Publications.WaitAsync(reader, id, "facebook", "published", seconds: 90);
-        var instagram = await Publications.WaitAsync(reader, id, "instagram", "published", seconds: 90);
+        var facebook = await Publications.WaitAsync(reader, id, "facebook", "published", seconds: 150);
+        var instagram = await Publications.WaitAsync(reader, id, "instagram", "published", seconds: 150);
 
         Assert.Equal(1, graph.PostsContaining(url));
         Assert.Equal(1, graph.MediaContaining(url));
