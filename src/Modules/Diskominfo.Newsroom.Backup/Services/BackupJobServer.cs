@@ -21,6 +21,7 @@ internal sealed class BackupJobServer(JobStorage storage, JobActivator activator
                 {
                     Queues = [ScheduledBackupJob.Queue],
                     WorkerCount = 1,
+                    IsLightweightServer = true, // the publishing "social" server runs the schedulers of this node
                     Activator = activator,
                     SchedulePollingInterval = TimeSpan.FromSeconds(1),
                     ServerName = $"newsroom-backup-{Environment.MachineName}-{Guid.NewGuid():N}"[..48],

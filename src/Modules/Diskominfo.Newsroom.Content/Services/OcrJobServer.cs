@@ -27,6 +27,7 @@ internal sealed class OcrJobServer(JobStorage storage, JobActivator activator, I
             {
                 Queues = [ClippingOcrJob.Queue],
                 WorkerCount = Math.Max(1, options.Value.Workers),
+                IsLightweightServer = true, // the publishing "social" server runs the schedulers of this node
                 Activator = activator,
                 SchedulePollingInterval = TimeSpan.FromSeconds(1),
                 ServerName = $"newsroom-ocr-{Environment.MachineName}-{Guid.NewGuid():N}"[..48],

@@ -30,6 +30,12 @@ internal static class JobStorageFactory
             InvisibilityTimeout = TimeSpan.FromMinutes(5),
             QueuePollInterval = TimeSpan.FromMilliseconds(500),
 
+            // A Hangfire lock is a row in hangfire.lock that only its holder deletes, never renewed. One left behind by a
+            // killed process (or a release on a broken connection) stalls the delayed-job scheduler until it is this old;
+            // the default, 10 minutes, held every short scheduled retry back to the minutely sweep. Hangfire's own locks
+            // are held for milliseconds, and the sweep tolerates an overlap (the lease decides).
+            DistributedLockTimeout = TimeSpan.FromSeconds(15),
+
             // Workers wait on LISTEN/NOTIFY instead of each polling the queue table twice a second.
             EnableLongPolling = true,
         };
