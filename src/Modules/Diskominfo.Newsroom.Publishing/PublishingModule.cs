@@ -72,8 +72,7 @@ public static class PublishingModule
             // Publishing jobs mostly wait on the network, so workers are many. The website's jobs have workers of their
             // own as well: an article goes live within a second even while every other worker polls Instagram.
             services.AddHangfireServer((sp, o) => ServerOptions(sp, o, "social", [PublicationQueue.WebsiteQueue, PublicationQueue.SocialQueue], w => w.JobWorkers));
-            // Workers only: the "social" server alone runs the schedulers and the storage's processes of this node.
-            services.AddHangfireServer((sp, o) => ServerOptions(sp, o, "website", [PublicationQueue.WebsiteQueue], w => w.WebsiteJobWorkers, lightweight: true));
+            services.AddHangfireServer((sp, o) => ServerOptions(sp, o, "website", [PublicationQueue.WebsiteQueue], w => w.WebsiteJobWorkers));
         }
 
         services.AddSingleton(new AdminMenuItem("Pekerjaan latar", JobDashboard.Path, 95, NewsroomRoles.Admin));
@@ -81,10 +80,9 @@ public static class PublishingModule
         return services;
     }
 
-    private static void ServerOptions(IServiceProvider services, BackgroundJobServerOptions server, string name, string[] queues, Func<PublishingOptions, int> workers, bool lightweight = false)
+    private static void ServerOptions(IServiceProvider services, BackgroundJobServerOptions server, string name, string[] queues, Func<PublishingOptions, int> workers)
     {
         server.Queues = queues;
-        server.IsLightweightServer = lightweight;
         server.WorkerCount = Math.Max(1, workers(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PublishingOptions>>().Value));
         server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
         server.ServerName = $"newsroom-{name}-{Environment.MachineName}-{Guid.NewGuid():N}"[..48];
