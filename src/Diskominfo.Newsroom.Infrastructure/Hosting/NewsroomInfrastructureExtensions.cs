@@ -1,3 +1,4 @@
+using Diskominfo.Newsroom.Abstractions.Calendar;
 using Diskominfo.Newsroom.Abstractions.Events;
 using Diskominfo.Newsroom.Infrastructure.Data;
 using Diskominfo.Newsroom.Infrastructure.Events;
@@ -16,6 +17,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Diskominfo.Newsroom.Infrastructure.Hosting;
@@ -45,6 +47,7 @@ public static class NewsroomInfrastructureExtensions
         services.AddScoped<NewsroomDatabase>();
         services.AddScoped<IEventPublisher, EventPublisher>();
         services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IWorkingCalendar, AlwaysOpenWorkingCalendar>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
             var status = c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode;
