@@ -29,6 +29,7 @@ public static class NotificationsModule
         services.AddScoped<IMailOutbox, MailOutbox>();
         services.AddScoped<IEventHandler<ItemAwaiting>, NotifyWhenAwaiting>();
         services.AddScoped<IEventHandler<ChannelAttentionNeeded>, NotifyAdminsAboutChannels>();
+        services.AddScoped<IEventHandler<DeskNotice>, NotifyOnDeskNotice>();
         services.AddHostedService<MailSender>();
         services.AddHealthChecks().AddCheck<MailHealthCheck>(MailHealthCheck.Name, Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded);
         services.AddSingleton(new AdminMenuItem("Kotak masuk", "/admin/kotak-masuk", 10));
