@@ -23,6 +23,8 @@ public static class MediaModule
         services.AddOptions<MediaOptions>().BindConfiguration("Newsroom:Media");
         services.AddSingleton<MediaStorage>();
         services.AddScoped<UploadService>();
+        services.AddScoped<IItemMediaIntake>(sp => sp.GetRequiredService<UploadService>());
+        services.AddSingleton<IFileInspector, FileInspector>();
         services.AddScoped<IScanIntake, ScanIntake>();
         services.AddScoped<ITextRecognizer, TesseractRecognizer>();
         services.AddOptions<OcrOptions>().BindConfiguration("Newsroom:Ocr");

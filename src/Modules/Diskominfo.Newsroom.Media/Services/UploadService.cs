@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using System.Security.Cryptography;
 using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Editorial;
+using Diskominfo.Newsroom.Abstractions.Media;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Infrastructure.Data;
@@ -24,7 +25,7 @@ internal sealed class UploadService(
     IContentEditor content,
     IContentCatalog catalog,
     IOptions<MediaOptions> options,
-    TimeProvider clock)
+    TimeProvider clock) : IItemMediaIntake
 {
     public sealed record Upload(byte[] Bytes, string FileName, string? Caption, string? Credit);
 
@@ -51,6 +52,15 @@ internal sealed class UploadService(
         ArgumentNullException.ThrowIfNull(upload);
         return await RefusalAsync(itemId, upload.Caption, upload.Credit, upload.Bytes.Length, actor, cancellationToken)
             ?? await StoreAsync(itemId, upload, actor, cancellationToken);
+    }
+
+    public async Task<Outcome<PhotoRef>> AddAsync(
+        Guid itemId, byte[] bytes, string fileName, string? caption, string? credit, Actor actor, CancellationToken cancellationToken)
+    {
+        var stored = await UploadAsync(itemId, new Upload(bytes, fileName, caption, credit), actor, cancellationToken);
+        return stored.Succeeded
+            ? Outcome<PhotoRef>.Ok(new PhotoRef(stored.Value!.Id, stored.Value.Sha256, stored.Value.ContentType, stored.Value.Width, stored.Value.Height, Clean(caption), Clean(credit)))
+            : Outcome<PhotoRef>.From(stored);
     }
 
     private async Task<Outcome<MediaFile>?> RefusalAsync(Guid itemId, string? caption, string? credit, long size, Actor actor, CancellationToken cancellationToken)
