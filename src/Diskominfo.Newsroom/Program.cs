@@ -2,6 +2,7 @@ using Diskominfo.Newsroom.Archive;
 using Diskominfo.Newsroom.Audit;
 using Diskominfo.Newsroom.Backup;
 using Diskominfo.Newsroom.Content;
+using Diskominfo.Newsroom.Coverage;
 using Diskominfo.Newsroom.Editorial;
 using Diskominfo.Newsroom.Infrastructure.Hosting;
 using Diskominfo.Newsroom.Infrastructure.Http;
@@ -26,7 +27,7 @@ builder.Services
     .AddArchiveModule()
     .AddSearchModule()
     .AddNotificationsModule()
-    .AddAuditModule().AddOperationsModule().AddBackupModule()
+    .AddAuditModule().AddOperationsModule().AddBackupModule().AddCoverageModule()
     .AddNewsroomTheme();
 
 var app = builder.Build();
@@ -45,7 +46,7 @@ app.UseRequestLimits();
 app.UseOutputCache();
 app.UseAntiforgery();
 app.MapOpenApi();
-app.MapUsersEndpoints().MapOrganizationEndpoints().MapContentEndpoints().MapEditorialEndpoints().MapMediaEndpoints().MapNotificationsEndpoints().MapPublishingEndpoints().MapSearchEndpoints().MapArchiveEndpoints().MapAuditEndpoints();
+app.MapUsersEndpoints().MapOrganizationEndpoints().MapContentEndpoints().MapEditorialEndpoints().MapMediaEndpoints().MapNotificationsEndpoints().MapPublishingEndpoints().MapSearchEndpoints().MapArchiveEndpoints().MapAuditEndpoints().MapCoverageEndpoints();
 app.MapNewsroomTheme();
 app.MapRazorPages();
 return await app.RunNewsroomAsync();

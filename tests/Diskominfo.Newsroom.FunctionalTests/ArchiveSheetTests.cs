@@ -69,7 +69,7 @@ public sealed class ArchiveSheetTests
 
     internal static Task<string> PdfTextAsync(byte[] pdf) => PopplerAsync("pdftotext", pdf, "-enc", "UTF-8");
 
-    private static async Task<string> PopplerAsync(string tool, byte[] pdf, params string[] options)
+    internal static async Task<string> PopplerAsync(string tool, byte[] pdf, params string[] options)
     {
         if (!File.Exists("/usr/bin/" + tool))
         {

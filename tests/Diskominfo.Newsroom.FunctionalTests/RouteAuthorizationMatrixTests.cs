@@ -274,6 +274,35 @@ public sealed class RouteAuthorizationMatrixTests
 
         yield return Only("GET", "/admin/pengaturan/situs", "/admin/pengaturan/situs", ["admin"]);
         yield return Only("POST", "/admin/pengaturan/situs", "/admin/pengaturan/situs", ["admin"], body: new Dictionary<string, string>());
+
+        // Coverage assignments: the whole desk reads and acts on what it may (the use cases refuse the rest past the door);
+        // the head dispositions, the heads and the archivist print the bulletin, admins set the standard times.
+        var assignment = $"/api/v1/assignments/{Guid.Empty}";
+        var coverageDesk = $"/admin/liputan/{Guid.Empty}";
+        string[] bulletinReaders = ["kasi", "kabid", "kadis", "arsiparis"];
+        yield return Staff("GET", "/api/v1/assignments/", "/api/v1/assignments?mine=true");
+        yield return Staff("POST", "/api/v1/assignments/", "/api/v1/assignments", body: new { });
+        yield return Staff("GET", "/api/v1/assignments/{id:guid}", assignment);
+        yield return Staff("POST", "/api/v1/assignments/{id:guid}/assign", assignment + "/assign", body: new { });
+        yield return Staff("POST", "/api/v1/assignments/{id:guid}/report", assignment + "/report", body: new { });
+        yield return Staff("POST", "/api/v1/assignments/{id:guid}/report/forward", assignment + "/report/forward", body: Note);
+        yield return Staff("POST", "/api/v1/assignments/{id:guid}/report/approve", assignment + "/report/approve", body: Note);
+        yield return Staff("POST", "/api/v1/assignments/{id:guid}/report/return", assignment + "/report/return", body: Note);
+        yield return Staff("POST", "/api/v1/assignments/{id:guid}/press-release", assignment + "/press-release", body: new { });
+        yield return Staff("GET", "/api/v1/assignments/{id:guid}/photos/{photoId:guid}", $"{assignment}/photos/{Guid.Empty}");
+        yield return Only("GET", "/api/v1/assignments/bulletin", "/api/v1/assignments/bulletin?month=2026-01", bulletinReaders);
+        yield return Staff("GET", "/admin/liputan", "/admin/liputan");
+        yield return Only("GET", "/admin/liputan/baru", $"/admin/liputan/baru?activity={Guid.Empty}", ["kabid", "kadis"]);
+        yield return Only("POST", "/admin/liputan/baru", "/admin/liputan/baru", ["kabid", "kadis"], body: new Dictionary<string, string>());
+        yield return Staff("GET", "/admin/liputan/{id:guid}", coverageDesk);
+        foreach (var handler in new[] { "Assign", "Report", "Forward", "Approve", "Return", "PressRelease" })
+        {
+            yield return Staff("POST", "/admin/liputan/{id:guid}", coverageDesk, handler: handler, body: new Dictionary<string, string>());
+        }
+
+        yield return Only("GET", "/admin/liputan/buletin", "/admin/liputan/buletin", bulletinReaders);
+        yield return Only("GET", "/admin/pengaturan/liputan", "/admin/pengaturan/liputan", ["admin"]);
+        yield return Only("POST", "/admin/pengaturan/liputan", "/admin/pengaturan/liputan", ["admin"], body: new Dictionary<string, string>());
         yield return Only("GET", "/api/v1/audit/", "/api/v1/audit", ["admin"]);
         yield return Only("GET", "/api/v1/audit/export.xlsx", "/api/v1/audit/export.xlsx", ["admin"]);
         yield return Only("GET", "/admin/audit", "/admin/audit", ["admin"]);

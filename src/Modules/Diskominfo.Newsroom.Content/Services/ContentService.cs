@@ -98,6 +98,27 @@ internal sealed class ContentService(
         return Outcome<ContentVersion>.Ok(version);
     }
 
+    public async Task<Outcome<Guid>> CreatePressReleaseAsync(PressReleaseDraft draft, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var created = await CreateAsync(
+            new ItemInput
+            {
+                Type = ContentTypes.PressRelease,
+                Title = draft.Title,
+                Lead = draft.Lead,
+                Body = draft.Body,
+                Category = draft.Category,
+                Section = draft.SectionId,
+                EventDate = draft.EventDate,
+                EventPlace = draft.EventPlace,
+                VideoUrl = draft.VideoUrl,
+            },
+            actor,
+            cancellationToken);
+        return created.Succeeded ? Outcome<Guid>.Ok(created.Value!.ItemId) : Outcome<Guid>.From(created);
+    }
+
     public async Task<Outcome<ContentVersion>> UpdateAsync(Guid itemId, ItemInput input, Actor actor, CancellationToken cancellationToken)
     {
         input = input.Cleaned();
