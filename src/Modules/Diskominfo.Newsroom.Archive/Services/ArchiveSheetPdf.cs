@@ -1,11 +1,10 @@
-using System.Reflection;
+using Diskominfo.Newsroom.Infrastructure.Pdf;
 using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Editorial;
 using Diskominfo.Newsroom.Abstractions.Publishing;
 using Diskominfo.Newsroom.Abstractions.Text;
 using PdfSharp;
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 
 namespace Diskominfo.Newsroom.Archive.Services;
@@ -17,12 +16,11 @@ namespace Diskominfo.Newsroom.Archive.Services;
 /// </summary>
 internal static class ArchiveSheetPdf
 {
-    private static readonly Lock FontsLock = new();
 
     public static byte[] Render(
         ArchiveSheet sheet, string sheetHash, SheetVerdict verdict, DateTimeOffset printedAt, ArchiveOptions options, IReadOnlyDictionary<Guid, byte[]> images)
     {
-        Initialize(options.PdfSharpLicenseKey);
+        PdfSetup.Initialize(options.PdfSharpLicenseKey);
         var office = options.Office;
         using var document = new PdfDocument();
         document.Info.Title = $"Lembar arsip {sheet.Number}";
@@ -101,47 +99,6 @@ internal static class ArchiveSheetPdf
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return output.ToArray();
-    }
-
-    /// <summary>
-    /// PDFsharp 6.5 (the only version the registry has) runs under its free AGPL license or a commercial key
-    /// (<c>Newsroom:Archive:PdfSharpLicenseKey</c>); the fonts are the embedded ones.
-    /// </summary>
-    private static void Initialize(string? licenseKey)
-    {
-        lock (FontsLock)
-        {
-            if (GlobalFontSettings.FontResolver is not null)
-            {
-                return;
-            }
-
-            if (string.IsNullOrWhiteSpace(licenseKey))
-            {
-                PdfSharpLicense.SetAgplLicense();
-            }
-            else
-            {
-                PdfSharpLicense.LoadLicense(licenseKey);
-            }
-
-            GlobalFontSettings.FontResolver = new EmbeddedFonts();
-        }
-    }
-
-    private sealed class EmbeddedFonts : IFontResolver
-    {
-        public FontResolverInfo ResolveTypeface(string familyName, bool bold, bool italic)
-            => new(bold ? "LiberationSans-Bold" : "LiberationSans-Regular");
-
-        public byte[] GetFont(string faceName)
-        {
-            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Diskominfo.Newsroom.Archive.Fonts.{faceName}.ttf")
-                ?? throw new InvalidOperationException($"Font {faceName} is not embedded.");
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            return copy.ToArray();
-        }
     }
 
     /// <summary>Writes lines top to bottom, wrapping words to the width and starting a new A4 page when one is full.</summary>

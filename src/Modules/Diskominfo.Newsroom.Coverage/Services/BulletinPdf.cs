@@ -1,7 +1,6 @@
-using System.Reflection;
+using Diskominfo.Newsroom.Infrastructure.Pdf;
 using PdfSharp;
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 
 namespace Diskominfo.Newsroom.Coverage.Services;
@@ -15,11 +14,10 @@ internal static class BulletinPdf
 {
     private const double Margin = 56;
     private const int TocLinesPerPage = 36;
-    private static readonly Lock FontsLock = new();
 
     public static byte[] Render(Bulletin bulletin, string? licenseKey)
     {
-        Initialize(licenseKey);
+        PdfSetup.Initialize(licenseKey);
         using var document = new PdfDocument();
         document.Info.Title = $"Buletin Informasi Pembangunan Daerah {bulletin.MonthName}";
         document.Info.Subject = bulletin.Office;
@@ -167,48 +165,6 @@ internal static class BulletinPdf
         var page = document.AddPage();
         page.Size = PageSize.A4;
         return page;
-    }
-
-    /// <summary>
-    /// PDFsharp 6.5 runs under its AGPL license or a commercial key (<c>Newsroom:Coverage:PdfSharpLicenseKey</c>); its font
-    /// resolver is process-wide, so the first module that prints sets one (both the archive sheet's and this one resolve
-    /// every face to the embedded Liberation Sans).
-    /// </summary>
-    private static void Initialize(string? licenseKey)
-    {
-        lock (FontsLock)
-        {
-            if (GlobalFontSettings.FontResolver is not null)
-            {
-                return;
-            }
-
-            if (string.IsNullOrWhiteSpace(licenseKey))
-            {
-                PdfSharpLicense.SetAgplLicense();
-            }
-            else
-            {
-                PdfSharpLicense.LoadLicense(licenseKey);
-            }
-
-            GlobalFontSettings.FontResolver = new EmbeddedFonts();
-        }
-    }
-
-    private sealed class EmbeddedFonts : IFontResolver
-    {
-        public FontResolverInfo ResolveTypeface(string familyName, bool bold, bool italic)
-            => new(bold ? "LiberationSans-Bold" : "LiberationSans-Regular");
-
-        public byte[] GetFont(string faceName)
-        {
-            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Diskominfo.Newsroom.Coverage.Fonts.{faceName}.ttf")
-                ?? throw new InvalidOperationException($"Font {faceName} is not embedded.");
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            return copy.ToArray();
-        }
     }
 
     private sealed class Fonts
