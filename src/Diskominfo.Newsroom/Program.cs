@@ -2,6 +2,7 @@ using Diskominfo.Newsroom.Archive;
 using Diskominfo.Newsroom.Audit;
 using Diskominfo.Newsroom.Backup;
 using Diskominfo.Newsroom.Content;
+using Diskominfo.Newsroom.Coordination;
 using Diskominfo.Newsroom.Editorial;
 using Diskominfo.Newsroom.Infrastructure.Hosting;
 using Diskominfo.Newsroom.Infrastructure.Http;
@@ -25,7 +26,7 @@ builder.Services
     .AddPublishingModule(builder.Configuration)
     .AddArchiveModule()
     .AddSearchModule()
-    .AddNotificationsModule()
+    .AddNotificationsModule().AddCoordinationModule()
     .AddAuditModule().AddOperationsModule().AddBackupModule()
     .AddNewsroomTheme();
 
@@ -45,7 +46,7 @@ app.UseRequestLimits();
 app.UseOutputCache();
 app.UseAntiforgery();
 app.MapOpenApi();
-app.MapUsersEndpoints().MapOrganizationEndpoints().MapContentEndpoints().MapEditorialEndpoints().MapMediaEndpoints().MapNotificationsEndpoints().MapPublishingEndpoints().MapSearchEndpoints().MapArchiveEndpoints().MapAuditEndpoints();
+app.MapUsersEndpoints().MapOrganizationEndpoints().MapContentEndpoints().MapEditorialEndpoints().MapMediaEndpoints().MapNotificationsEndpoints().MapPublishingEndpoints().MapSearchEndpoints().MapArchiveEndpoints().MapAuditEndpoints().MapCoordinationEndpoints();
 app.MapNewsroomTheme();
 app.MapRazorPages();
 return await app.RunNewsroomAsync();
