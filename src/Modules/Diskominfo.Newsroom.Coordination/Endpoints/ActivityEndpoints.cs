@@ -47,7 +47,7 @@ internal static class ActivityEndpoints
         ActivityAction.Approve => "Kadis: menyetujui, masuk jadwal kegiatan {note?}.",
         ActivityAction.Decline => "Kadis: menolak {note} (wajib).",
         ActivityAction.Return => "Kabid mengembalikan ke Kasi, Kadis ke Kabid {note} (wajib).",
-        _ => "Arsiparis: mengarsipkan kegiatan yang sudah berlangsung atau yang ditolak {note?}.",
+        _ => "Arsiparis: mengarsipkan kegiatan yang disetujui setelah berlangsung {note?}.",
     };
 
     private static async Task<Results<Ok<IReadOnlyList<ActivityView>>, ProblemHttpResult>> ListAsync(

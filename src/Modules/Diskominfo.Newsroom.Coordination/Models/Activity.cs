@@ -150,7 +150,6 @@ internal sealed class Activity
         ActivityStatuses.Proposed => (CoordinationSteps.Kabid, NewsroomRoles.Kabid, StatusSince),
         ActivityStatuses.Initialled => (CoordinationSteps.Kadis, NewsroomRoles.Kadis, StatusSince),
         ActivityStatuses.Approved when now >= End => (CoordinationSteps.Filing, NewsroomRoles.Archivist, End > StatusSince ? End : StatusSince),
-        ActivityStatuses.Declined => (CoordinationSteps.Filing, NewsroomRoles.Archivist, StatusSince),
         _ => null,
     };
 }

@@ -35,11 +35,7 @@ internal sealed record ActivityAction(
             "Kembalikan ke Kasi", "Dikembalikan ke Kasi"),
         new(Return, NewsroomRoles.Kadis, Move(ActivityStatuses.Initialled, ActivityStatuses.Proposed), true, true,
             "Kembalikan ke Kabid", "Dikembalikan ke Kabid"),
-        new(File, NewsroomRoles.Archivist, new Dictionary<string, string>
-        {
-            [ActivityStatuses.Approved] = ActivityStatuses.Filed,
-            [ActivityStatuses.Declined] = ActivityStatuses.Filed,
-        }, false, false, "Arsipkan", "Diarsipkan"),
+        new(File, NewsroomRoles.Archivist, Move(ActivityStatuses.Approved, ActivityStatuses.Filed), false, false, "Arsipkan", "Diarsipkan"),
     ];
 
     public static IReadOnlyList<string> Names { get; } = [Propose, Initial, Approve, Decline, Return, File];

@@ -23,7 +23,7 @@ internal static class CoordinationSteps
     /// <summary>Coordination and cooperation on the activity (SOP step 6): happens outside the newsroom, no spans measured.</summary>
     public const string Coordination = "coordination";
 
-    /// <summary>Filing after the activity took place, or after it was declined (SOP step 7).</summary>
+    /// <summary>Filing an approved activity after it took place (SOP step 7: what was signed is filed; a declined one stays declined).</summary>
     public const string Filing = "filing";
 
     public static IReadOnlyList<string> All { get; } = [Register, Kasi, Kabid, Kadis, Coordination, Filing];

@@ -9,7 +9,7 @@ namespace Diskominfo.Newsroom.Coordination.Services;
 /// <summary>
 /// The coordination flow in the service-time report: the registration (from the letter's arrival to its entry in the
 /// agenda book), the Kasi's, Kabid's and Kadis's steps (from the status that awaited them to the step that let it go,
-/// a return opening the step before again), and the filing (from the end of an approved activity, or from the decline).
+/// a return opening the step before again), and the filing (from the end of an approved activity).
 /// The coordination itself (SOP step 6) happens at the activity, outside the newsroom: its standard is listed, no spans.
 /// </summary>
 internal sealed class CoordinationServiceTimes(CoordinationDbContext db, CoordinationStandards standards, TimeProvider clock) : IServiceTimeSource
@@ -62,7 +62,6 @@ internal sealed class CoordinationServiceTimes(CoordinationDbContext db, Coordin
                 ActivityStatuses.Registered => (CoordinationSteps.Kasi, entry.At),
                 ActivityStatuses.Proposed => (CoordinationSteps.Kabid, entry.At),
                 ActivityStatuses.Initialled => (CoordinationSteps.Kadis, entry.At),
-                ActivityStatuses.Declined => (CoordinationSteps.Filing, entry.At),
                 ActivityStatuses.Approved => (CoordinationSteps.Filing, activity.End > entry.At ? activity.End : entry.At),
                 _ => null,
             };

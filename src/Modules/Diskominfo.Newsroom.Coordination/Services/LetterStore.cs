@@ -1,3 +1,4 @@
+using System.Globalization;
 using Diskominfo.Newsroom.Infrastructure.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ internal sealed class LetterStore(IOptions<DataDirectoryOptions> dataDir)
 {
     public async Task<string> SaveAsync(Guid id, string extension, byte[] bytes, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var relative = string.Join('/', "coordination", "letters", at.ToString("yyyy"), at.ToString("MM"), $"{id:N}.{extension}");
+        var relative = string.Join('/', "coordination", "letters", at.ToString("yyyy", CultureInfo.InvariantCulture), at.ToString("MM", CultureInfo.InvariantCulture), $"{id:N}.{extension}");
         var path = FullPath(relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
