@@ -244,6 +244,10 @@ public sealed class CoordinationTests
         var moved = await reporter.GetFromJsonAsync<JsonElement>($"/api/v1/activities/{c}");
         Assert.Equal(startC.AddHours(1), moved.GetProperty("start").GetDateTimeOffset());
         Assert.Equal(startC.AddHours(3), moved.GetProperty("end").GetDateTimeOffset());
+        Assert.Equal("reschedule", moved.GetProperty("trail")[1].GetProperty("action").GetString());
+
+        // The Kasi who registered and moved it still proposes it: neither is a step of approval.
+        Assert.Equal("proposed", await StepAsync(kasi, c, "propose"));
     }
 
     /// <summary>An invitation as the API takes it (camelCase fields), or as the desk form posts it (<paramref name="pascal"/>).</summary>

@@ -85,20 +85,7 @@ internal sealed class Activity
         var from = Status;
         Status = action.Target(Status);
         StatusSince = at;
-        Trail.Add(new ActivityEntry
-        {
-            ActivityId = Id,
-            Sequence = Trail.Count + 1,
-            Action = action.Name,
-            FromStatus = from,
-            ToStatus = Status,
-            Role = action.Role,
-            ActorId = actorId,
-            ActorName = actorName,
-            ActingAs = actingAs,
-            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
-            At = at,
-        });
+        Record(action.Name, from, action.Role, actorId, actorName, actingAs, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), at);
         return null;
     }
 
@@ -109,20 +96,7 @@ internal sealed class Activity
         var note = $"Dipindah dari {IndonesianTime.Short(Start)} ke {IndonesianTime.Short(start)}.";
         Start = start.ToUniversalTime();
         End = Start + length;
-        Trail.Add(new ActivityEntry
-        {
-            ActivityId = Id,
-            Sequence = Trail.Count + 1,
-            Action = ActivityAction.Reschedule,
-            FromStatus = Status,
-            ToStatus = Status,
-            Role = NewsroomRoles.Kasi,
-            ActorId = actorId,
-            ActorName = actorName,
-            ActingAs = actingAs,
-            Note = note,
-            At = at,
-        });
+        Record(ActivityAction.Reschedule, Status, NewsroomRoles.Kasi, actorId, actorName, actingAs, note, at);
     }
 
     /// <summary>Why the person may not take <paramref name="action"/> now (whatever his post), or null.</summary>
@@ -133,7 +107,9 @@ internal sealed class Activity
             return $"Kegiatan berstatus {ActivityStatusLabels.Of(Status)}: langkah '{action.Label}' tidak dapat dilakukan sekarang.";
         }
 
-        if (action.IsApproval && Trail.OrderBy(e => e.Sequence).LastOrDefault() is { } last && last.ActorId == actorId && last.Action != ActivityAction.Registered)
+        // The registration and a move of the date are not approvals: the registrant (a Kasi) may still propose it.
+        var lastStep = Trail.Where(e => e.Action is not (ActivityAction.Registered or ActivityAction.Reschedule)).MaxBy(e => e.Sequence);
+        if (action.IsApproval && lastStep?.ActorId == actorId && lastStep.ToStatus == Status)
         {
             return "Satu orang hanya mengambil satu langkah persetujuan berturut-turut: langkah ini menunggu pejabat berikutnya.";
         }
@@ -152,4 +128,20 @@ internal sealed class Activity
         ActivityStatuses.Approved when now >= End => (CoordinationSteps.Filing, NewsroomRoles.Archivist, End > StatusSince ? End : StatusSince),
         _ => null,
     };
+
+    private void Record(string action, string from, string role, string actorId, string actorName, string? actingAs, string? note, DateTimeOffset at)
+        => Trail.Add(new ActivityEntry
+        {
+            ActivityId = Id,
+            Sequence = Trail.Count + 1,
+            Action = action,
+            FromStatus = from,
+            ToStatus = Status,
+            Role = role,
+            ActorId = actorId,
+            ActorName = actorName,
+            ActingAs = actingAs,
+            Note = note,
+            At = at,
+        });
 }
