@@ -1,19 +1,5 @@
-using Diskominfo.Newsroom.Archive;
-using Diskominfo.Newsroom.Audit;
-using Diskominfo.Newsroom.Backup;
-using Diskominfo.Newsroom.Content;
-using Diskominfo.Newsroom.Coverage;
-using Diskominfo.Newsroom.Editorial;
 using Diskominfo.Newsroom.Infrastructure.Hosting;
 using Diskominfo.Newsroom.Infrastructure.Http;
-using Diskominfo.Newsroom.Media;
-using Diskominfo.Newsroom.Notifications;
-using Diskominfo.Newsroom.Operations;
-using Diskominfo.Newsroom.Organization;
-using Diskominfo.Newsroom.Publishing;
-using Diskominfo.Newsroom.Search;
-using Diskominfo.Newsroom.Theme;
-using Diskominfo.Newsroom.Users;
 
 var builder = WebApplication.CreateBuilder(args).UseNewsroomUrls();
 builder.Services.AddNewsroomInfrastructure().AddOpenApi().AddRateLimiter(RateLimitRejection.Configure);
@@ -27,7 +13,8 @@ builder.Services
     .AddArchiveModule()
     .AddSearchModule()
     .AddNotificationsModule()
-    .AddAuditModule().AddOperationsModule().AddBackupModule().AddCoverageModule()
+    .AddAuditModule().AddOperationsModule().AddBackupModule()
+    .AddCoordinationModule().AddCoverageModule()
     .AddNewsroomTheme();
 
 var app = builder.Build();
@@ -46,7 +33,8 @@ app.UseRequestLimits();
 app.UseOutputCache();
 app.UseAntiforgery();
 app.MapOpenApi();
-app.MapUsersEndpoints().MapOrganizationEndpoints().MapContentEndpoints().MapEditorialEndpoints().MapMediaEndpoints().MapNotificationsEndpoints().MapPublishingEndpoints().MapSearchEndpoints().MapArchiveEndpoints().MapAuditEndpoints().MapCoverageEndpoints();
+app.MapUsersEndpoints().MapOrganizationEndpoints().MapContentEndpoints().MapEditorialEndpoints().MapMediaEndpoints().MapNotificationsEndpoints().MapPublishingEndpoints().MapSearchEndpoints().MapArchiveEndpoints().MapAuditEndpoints();
+app.MapCoordinationEndpoints().MapCoverageEndpoints();
 app.MapNewsroomTheme();
 app.MapRazorPages();
 return await app.RunNewsroomAsync();

@@ -8,7 +8,7 @@ namespace Diskominfo.Newsroom.FunctionalTests;
 /// <summary>Scanned pages and adventorial documents in PDF: filed and downloaded, never rendered, checked by content.</summary>
 public sealed class DocumentTests
 {
-    private const string MinimalPdf =
+    internal const string MinimalPdf =
         "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
         + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
 

@@ -256,6 +256,26 @@ public sealed class RouteAuthorizationMatrixTests
         yield return Only("GET", "/admin/laporan/waktu-layanan", "/admin/laporan/waktu-layanan", ReportReaders);
         yield return Only("GET", "/admin/laporan/waktu-layanan", "/admin/laporan/waktu-layanan?handler=Xlsx", ReportReaders, handler: "Xlsx");
 
+        // Invitations and the activity schedule: every member of staff registers and reads them; the step's post is checked
+        // past the door (an unknown activity: 404); admins set the standard times.
+        yield return Staff("GET", "/api/v1/activities/", "/api/v1/activities");
+        yield return Staff("POST", "/api/v1/activities/", "/api/v1/activities", body: new { });
+        yield return Staff("GET", "/api/v1/activities/{id:guid}", $"/api/v1/activities/{Guid.Empty}");
+        yield return Staff("GET", "/api/v1/activities/{id:guid}/letter", $"/api/v1/activities/{Guid.Empty}/letter");
+        foreach (var action in new[] { "propose", "initial", "approve", "decline", "return", "file" })
+        {
+            yield return Staff("POST", $"/api/v1/activities/{{id:guid}}/{action}", $"/api/v1/activities/{Guid.Empty}/{action}", body: Note);
+        }
+
+        yield return Staff("GET", "/admin/kegiatan", "/admin/kegiatan");
+        yield return Staff("GET", "/admin/kegiatan/baru", "/admin/kegiatan/baru");
+        yield return Staff("POST", "/admin/kegiatan/baru", "/admin/kegiatan/baru", body: new Dictionary<string, string>());
+        yield return Staff("GET", "/admin/kegiatan/{id:guid}", $"/admin/kegiatan/{Guid.Empty}");
+        yield return Staff("GET", "/admin/kegiatan/{id:guid}", $"/admin/kegiatan/{Guid.Empty}", handler: "Surat");
+        yield return Staff("POST", "/admin/kegiatan/{id:guid}", $"/admin/kegiatan/{Guid.Empty}", handler: "Act", body: NoteForm);
+        yield return Only("GET", "/admin/pengaturan/kegiatan", "/admin/pengaturan/kegiatan", ["admin"]);
+        yield return Only("POST", "/admin/pengaturan/kegiatan", "/admin/pengaturan/kegiatan", ["admin"], body: new Dictionary<string, string>());
+
         // Settings: admins.
         yield return Staff("GET", "/api/v1/settings/editorial/", "/api/v1/settings/editorial");
         yield return Only("PUT", "/api/v1/settings/editorial/chains/{type}", "/api/v1/settings/editorial/chains/tidak-ada", ["admin"], body: new { roles = Array.Empty<string>() });

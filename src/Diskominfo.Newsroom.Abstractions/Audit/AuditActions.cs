@@ -35,6 +35,10 @@ public static class AuditActions
     public const string PublicationMarkedPublished = "publication.marked_published";
     public const string CaptionOverridden = "publication.caption_overridden";
 
+    public const string ActivityRegistered = "activity.registered";
+    public const string ActivityStepTaken = "activity.step_taken";
+    public const string ActivityRescheduled = "activity.rescheduled";
+
     public static IReadOnlyList<string> All { get; } =
     [
         SignedIn, SignInFailed, LockedOut, SignedOutEverywhere, PasswordChanged, PasswordResetRequested, PasswordReset,
@@ -43,6 +47,7 @@ public static class AuditActions
         SectionCreated, SectionUpdated, DelegationCreated, DelegationRevoked,
         SettingsChanged,
         PublicationRetried, PublicationCancelled, PublicationMarkedPublished, CaptionOverridden,
+        ActivityRegistered, ActivityStepTaken, ActivityRescheduled,
     ];
 
     /// <summary>The action as the admin page shows it.</summary>
@@ -75,6 +80,9 @@ public static class AuditActions
         PublicationCancelled => "Publikasi dibatalkan",
         PublicationMarkedPublished => "Publikasi ditandai sudah terbit",
         CaptionOverridden => "Takarir diubah",
+        ActivityRegistered => "Undangan dicatat di buku agenda",
+        ActivityStepTaken => "Langkah undangan/kegiatan",
+        ActivityRescheduled => "Kegiatan dipindah waktunya",
         _ => action,
     };
 }
