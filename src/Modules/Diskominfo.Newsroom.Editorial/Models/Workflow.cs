@@ -75,6 +75,11 @@ internal sealed class Workflow
     /// </summary>
     public Outcome SetEmbargo(Actor actor, bool actsAsKadis, DateTimeOffset? notBefore, DateTimeOffset now)
     {
+        if (notBefore is null && !actsAsKadis)
+        {
+            return Outcome.Forbidden("Hanya Kepala Dinas yang dapat mencabut embargo.");
+        }
+
         if (ContentType == Abstractions.Content.ContentTypes.Clipping)
         {
             return Outcome.Conflict("Kliping tidak diterbitkan, jadi tidak memerlukan embargo.");
