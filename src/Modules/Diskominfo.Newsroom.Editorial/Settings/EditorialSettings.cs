@@ -167,14 +167,23 @@ internal sealed class EditorialSettings(
             {
                 await events.PublishAsync(new AuditEvent(
                     AuditActions.SettingsChanged, actor.UserId, actor.DisplayName, "editorial.standard", $"{contentType}.{step}",
-                    $"Waktu baku {ContentTypes.Label(contentType)}, langkah {Steps.Label(step, contentType)}: {before} menjadi {standard}.", now,
-                    Before: new Dictionary<string, string?> { ["standard"] = before.ToString() },
-                    After: new Dictionary<string, string?> { ["standard"] = standard.ToString() }), ct);
+                    $"Waktu baku {ContentTypes.Label(contentType)}, langkah {Steps.Label(step, contentType)}: {Change(before, standard)}.", now,
+                    Before: AuditValues(before), After: AuditValues(standard)), ct);
             }
 
             return Outcome.Ok();
         }, cancellationToken);
     }
+
+    /// <summary>"5 menjadi 12 menit", "15 menit menjadi 1 jam".</summary>
+    private static string Change(StandardTime before, StandardTime after)
+        => before.Unit == after.Unit ? $"{before.Amount} menjadi {after}" : $"{before} menjadi {after}";
+
+    /// <summary>The audit log's values: <c>minutes</c> as before units were kept, else <c>amount</c> and <c>unit</c>.</summary>
+    private static Dictionary<string, string?> AuditValues(StandardTime standard)
+        => standard.Unit == StandardTimeUnits.Minutes
+            ? new() { ["minutes"] = standard.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+            : new() { ["amount"] = standard.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture), ["unit"] = standard.Unit };
 
     /// <summary>A chain as people read it: "Kepala Seksi, Kepala Bidang, Kepala Dinas".</summary>
     private static string Describe(IEnumerable<string> roles) => string.Join(", ", roles.Select(NewsroomRoles.Title));
