@@ -78,7 +78,16 @@ public sealed class EmbargoTests
 
         // 2. An embargo an hour ahead, set by the Kasi; after the signature the Kadis lifts it: out at once.
         var lifted = await ItemInChainAsync(reporter, "Berita yang embargonya dicabut");
-        Assert.Equal(HttpStatusCode.OK, (await kasi.PutAsJsonAsync($"/api/v1/items/{lifted}/embargo", new { notBefore = DateTimeOffset.UtcNow.AddHours(1) })).StatusCode);
+        using (var kasiDesk = await app.SignInAsync("kasi"))
+        {
+            var page = $"/admin/naskah/{lifted}";
+            var form = await kasiDesk.PostFormAsync(page, new() { ["NotBefore"] = IndonesianClock(DateTimeOffset.UtcNow.AddHours(1))[..16] }, $"{page}/alur?handler=embargo");
+            Assert.Equal(HttpStatusCode.Redirect, form.StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, (await kasiDesk.PostFormAsync(page, new() { ["NotBefore"] = "besok" }, $"{page}/alur?handler=embargo")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await kasiDesk.PostFormAsync(page, [], $"{page}/alur?handler=liftembargo")).StatusCode);
+        }
+
+        Assert.Equal(JsonValueKind.String, (await Api.GetAsync(reporter, lifted)).GetProperty("embargoUntil").ValueKind);
         await Api.ActAsync(kasi, lifted, "approve");
         await Api.ActAsync(kabid, lifted, "approve");
         await Api.ActAsync(kadis, lifted, "approve");

@@ -67,12 +67,11 @@ internal sealed class ActModel(EditorialService editorial) : PageModel
             return RespondAsync(id, editorial.ScheduleAsync(id, Actor.FromPrincipal(User)!, null, cancellationToken), "Naskah akan terbit segera setelah ditandatangani.");
         }
 
-        if (!DateTime.TryParseExact(PublishAt, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (Wib(PublishAt) is not { } at)
         {
             return RespondAsync(id, Task.FromResult(Outcome.Invalid("publishAt", "Waktu terbit tidak dikenali; isi tanggal dan jam.")), "");
         }
 
-        var at = new DateTimeOffset(local, IndonesianTime.WibOffset);
         return RespondAsync(id, editorial.ScheduleAsync(id, Actor.FromPrincipal(User)!, at, cancellationToken), $"Naskah dijadwalkan terbit {IndonesianTime.Short(at)}.");
     }
 
@@ -82,17 +81,22 @@ internal sealed class ActModel(EditorialService editorial) : PageModel
 
     public Task<IActionResult> OnPostEmbargoAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!DateTime.TryParseExact(NotBefore, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (Wib(NotBefore) is not { } at)
         {
             return RespondAsync(id, Task.FromResult(Outcome.Invalid("notBefore", "Waktu embargo tidak dikenali; isi tanggal dan jam.")), "");
         }
 
-        var at = new DateTimeOffset(local, IndonesianTime.WibOffset);
         return RespondAsync(id, editorial.SetEmbargoAsync(id, Actor.FromPrincipal(User)!, at, cancellationToken), $"Embargo diatur: tidak terbit sebelum {IndonesianTime.Short(at)}.");
     }
 
     public Task<IActionResult> OnPostLiftEmbargoAsync(Guid id, CancellationToken cancellationToken)
         => RespondAsync(id, editorial.SetEmbargoAsync(id, Actor.FromPrincipal(User)!, null, cancellationToken), "Embargo dicabut.");
+
+    /// <summary>A <c>datetime-local</c> field's value, read as WIB.</summary>
+    private static DateTimeOffset? Wib(string? value)
+        => DateTime.TryParseExact(value, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? new DateTimeOffset(local, IndonesianTime.WibOffset)
+            : null;
 
     private async Task<IActionResult> RespondAsync(Guid id, Task<Outcome> action, string done)
     {
