@@ -226,6 +226,18 @@ public sealed class RouteAuthorizationMatrixTests
         yield return Only("POST", "/admin/organisasi", "/admin/organisasi", ["admin"], handler: "Seksi", body: new Dictionary<string, string>());
         yield return Only("GET", "/admin/organisasi/{id:guid}", $"/admin/organisasi/{Office.SeksiMedia}", ["admin"]);
         yield return Only("POST", "/admin/organisasi/{id:guid}", $"/admin/organisasi/{Office.SeksiMedia}", ["admin"], body: new Dictionary<string, string>());
+        yield return Staff("GET", "/api/v1/working-calendar/", "/api/v1/working-calendar?year=2026");
+        yield return Only("PUT", "/api/v1/working-calendar/", "/api/v1/working-calendar", ["admin"], body: new { });
+        yield return Only("POST", "/api/v1/working-calendar/days-off", "/api/v1/working-calendar/days-off", ["admin"], body: new { });
+        yield return Only("PUT", "/api/v1/working-calendar/days-off/{date}", "/api/v1/working-calendar/days-off/2099-01-01", ["admin"], body: new { });
+        yield return Only("DELETE", "/api/v1/working-calendar/days-off/{date}", "/api/v1/working-calendar/days-off/2099-01-01", ["admin"]);
+        yield return Only("GET", "/admin/pengaturan/hari-kerja", "/admin/pengaturan/hari-kerja", ["admin"]);
+        yield return Only("POST", "/admin/pengaturan/hari-kerja", "/admin/pengaturan/hari-kerja", ["admin"], body: new Dictionary<string, string>());
+        foreach (var handler in new[] { "Add", "Rename", "Remove" })
+        {
+            yield return Only("POST", "/admin/pengaturan/hari-kerja", "/admin/pengaturan/hari-kerja?date=2099-01-01", ["admin"], handler: handler, body: new Dictionary<string, string>());
+        }
+
         yield return Staff("GET", "/admin/plh", "/admin/plh");
         yield return Only("POST", "/admin/plh", "/admin/plh", ["kadis", "admin"], body: new Dictionary<string, string>());
         yield return Only("POST", "/admin/plh", $"/admin/plh?id={Guid.Empty}", ["kadis", "admin"], handler: "Revoke", body: new Dictionary<string, string>());
@@ -381,6 +393,15 @@ public sealed class RouteAuthorizationMatrixTests
 
         yield return About("POST", "/api/v1/items/{id:guid}/schedule", "/api/v1/items/{id}/schedule", ItemSight.Published,
             Chain(c => c.In("kadis") ? Gate.Open : Gate.Refused), body: new { publishAt = DateTimeOffset.UtcNow.AddDays(30) });
+        // The embargo: set by the writer or an approver in the chain, lifted only by the Kadis.
+        yield return About("PUT", "/api/v1/items/{id:guid}/embargo/", "/api/v1/items/{id}/embargo", ItemSight.Published,
+            Chain(c => c.Kind == Kind.Own || c.In(Approvers) ? Gate.Open : Gate.Refused), body: new { notBefore = DateTimeOffset.UtcNow.AddDays(30) });
+        yield return About("DELETE", "/api/v1/items/{id:guid}/embargo/", "/api/v1/items/{id}/embargo", ItemSight.Published,
+            Chain(c => c.In("kadis") ? Gate.Open : Gate.Refused));
+        yield return About("POST", "/admin/naskah/{id:guid}/alur", "/admin/naskah/{id}/alur", ItemSight.Published, Chain(), handler: "Embargo",
+            body: new Dictionary<string, string>());
+        yield return About("POST", "/admin/naskah/{id:guid}/alur", "/admin/naskah/{id}/alur", ItemSight.Published,
+            Chain(c => c.In("kadis") ? Gate.Open : Gate.Refused), handler: "LiftEmbargo", body: new Dictionary<string, string>());
         yield return About("GET", "/admin/naskah/{id:guid}/alur", "/admin/naskah/{id}/alur", ItemSight.Published, _ => Gate.Open);
         yield return About("POST", "/admin/naskah/{id:guid}/alur", "/admin/naskah/{id}/alur", ItemSight.Published,
             Chain(c => c.Kind == Kind.Own ? Gate.Open : Gate.Refused), handler: "Submit", body: NoteForm);

@@ -2,12 +2,26 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ClosedXML.Excel;
+using Diskominfo.Newsroom.Abstractions.Calendar;
+using Diskominfo.Newsroom.Abstractions.Editorial;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Diskominfo.Newsroom.FunctionalTests;
 
-/// <summary>Service-time standards (mutu baku) measured from a history with known durations, on a clock the test moves.</summary>
+/// <summary>
+/// Service-time standards (mutu baku) measured from a history with known durations, on a clock the test moves. Standard
+/// times count working time: each test runs inside office hours of a working day, or sets an every-day, all-day calendar.
+/// </summary>
 public sealed class ServiceTimeTests
 {
+    /// <summary>Every day, 00.00-24.00 WIB: working time is wall-clock time (days off still count as off).</summary>
+    public static readonly IReadOnlyDictionary<string, string?> AlwaysOpen = new Dictionary<string, string?>
+    {
+        ["Newsroom:WorkingCalendar:WorkingDays"] = "1,2,3,4,5,6,7",
+        ["Newsroom:WorkingCalendar:Opens"] = "00:00",
+        ["Newsroom:WorkingCalendar:Closes"] = "24:00",
+    };
+
     // Minutes spent at each step by three press releases: writing, Kasi, Kabid, Kadis.
     private static readonly int[][] Durations = [[20, 2, 7, 4], [10, 4, 3, 5], [12, 12, 5, 6]];
 
@@ -94,9 +108,10 @@ public sealed class ServiceTimeTests
     public async Task Report_CountsAStepByItsWibDay_EvenInTheHoursWhenUtcIsStillTheDayBefore()
     {
         // 1 November 2026, 01.00 WIB is still 31 October in UTC: the step belongs to November in the office's report.
+        // (A Sunday night: the calendar here is open every day, all day.)
         var clock = new TestClock(new DateTimeOffset(2026, 10, 31, 18, 0, 0, TimeSpan.Zero));
         await using var database = await TestDatabase.SqliteAsync();
-        await using var app = await NewsroomApp.StartAsync(database, runJobs: false, clock: clock);
+        await using var app = await NewsroomApp.StartAsync(database, runJobs: false, clock: clock, extraSettings: AlwaysOpen);
         using var reporter = await app.LoginAsync("reporter");
         using var kasi = await app.LoginAsync("kasi");
         var id = await Api.CreatePressReleaseAsync(reporter);
@@ -109,8 +124,88 @@ public sealed class ServiceTimeTests
         var kasiRow = november.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("step").GetString() == "kasi");
         Assert.Equal("2026-11", kasiRow.GetProperty("month").GetString());
         Assert.Equal(3, kasiRow.GetProperty("medianMinutes").GetDouble());
+        Assert.StartsWith("Kalender kerja kantor: setiap hari 00.00–24.00 WIB", november.GetProperty("calendar").GetString(), StringComparison.Ordinal);
         var october = await kasi.GetFromJsonAsync<JsonElement>("/api/v1/reports/service-times?from=2026-10-01&to=2026-10-31");
         Assert.Empty(october.GetProperty("steps").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Report_ListsEveryServiceTimeSource_AfterTheItems_InWorkingTime_OnScreenAndInExcel()
+    {
+        // Monday 7 December 2026, 12.00 WIB; office hours 07.30-16.00.
+        var now = new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.FromHours(7));
+        var clock = new TestClock(now);
+        await using var database = await TestDatabase.SqliteAsync();
+        await using var app = await NewsroomApp.StartAsync(database, runJobs: false, clock: clock,
+            services: s => s.AddSingleton<IServiceTimeSource>(new InvitationFlow(now)));
+        using var kabid = await app.LoginAsync("kabid");
+
+        var report = await kabid.GetFromJsonAsync<JsonElement>("/api/v1/reports/service-times?from=2026-12-01&to=2026-12-31");
+        var flow = report.GetProperty("flows").EnumerateArray().Single();
+        Assert.Equal("invitation", flow.GetProperty("flow").GetString());
+        Assert.Equal("Koordinasi (uji)", flow.GetProperty("label").GetString());
+        var steps = flow.GetProperty("steps").EnumerateArray().ToList();
+        Assert.Equal(["register", "approve"], steps.Select(s => s.GetProperty("step").GetString()));
+
+        // Registering (standard 30 minutes): 20 and 50 working minutes, one over; one open since 11.00 (60 minutes, overdue).
+        var register = steps[0];
+        Assert.Equal(2, register.GetProperty("count").GetInt32());
+        Assert.Equal(35, register.GetProperty("averageMinutes").GetDouble());
+        Assert.Equal(50, register.GetProperty("longestMinutes").GetDouble());
+        Assert.Equal(1, register.GetProperty("overdueCount").GetInt32());
+        Assert.Equal(1, register.GetProperty("openCount").GetInt32());
+        Assert.Equal(1, register.GetProperty("openOverdueCount").GetInt32());
+
+        // Approving (standard 1 working day = 510 minutes): from Friday 15.00 to Monday 09.00 is 2.5 working hours, not 66 hours.
+        var approve = steps[1];
+        Assert.Equal("1 hari kerja", approve.GetProperty("standard").GetString());
+        Assert.Equal(510, approve.GetProperty("standardMinutes").GetInt32());
+        Assert.Equal(150, approve.GetProperty("longestMinutes").GetDouble());
+        Assert.Equal(0, approve.GetProperty("overdueCount").GetInt32());
+        Assert.Equal(0, approve.GetProperty("openCount").GetInt32());
+
+        var late = flow.GetProperty("overdue").EnumerateArray().ToList();
+        Assert.Equal(["Undangan terbuka", "Undangan lambat"], late.Select(o => o.GetProperty("title").GetString()));
+        Assert.Equal(JsonValueKind.Null, late[0].GetProperty("end").ValueKind);
+
+        var page = WebUtility.HtmlDecode(await (await app.SignInAsync("kabid")).Http.GetStringAsync("/admin/laporan/waktu-layanan?From=2026-12-01&To=2026-12-31"));
+        Assert.Contains("Koordinasi (uji)", page, StringComparison.Ordinal);
+        Assert.Contains("Undangan lambat", page, StringComparison.Ordinal);
+        Assert.Contains("Kalender kerja kantor: Senin–Jumat 07.30–16.00 WIB", page, StringComparison.Ordinal);
+
+        var xlsx = await kabid.GetAsync("/api/v1/reports/service-times.xlsx?from=2026-12-01&to=2026-12-31");
+        using var workbook = new XLWorkbook(await xlsx.Content.ReadAsStreamAsync());
+        Assert.StartsWith("Dihitung dalam waktu kerja. Kalender kerja kantor:", workbook.Worksheet("Ringkasan").Cell(3, 1).GetString(), StringComparison.Ordinal);
+        var flows = workbook.Worksheet("Alur lain");
+        Assert.Equal("Koordinasi (uji)", flows.Cell(1, 1).GetString());
+        var registerRow = flows.RowsUsed().First(r => r.Cell(1).GetString() == "Pencatatan undangan");
+        Assert.Equal(2, registerRow.Cell(3).GetDouble());
+        Assert.Equal(50, registerRow.Cell(5).GetDouble());
+        Assert.Equal(1, registerRow.Cell(8).GetDouble());
+    }
+
+    /// <summary>A flow of another module, as a test double: two steps and their passages at known working times.</summary>
+    private sealed class InvitationFlow(DateTimeOffset now) : IServiceTimeSource
+    {
+        public string Flow => "invitation";
+
+        public string FlowLabel => "Koordinasi (uji)";
+
+        public Task<IReadOnlyList<ServiceTimeStep>> StepsAsync(CancellationToken cancellationToken)
+            => Task.FromResult<IReadOnlyList<ServiceTimeStep>>(
+            [
+                new("register", "Pencatatan undangan", StandardTime.FromMinutes(30)),
+                new("approve", "Persetujuan Kadis", StandardTime.FromDays(1)),
+            ]);
+
+        public Task<IReadOnlyList<ServiceTimeSpan>> SpansAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+            => Task.FromResult<IReadOnlyList<ServiceTimeSpan>>(
+            [
+                new("register", "1", "Undangan cepat", now.AddHours(-3), now.AddHours(-3).AddMinutes(20), null, "/admin/undangan/1"),
+                new("register", "2", "Undangan lambat", now.AddHours(-2), now.AddHours(-2).AddMinutes(50), null, "/admin/undangan/2"),
+                new("register", "3", "Undangan terbuka", now.AddHours(-1), null, null, "/admin/undangan/3"),
+                new("approve", "1", "Undangan cepat", now.AddDays(-3).AddHours(3), now.AddHours(-3), null, "/admin/undangan/1"), // Friday 15.00 to Monday 09.00
+            ]);
     }
 
     private static void AssertRow(JsonElement row, double median, double p90, int standard, int overdue)

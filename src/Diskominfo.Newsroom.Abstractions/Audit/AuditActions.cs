@@ -30,6 +30,9 @@ public static class AuditActions
 
     public const string SettingsChanged = "settings.changed";
 
+    public const string EmbargoSet = "item.embargo_set";
+    public const string EmbargoLifted = "item.embargo_lifted";
+
     public const string PublicationRetried = "publication.retried";
     public const string PublicationCancelled = "publication.cancelled";
     public const string PublicationMarkedPublished = "publication.marked_published";
@@ -46,6 +49,7 @@ public static class AuditActions
         AccountCreated, AccountUpdated, AccountDisabled, AccountEnabled, AccountUnlocked, AccountPasswordReset, RolesChanged, SectionChanged,
         SectionCreated, SectionUpdated, DelegationCreated, DelegationRevoked,
         SettingsChanged,
+        EmbargoSet, EmbargoLifted,
         PublicationRetried, PublicationCancelled, PublicationMarkedPublished, CaptionOverridden,
         ActivityRegistered, ActivityStepTaken, ActivityRescheduled,
     ];
@@ -76,6 +80,8 @@ public static class AuditActions
         DelegationCreated => "Plh/Plt ditunjuk",
         DelegationRevoked => "Penunjukan Plh/Plt dicabut",
         SettingsChanged => "Pengaturan diubah",
+        EmbargoSet => "Embargo diatur",
+        EmbargoLifted => "Embargo dicabut atau dimajukan",
         PublicationRetried => "Publikasi dikirim ulang",
         PublicationCancelled => "Publikasi dibatalkan",
         PublicationMarkedPublished => "Publikasi ditandai sudah terbit",

@@ -18,14 +18,23 @@ public interface IWorkflowQuery
 }
 
 /// <summary>
-/// An item waiting for someone: since when it reached the step, for which role, the step's standard minutes
-/// (mutu baku), the return note if it came back, and the post the actor acts in when that is not his own (for example
-/// "Plh. Kepala Dinas Komunikasi dan Informatika").
+/// An item waiting for someone: since when it reached the step, for which role, the step's standard (mutu baku) in the
+/// working minutes it allows, the return note if it came back, and the post the actor acts in when that is not his own
+/// (for example "Plh. Kepala Dinas Komunikasi dan Informatika").
 /// </summary>
 public sealed record AwaitingItem(
     Guid ItemId, string Status, string? AwaitingRole, DateTimeOffset Since, string? Note, int StandardMinutes, string? ActingAs = null)
 {
-    public bool IsOverdue(DateTimeOffset now) => (now - Since).TotalMinutes > StandardMinutes;
+    /// <summary>When the step is due under the office's working calendar (null: counted in wall-clock minutes).</summary>
+    public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>The standard as the settings give it: "15 menit", "2 hari kerja".</summary>
+    public string? Standard { get; init; }
+
+    /// <summary>The working minutes it has waited, as of the moment the list was read.</summary>
+    public double? WorkingMinutes { get; init; }
+
+    public bool IsOverdue(DateTimeOffset now) => DueAt is { } due ? now > due : (now - Since).TotalMinutes > StandardMinutes;
 }
 
 /// <summary>
@@ -46,6 +55,9 @@ public sealed record WorkflowView(
     Guid? SectionId = null,
     IReadOnlyCollection<string>? ExcludedFromStep = null)
 {
+    /// <summary>The embargo: nothing of the item publishes before it (null: none).</summary>
+    public DateTimeOffset? EmbargoUntil { get; init; }
+
     /// <summary>Who writes the current round: the owner, the PPTK of an adventorial, or whoever started a correction.</summary>
     public string Writer => WriterId ?? OwnerId;
 

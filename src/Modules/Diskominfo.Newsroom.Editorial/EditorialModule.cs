@@ -1,4 +1,5 @@
 using Diskominfo.Newsroom.Abstractions.Admin;
+using Diskominfo.Newsroom.Abstractions.Calendar;
 using Diskominfo.Newsroom.Abstractions.Editorial;
 using Diskominfo.Newsroom.Abstractions.Events;
 using Diskominfo.Newsroom.Abstractions.Security;
@@ -19,7 +20,7 @@ public static class EditorialModule
 {
     internal const string Name = "editorial";
 
-    /// <summary>The approval chain, the edit gate, the history.</summary>
+    /// <summary>The approval chain, the edit gate, the history, standard times in working time, the embargo.</summary>
     public static IServiceCollection AddEditorialModule(this IServiceCollection services)
     {
         services.AddModuleDbContext<EditorialDbContext, SqliteEditorialDbContext, PostgresEditorialDbContext>(Name);
@@ -34,6 +35,8 @@ public static class EditorialModule
         services.AddScoped<WorkflowQuery>();
         services.AddScoped<IWorkflowQuery>(sp => sp.GetRequiredService<WorkflowQuery>());
         services.AddScoped<IEditGate>(sp => sp.GetRequiredService<WorkflowQuery>());
+        services.AddScoped<IEmbargoQuery>(sp => sp.GetRequiredService<WorkflowQuery>());
+        services.AddScoped<ICalendarSource, EmbargoCalendarSource>();
         services.AddScoped<WorkflowHandlers>();
         services.AddScoped<IEventHandler<ItemCreated>>(sp => sp.GetRequiredService<WorkflowHandlers>());
         services.AddScoped<IEventHandler<ItemContentChanged>>(sp => sp.GetRequiredService<WorkflowHandlers>());
@@ -46,6 +49,7 @@ public static class EditorialModule
     {
         endpoints.MapApprovalEndpoints();
         endpoints.MapDeskToolEndpoints();
+        endpoints.MapEmbargoEndpoints();
         return endpoints;
     }
 }

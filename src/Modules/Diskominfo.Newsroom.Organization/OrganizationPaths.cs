@@ -7,5 +7,7 @@ internal static class OrganizationPaths
 
     public const string Delegations = "/admin/plh";
 
+    public const string WorkingDays = "/admin/pengaturan/hari-kerja";
+
     public static string EditSection(Guid id) => $"{Structure}/{id}";
 }

@@ -63,6 +63,9 @@ public sealed record ItemDetails
     /// <summary>When the item is scheduled to go live, if a time was set.</summary>
     public DateTimeOffset? PublishAt { get; init; }
 
+    /// <summary>The embargo: no channel publishes the item before this instant (null: none).</summary>
+    public DateTimeOffset? EmbargoUntil { get; init; }
+
     public IReadOnlyList<PublicationView> Publications { get; init; } = [];
 
     public ArchiveView? Archive { get; init; }
@@ -75,12 +78,13 @@ public sealed record ItemSummary(Guid Id, string Type, string Title, string Stat
 public sealed record ItemCreatedResponse(Guid Id, int Version, string ContentHash);
 
 /// <summary>
-/// A line of "my desk": the item, whose turn, since when, how long that is and the step's standard (mutu baku), and the
-/// post the user acts in when it is not his own ("Plh. Kepala Dinas ...").
+/// A line of "my desk": the item, whose turn, since when, how long that is in working time and the step's standard (mutu
+/// baku: the working minutes it allows, as set, and when it is due under the office's working calendar), and the post the
+/// user acts in when it is not his own ("Plh. Kepala Dinas ...").
 /// </summary>
 public sealed record AwaitingRow(
     Guid Id, string Type, string Title, string Status, string StatusLabel, string? AwaitingRole, DateTimeOffset Since, string? Note,
-    int WaitingMinutes, int StandardMinutes, string? ActingAs = null)
+    int WaitingMinutes, int StandardMinutes, string? ActingAs = null, DateTimeOffset? DueAt = null, string? Standard = null)
 {
     public bool Overdue => WaitingMinutes > StandardMinutes;
 }

@@ -126,6 +126,7 @@ internal sealed class ItemReader(
             History = flow?.History ?? [],
             Disposition = flow?.Disposition,
             PublishAt = flow?.PublishAt,
+            EmbargoUntil = flow?.EmbargoUntil,
             Publications = await publications.ListAsync(itemId, cancellationToken),
             Archive = await archive.GetAsync(itemId, cancellationToken),
         };
@@ -171,7 +172,8 @@ internal sealed class ItemReader(
             .Select(a => new AwaitingRow(
                 a.ItemId, items[a.ItemId].ContentType, items[a.ItemId].Title, a.Status,
                 a.AwaitingRole is { } role ? $"Menunggu {NewsroomRoles.Title(role)}" : WorkflowStatuses.Label(a.Status),
-                a.AwaitingRole, a.Since, a.Note, (int)Math.Floor((now - a.Since).TotalMinutes), a.StandardMinutes, a.ActingAs))
+                a.AwaitingRole, a.Since, a.Note, (int)Math.Floor(a.WorkingMinutes ?? (now - a.Since).TotalMinutes), a.StandardMinutes, a.ActingAs,
+                a.DueAt, a.Standard))
             .ToList();
     }
 }

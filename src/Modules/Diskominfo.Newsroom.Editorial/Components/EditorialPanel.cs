@@ -4,6 +4,7 @@ using Diskominfo.Newsroom.Abstractions.Editorial;
 using Diskominfo.Newsroom.Abstractions.Organization;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Editorial.Models;
+using Diskominfo.Newsroom.Editorial.Settings;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Diskominfo.Newsroom.Editorial.Components;
@@ -53,6 +54,10 @@ public sealed class EditorialPanel(IWorkflowQuery workflows, IContentCatalog con
             ActingAs = post?.IsDelegated == true ? post.LegalForm : null,
             MayAct = awaited,
             SectionName = sections.FirstOrDefault(s => s.Id == workflow.SectionId)?.Name,
+            EmbargoAsKadis = !live && workflow.Status != WorkflowStatuses.Rejected && positions.Any(p => p.Covers(NewsroomRoles.Kadis, workflow.SectionId)),
+            MaySetEmbargo = !live && context.ContentType != ContentTypes.Clipping
+                && workflow.Status is not (WorkflowStatuses.Signed or WorkflowStatuses.Rejected)
+                && (workflow.Writer == actor.UserId || SopDefaults.ApproverRoles.Any(actor.IsInRole)),
         });
     }
 
@@ -97,6 +102,12 @@ public sealed record EditorialPanelView(
 
     /// <summary>The seksi the item belongs to.</summary>
     public string? SectionName { get; init; }
+
+    /// <summary>The viewer is (or acts for) the Kadis: he may set, lift or bring the embargo earlier before the item is live.</summary>
+    public bool EmbargoAsKadis { get; init; }
+
+    /// <summary>The viewer may set the embargo or move it later (its writer or an approver, while the item is in the chain).</summary>
+    public bool MaySetEmbargo { get; init; }
 
     public static string ActionLabel(string action) => HistoryLabels.Of(action);
 }

@@ -69,6 +69,7 @@ internal abstract class EditorialDbContext(DbContextOptions options, NewsroomDat
             b.Ignore(w => w.AwaitingRole);
             b.Ignore(w => w.InReview);
             b.HasIndex(w => w.Status);
+            b.HasIndex(w => w.EmbargoUntil);
             b.HasMany(w => w.History).WithOne().HasForeignKey(h => h.ItemId);
         });
         modelBuilder.Entity<HistoryEntry>(b =>

@@ -1,3 +1,4 @@
+using Diskominfo.Newsroom.Abstractions.Calendar;
 using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
@@ -35,8 +36,8 @@ internal static class DeskToolEndpoints
                 => RespondAsync(editorial.SaveChainAsync(type, request.Kind ?? ChainKinds.Standard, request.Roles ?? [], Actor.FromPrincipal(http.User)!, ct)))
             .WithSummary("Admin: mengubah urutan penyetuju untuk jenis konten (kind: standard atau correction). Naskah yang sudah berjalan tetap memakai alur lamanya.");
         settings.MapPut("/standards/{type}/{step}", (string type, string step, StandardRequest request, HttpContext http, EditorialSettings editorial, CancellationToken ct)
-                => RespondAsync(editorial.SaveStandardAsync(type, step, request.Minutes, Actor.FromPrincipal(http.User)!, ct)))
-            .WithSummary("Admin: mengubah waktu baku (menit) satu langkah.");
+                => RespondAsync(editorial.SaveStandardAsync(type, step, request.Standard, Actor.FromPrincipal(http.User)!, ct)))
+            .WithSummary("Admin: mengubah waktu baku satu langkah: {minutes} seperti sebelumnya, atau {amount, unit: minutes|hours|days}; dihitung dalam waktu kerja.");
 
         var reports = endpoints.MapGroup("/api/v1/reports").WithTags("Reports").RequireAuthorization(NewsroomPolicies.ApiStaff);
         reports.MapGet("/service-times", ServiceTimesAsync)
@@ -47,9 +48,16 @@ internal static class DeskToolEndpoints
 
     public sealed record ChainRequest(IReadOnlyList<string>? Roles, string? Kind);
 
-    public sealed record StandardRequest(int Minutes);
+    /// <summary>Either <c>{minutes}</c> (the original contract) or <c>{amount, unit}</c>.</summary>
+    public sealed record StandardRequest(int? Minutes, int? Amount = null, string? Unit = null)
+    {
+        public StandardTime Standard => Amount is { } amount || Unit is not null
+            ? new StandardTime(Amount ?? Minutes ?? 0, Unit?.Trim().ToLowerInvariant() ?? StandardTimeUnits.Minutes)
+            : StandardTime.FromMinutes(Minutes ?? 0);
+    }
 
-    public sealed record StepSetting(string Step, string Label, int Minutes);
+    /// <summary>A step's standard: amount and unit as set, its label ("2 hari kerja"), and the working minutes it allows.</summary>
+    public sealed record StepSetting(string Step, string Label, int Minutes, int Amount, string Unit, string Standard);
 
     public sealed record TypeSettings(string Type, IReadOnlyList<string> Chain, IReadOnlyList<string> CorrectionChain, IReadOnlyList<StepSetting> Standards);
 

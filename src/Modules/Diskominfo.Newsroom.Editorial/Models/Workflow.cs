@@ -55,6 +55,83 @@ internal sealed class Workflow
     /// <summary>When the item is to go live; null means as soon as it is signed.</summary>
     public DateTimeOffset? PublishAt { get; set; }
 
+    /// <summary>
+    /// The embargo: nothing publishes before this instant, on any channel, whatever <see cref="PublishAt"/> says. Kept
+    /// through the signature; only the Kadis lifts it or brings it earlier.
+    /// </summary>
+    public DateTimeOffset? EmbargoUntil { get; set; }
+
+    /// <summary>When the publications may go: the later of the publication time and the embargo, if still ahead; null is at once.</summary>
+    public DateTimeOffset? ReleaseAt(DateTimeOffset now)
+    {
+        var later = PublishAt is { } publishAt && EmbargoUntil is { } embargo ? (publishAt > embargo ? publishAt : embargo) : PublishAt ?? EmbargoUntil;
+        return later > now ? later : null;
+    }
+
+    /// <summary>
+    /// Sets, moves or lifts (<paramref name="notBefore"/> null) the embargo. Its writer or an approver sets it or moves it
+    /// later while the item is in the chain; only the Kadis (or whoever acts for him: <paramref name="actsAsKadis"/>) lifts
+    /// it or brings it earlier, also after the signature. Nothing changes once the item is live.
+    /// </summary>
+    public Outcome SetEmbargo(Actor actor, bool actsAsKadis, DateTimeOffset? notBefore, DateTimeOffset now)
+    {
+        if (notBefore is null && !actsAsKadis)
+        {
+            return Outcome.Forbidden("Hanya Kepala Dinas yang dapat mencabut embargo.");
+        }
+
+        if (ContentType == Abstractions.Content.ContentTypes.Clipping)
+        {
+            return Outcome.Conflict("Kliping tidak diterbitkan, jadi tidak memerlukan embargo.");
+        }
+
+        if (Status is WorkflowStatuses.Published or WorkflowStatuses.Archived or WorkflowStatuses.Rejected)
+        {
+            return Outcome.Conflict("Naskah sudah terbit; embargonya tidak dapat diubah lagi.");
+        }
+
+        if (notBefore is { } time && time <= now)
+        {
+            return Outcome.Invalid("notBefore", "Waktu embargo harus di masa depan. Untuk mencabut embargo, hapus embargonya.");
+        }
+
+        if (notBefore is { } far && far > now.AddYears(1))
+        {
+            return Outcome.Invalid("notBefore", "Embargo paling lama satu tahun dari sekarang.");
+        }
+
+        var lifts = EmbargoUntil is { } current && (notBefore is null || notBefore < current);
+        if (lifts && !actsAsKadis)
+        {
+            return Outcome.Forbidden(notBefore is null
+                ? "Hanya Kepala Dinas yang dapat mencabut embargo."
+                : "Hanya Kepala Dinas yang dapat memajukan waktu embargo; Anda hanya dapat memundurkannya.");
+        }
+
+        if (!lifts && !actsAsKadis)
+        {
+            if (Status == WorkflowStatuses.Signed)
+            {
+                return Outcome.Forbidden("Naskah sudah ditandatangani; sejak itu hanya Kepala Dinas yang dapat mengubah embargonya.");
+            }
+
+            if (!IsWriter(actor.UserId) && !SopDefaults.ApproverRoles.Any(actor.IsInRole))
+            {
+                return Outcome.Forbidden("Embargo diatur oleh penulis naskah atau penyetuju dalam alurnya (Kasi, Kabid, Kadis).");
+            }
+        }
+
+        if (!lifts && Status == WorkflowStatuses.Signed && notBefore is not null)
+        {
+            return Outcome.Conflict("Naskah sudah ditandatangani; embargo hanya dapat dicabut atau dimajukan, tidak dimundurkan.");
+        }
+
+        EmbargoUntil = notBefore is null ? null : HistoryChain.Normalize(notBefore.Value);
+        UpdatedAt = now;
+        Revision++;
+        return Outcome.Ok();
+    }
+
     public List<HistoryEntry> History { get; set; } = [];
 
     public IReadOnlyList<string> ChainRoles => Chain.Split(',', StringSplitOptions.RemoveEmptyEntries);

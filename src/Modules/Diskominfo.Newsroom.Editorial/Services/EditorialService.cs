@@ -57,7 +57,7 @@ internal sealed class EditorialService(
                 {
                     await events.PublishAsync(
                         new ItemSigned(
-                            itemId, workflow.ContentType, snapshot.VersionId, snapshot.ContentHash, actor.UserId, now, workflow.PublishAt,
+                            itemId, workflow.ContentType, snapshot.VersionId, snapshot.ContentHash, actor.UserId, now, workflow.ReleaseAt(now),
                             workflow.IsCorrection ? workflow.CorrectionNote : null), ct);
                 }
                 else
@@ -137,8 +137,8 @@ internal sealed class EditorialService(
             var outcome = workflow.Schedule(actor, asKadis, publishAt, now);
             if (outcome.Succeeded && workflow.Status == Abstractions.Editorial.WorkflowStatuses.Signed)
             {
-                // Signed: the publications exist already and must move too, unless one is under way.
-                outcome = await publications.RescheduleAsync(itemId, workflow.PublishAt, ct);
+                // Signed: the publications exist already and must move too, unless one is under way; never before the embargo.
+                outcome = await publications.RescheduleAsync(itemId, workflow.ReleaseAt(now), ct);
             }
 
             if (outcome.Succeeded)
@@ -148,6 +148,61 @@ internal sealed class EditorialService(
 
             return outcome;
         }, cancellationToken);
+
+    /// <summary>
+    /// Sets, moves or (<paramref name="notBefore"/> null) lifts the embargo, with an audit entry. After the signature a
+    /// lift moves the publications to the scheduled time, or to now when that has passed.
+    /// </summary>
+    public async Task<Outcome> SetEmbargoAsync(Guid itemId, Actor actor, DateTimeOffset? notBefore, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await EmbargoAsync(itemId, actor, notBefore, cancellationToken);
+        }
+        catch (EmbargoRefusedException refused)
+        {
+            // The publications could not move (one is under way): the embargo's change is rolled back with them.
+            return refused.Outcome;
+        }
+    }
+
+    private Task<Outcome> EmbargoAsync(Guid itemId, Actor actor, DateTimeOffset? notBefore, CancellationToken cancellationToken)
+        => ActAsync(itemId, async (workflow, snapshot, now, ct) =>
+        {
+            var asKadis = (await organization.PositionsAsync(actor, now, ct)).Any(p => p.Covers(Abstractions.Security.NewsroomRoles.Kadis, workflow.SectionId));
+            var before = workflow.EmbargoUntil;
+            var outcome = workflow.SetEmbargo(actor, asKadis, notBefore, now);
+            if (!outcome.Succeeded || before == workflow.EmbargoUntil)
+            {
+                return outcome;
+            }
+
+            await db.SaveChangesAsync(ct);
+            if (workflow.Status == Abstractions.Editorial.WorkflowStatuses.Signed)
+            {
+                outcome = await publications.RescheduleAsync(itemId, workflow.ReleaseAt(now), ct);
+                if (!outcome.Succeeded)
+                {
+                    throw new EmbargoRefusedException(outcome);
+                }
+            }
+
+            var lifted = before is { } was && (workflow.EmbargoUntil is null || workflow.EmbargoUntil < was);
+            var summary = workflow.EmbargoUntil is { } until
+                ? $"Embargo \"{snapshot.Title}\": tidak terbit sebelum {Abstractions.Text.IndonesianTime.Short(until)}."
+                : $"Embargo \"{snapshot.Title}\" dicabut.";
+            await events.PublishAsync(new Abstractions.Audit.AuditEvent(
+                lifted ? Abstractions.Audit.AuditActions.EmbargoLifted : Abstractions.Audit.AuditActions.EmbargoSet, actor.UserId, actor.DisplayName,
+                "item", itemId.ToString(), summary, now,
+                Before: new Dictionary<string, string?> { ["notBefore"] = before?.ToString("O") },
+                After: new Dictionary<string, string?> { ["notBefore"] = workflow.EmbargoUntil?.ToString("O") }), ct);
+            return outcome;
+        }, cancellationToken);
+
+    private sealed class EmbargoRefusedException(Outcome outcome) : Exception(outcome.Message)
+    {
+        public Outcome Outcome { get; } = outcome;
+    }
 
     /// <summary>On first receipt the item gets the next running number of the year (WIB), serialized across workers.</summary>
     private async Task ReceiveAsync(Models.Workflow workflow, ContentSnapshot snapshot, DateTimeOffset now, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Diskominfo.Newsroom.Abstractions.Calendar;
 using Diskominfo.Newsroom.Abstractions.Editorial;
 using Diskominfo.Newsroom.Abstractions.Organization;
 using Diskominfo.Newsroom.Abstractions.Results;
@@ -9,7 +10,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Diskominfo.Newsroom.Editorial.Services;
 
-internal sealed class WorkflowQuery(EditorialDbContext db, EditorialSettings settings, IOrganization organization, HistoryChain chain, TimeProvider clock) : IWorkflowQuery, IEditGate
+internal sealed class WorkflowQuery(
+    EditorialDbContext db, EditorialSettings settings, IOrganization organization, HistoryChain chain, IWorkingCalendar workingCalendar, TimeProvider clock)
+    : IWorkflowQuery, IEditGate, IEmbargoQuery
 {
     public async Task<WorkflowView?> GetAsync(Guid itemId, CancellationToken cancellationToken)
     {
@@ -30,8 +33,14 @@ internal sealed class WorkflowQuery(EditorialDbContext db, EditorialSettings set
             disposition is null ? null : new DispositionView(disposition.Label, disposition.ReceivedAt, disposition.NewsType),
             workflow.WriterId,
             workflow.SectionId,
-            workflow.InReview ? workflow.ExcludedFromStep() : []);
+            workflow.InReview ? workflow.ExcludedFromStep() : [])
+        {
+            EmbargoUntil = workflow.EmbargoUntil,
+        };
     }
+
+    public async Task<DateTimeOffset?> NotBeforeAsync(Guid itemId, CancellationToken cancellationToken)
+        => await db.Workflows.AsNoTracking().Where(w => w.ItemId == itemId).Select(w => w.EmbargoUntil).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>
     /// Checks the item's buku agenda against its hash chain; null when the item does not exist, or when the actor is a
@@ -74,7 +83,9 @@ internal sealed class WorkflowQuery(EditorialDbContext db, EditorialSettings set
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var standards = await settings.StandardsAsync(cancellationToken);
-        var positions = await organization.PositionsAsync(actor, clock.GetUtcNow(), cancellationToken);
+        var calendar = await workingCalendar.CurrentAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var positions = await organization.PositionsAsync(actor, now, cancellationToken);
 
         // The post the actor would take the item's step in (his own first); null when the item is not his to act on.
         ActingPosition? PostFor(Workflow w) => w.Status switch
@@ -98,9 +109,16 @@ internal sealed class WorkflowQuery(EditorialDbContext db, EditorialSettings set
                     _ => null,
                 };
                 var role = w.Status == WorkflowStatuses.Ordered ? NewsroomRoles.Kabid : w.AwaitingRole;
+                var since = open?.Start ?? w.UpdatedAt;
+                var standard = standards.For(w.ContentType, step);
                 return new AwaitingItem(
-                    w.ItemId, w.Status, role, open?.Start ?? w.UpdatedAt, note, standards.Minutes(w.ContentType, step),
-                    c.Post is { IsDelegated: true } post ? post.LegalForm : null);
+                    w.ItemId, w.Status, role, since, note, (int)Math.Round(standard.WorkingTime(calendar).TotalMinutes),
+                    c.Post is { IsDelegated: true } post ? post.LegalForm : null)
+                {
+                    DueAt = standard.Due(since, calendar),
+                    Standard = standard.ToString(),
+                    WorkingMinutes = calendar.WorkingTimeBetween(since, now).TotalMinutes,
+                };
             })
             .OrderBy(a => a.Since)
             .ToList();

@@ -1,4 +1,5 @@
 using Diskominfo.Newsroom.Abstractions.Audit;
+using Diskominfo.Newsroom.Abstractions.Calendar;
 using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Events;
 using Diskominfo.Newsroom.Abstractions.Results;
@@ -10,10 +11,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Diskominfo.Newsroom.Editorial.Settings;
 
 /// <summary>
-/// The approval chains and standard minutes in force: an admin's choices over the SOP defaults. Each change is written
+/// The approval chains and standard times in force: an admin's choices over the SOP defaults. Each change is written
 /// to the audit log (before and after) in the same transaction.
 /// </summary>
-internal sealed class EditorialSettings(EditorialDbContext db, NewsroomDatabase database, IEventPublisher events, TimeProvider clock)
+internal sealed class EditorialSettings(
+    EditorialDbContext db, NewsroomDatabase database, IEventPublisher events, IWorkingCalendar workingCalendar, TimeProvider clock)
 {
     public async Task<IReadOnlyList<string>> ChainAsync(string contentType, string kind, CancellationToken cancellationToken)
     {
@@ -24,24 +26,25 @@ internal sealed class EditorialSettings(EditorialDbContext db, NewsroomDatabase 
             : kind == ChainKinds.Correction ? SopDefaults.CorrectionChain(contentType) : SopDefaults.Chain(contentType);
     }
 
-    /// <summary>Standard minutes for every content type and step (admin's values, else the SOP's).</summary>
+    /// <summary>Standard times for every content type and step (admin's values, else the SOP's).</summary>
     public async Task<StandardTable> StandardsAsync(CancellationToken cancellationToken)
     {
         var rows = await db.Standards.AsNoTracking().ToListAsync(cancellationToken);
-        return new StandardTable(rows.ToDictionary(r => (r.ContentType, r.Step), r => r.Minutes));
+        return new StandardTable(rows.ToDictionary(r => (r.ContentType, r.Step), r => new StandardTime(r.Amount, r.Unit)));
     }
 
-    /// <summary>Every content type's chains and standard minutes per step, as in force now.</summary>
+    /// <summary>Every content type's chains and standard times per step, as in force now (minutes: the working minutes they allow).</summary>
     public async Task<IReadOnlyList<Endpoints.DeskToolEndpoints.TypeSettings>> OverviewAsync(CancellationToken cancellationToken)
     {
         var standards = await StandardsAsync(cancellationToken);
+        var calendar = await workingCalendar.CurrentAsync(cancellationToken);
         var result = new List<Endpoints.DeskToolEndpoints.TypeSettings>();
         foreach (var type in ContentTypes.All)
         {
             var chain = await ChainAsync(type, ChainKinds.Standard, cancellationToken);
             var correction = await ChainAsync(type, ChainKinds.Correction, cancellationToken);
             var steps = Steps.For(SopDefaults.ApproverRoles, type)
-                .Select(step => new Endpoints.DeskToolEndpoints.StepSetting(step, Steps.Label(step, type), standards.Minutes(type, step)))
+                .Select(step => Setting(type, step, standards.For(type, step), calendar))
                 .ToList();
             result.Add(new Endpoints.DeskToolEndpoints.TypeSettings(type, chain, correction, steps));
         }
@@ -106,7 +109,18 @@ internal sealed class EditorialSettings(EditorialDbContext db, NewsroomDatabase 
         }, cancellationToken);
     }
 
-    public async Task<Outcome> SaveStandardAsync(string contentType, string step, int minutes, Actor actor, CancellationToken cancellationToken)
+    private static Endpoints.DeskToolEndpoints.StepSetting Setting(string type, string step, StandardTime standard, WorkingCalendar calendar)
+        => new(step, Steps.Label(step, type), (int)Math.Round(standard.WorkingTime(calendar).TotalMinutes), standard.Amount, standard.Unit, standard.ToString());
+
+    /// <summary>The most a standard time may be in each unit: thirty days' worth.</summary>
+    private static int MaxAmount(string unit) => unit switch
+    {
+        StandardTimeUnits.Hours => 30 * 24,
+        StandardTimeUnits.Days => 30,
+        _ => 30 * 24 * 60,
+    };
+
+    public async Task<Outcome> SaveStandardAsync(string contentType, string step, StandardTime standard, Actor actor, CancellationToken cancellationToken)
     {
         if (!actor.IsInRole(NewsroomRoles.Admin))
         {
@@ -118,15 +132,25 @@ internal sealed class EditorialSettings(EditorialDbContext db, NewsroomDatabase 
             return Outcome.NotFound("Jenis konten atau langkah tidak dikenal.");
         }
 
-        if (minutes is < 1 or > 60 * 24 * 30)
+        if (!StandardTimeUnits.IsKnown(standard.Unit))
         {
-            return Outcome.Invalid($"{contentType}.{step}", "Waktu baku harus antara 1 menit dan 30 hari (43200 menit).");
+            return Outcome.Invalid($"{contentType}.{step}", "Satuan waktu baku harus \"minutes\" (menit), \"hours\" (jam), atau \"days\" (hari kerja).");
+        }
+
+        if (standard.Amount < 1 || standard.Amount > MaxAmount(standard.Unit))
+        {
+            return Outcome.Invalid($"{contentType}.{step}", standard.Unit switch
+            {
+                StandardTimeUnits.Hours => "Waktu baku harus antara 1 dan 720 jam.",
+                StandardTimeUnits.Days => "Waktu baku harus antara 1 dan 30 hari kerja.",
+                _ => "Waktu baku harus antara 1 menit dan 30 hari (43200 menit).",
+            });
         }
 
         return await database.InTransactionAsync(async ct =>
         {
             var row = await db.Standards.SingleOrDefaultAsync(s => s.ContentType == contentType && s.Step == step, ct);
-            var before = row?.Minutes ?? SopDefaults.StandardMinutes(contentType, step);
+            var before = row is null ? SopDefaults.Standard(contentType, step) : new StandardTime(row.Amount, row.Unit);
             if (row is null)
             {
                 row = new StepStandard { ContentType = contentType, Step = step };
@@ -134,22 +158,32 @@ internal sealed class EditorialSettings(EditorialDbContext db, NewsroomDatabase 
             }
 
             var now = clock.GetUtcNow();
-            row.Minutes = minutes;
+            row.Amount = standard.Amount;
+            row.Unit = standard.Unit;
             row.UpdatedAt = now;
             row.UpdatedBy = actor.DisplayName;
             await db.SaveChangesAsync(ct);
-            if (before != minutes)
+            if (before != standard)
             {
                 await events.PublishAsync(new AuditEvent(
                     AuditActions.SettingsChanged, actor.UserId, actor.DisplayName, "editorial.standard", $"{contentType}.{step}",
-                    $"Waktu baku {ContentTypes.Label(contentType)}, langkah {Steps.Label(step, contentType)}: {before} menjadi {minutes} menit.", now,
-                    Before: new Dictionary<string, string?> { ["minutes"] = before.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-                    After: new Dictionary<string, string?> { ["minutes"] = minutes.ToString(System.Globalization.CultureInfo.InvariantCulture) }), ct);
+                    $"Waktu baku {ContentTypes.Label(contentType)}, langkah {Steps.Label(step, contentType)}: {Change(before, standard)}.", now,
+                    Before: AuditValues(before), After: AuditValues(standard)), ct);
             }
 
             return Outcome.Ok();
         }, cancellationToken);
     }
+
+    /// <summary>"5 menjadi 12 menit", "15 menit menjadi 1 jam".</summary>
+    private static string Change(StandardTime before, StandardTime after)
+        => before.Unit == after.Unit ? $"{before.Amount} menjadi {after}" : $"{before} menjadi {after}";
+
+    /// <summary>The audit log's values: <c>minutes</c> as before units were kept, else <c>amount</c> and <c>unit</c>.</summary>
+    private static Dictionary<string, string?> AuditValues(StandardTime standard)
+        => standard.Unit == StandardTimeUnits.Minutes
+            ? new() { ["minutes"] = standard.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+            : new() { ["amount"] = standard.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture), ["unit"] = standard.Unit };
 
     /// <summary>A chain as people read it: "Kepala Seksi, Kepala Bidang, Kepala Dinas".</summary>
     private static string Describe(IEnumerable<string> roles) => string.Join(", ", roles.Select(NewsroomRoles.Title));
@@ -157,9 +191,9 @@ internal sealed class EditorialSettings(EditorialDbContext db, NewsroomDatabase 
     public static IReadOnlyList<string> Split(string roles) => roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
-/// <summary>Standard minutes looked up by content type and step.</summary>
-internal sealed class StandardTable(IReadOnlyDictionary<(string ContentType, string Step), int> overrides)
+/// <summary>Standard times looked up by content type and step.</summary>
+internal sealed class StandardTable(IReadOnlyDictionary<(string ContentType, string Step), StandardTime> overrides)
 {
-    public int Minutes(string contentType, string step)
-        => overrides.TryGetValue((contentType, step), out var minutes) ? minutes : SopDefaults.StandardMinutes(contentType, step);
+    public StandardTime For(string contentType, string step)
+        => overrides.TryGetValue((contentType, step), out var standard) ? standard : SopDefaults.Standard(contentType, step);
 }

@@ -22,14 +22,18 @@ internal static class ChainKinds
     public const string Correction = "correction";
 }
 
-/// <summary>An admin's standard minutes for one step of one content type (overrides <see cref="SopDefaults"/>).</summary>
+/// <summary>An admin's standard time for one step of one content type (overrides <see cref="SopDefaults"/>).</summary>
 internal sealed class StepStandard
 {
     public string ContentType { get; set; } = "";
 
     public string Step { get; set; } = "";
 
-    public int Minutes { get; set; }
+    /// <summary>How many <see cref="Unit"/>s (before units were kept, always minutes).</summary>
+    public int Amount { get; set; }
+
+    /// <summary>One of <see cref="Abstractions.Calendar.StandardTimeUnits"/>.</summary>
+    public string Unit { get; set; } = Abstractions.Calendar.StandardTimeUnits.Minutes;
 
     public DateTimeOffset UpdatedAt { get; set; }
 

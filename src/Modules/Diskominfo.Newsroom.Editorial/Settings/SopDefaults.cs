@@ -1,3 +1,4 @@
+using Diskominfo.Newsroom.Abstractions.Calendar;
 using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Security;
 
@@ -34,7 +35,7 @@ internal static class Steps
 }
 
 /// <summary>
-/// The chains and standard minutes of the SOPs (see DOMAIN.md), used until an admin changes them.
+/// The chains and standard times of the SOPs (see DOMAIN.md), used until an admin changes them.
 /// Where an SOP gives one time for two steps (clippings: "the Kasi selects and the Kabid initials, 15 min";
 /// adventorials: "checked, then checked again above and returned when wrong, 60 + 20 min") it is split between them.
 /// </summary>
@@ -52,15 +53,16 @@ internal static class SopDefaults
     /// <summary>A correction (ralat) of a published item: the Kasi checks, the Kadis signs.</summary>
     public static IReadOnlyList<string> CorrectionChain(string contentType) => [NewsroomRoles.Kasi, NewsroomRoles.Kadis];
 
-    public static int StandardMinutes(string contentType, string step) => (contentType, step) switch
+    /// <summary>The SOP's standard time of a step: minutes, except the adventorial file's "2 hari" (two working days).</summary>
+    public static StandardTime Standard(string contentType, string step) => (contentType, step) switch
     {
-        (ContentTypes.PressRelease, Steps.Draft) => 15,
-        (ContentTypes.Clipping, Steps.Draft) => 15,
-        (ContentTypes.Clipping, NewsroomRoles.Kasi) => 10,
-        (ContentTypes.Adventorial, Steps.Assign) => 10,
-        (ContentTypes.Adventorial, Steps.Draft) => 2 * 24 * 60,
-        (ContentTypes.Adventorial, NewsroomRoles.Kabid) => 60,
-        (ContentTypes.Adventorial, NewsroomRoles.Kadis) => 30,
-        _ => 5,
+        (ContentTypes.PressRelease, Steps.Draft) => StandardTime.FromMinutes(15),
+        (ContentTypes.Clipping, Steps.Draft) => StandardTime.FromMinutes(15),
+        (ContentTypes.Clipping, NewsroomRoles.Kasi) => StandardTime.FromMinutes(10),
+        (ContentTypes.Adventorial, Steps.Assign) => StandardTime.FromMinutes(10),
+        (ContentTypes.Adventorial, Steps.Draft) => StandardTime.FromDays(2),
+        (ContentTypes.Adventorial, NewsroomRoles.Kabid) => StandardTime.FromMinutes(60),
+        (ContentTypes.Adventorial, NewsroomRoles.Kadis) => StandardTime.FromMinutes(30),
+        _ => StandardTime.FromMinutes(5),
     };
 }

@@ -11,6 +11,10 @@ internal abstract class OrganizationDbContext(DbContextOptions options, Newsroom
 
     public DbSet<Delegation> Delegations => Set<Delegation>();
 
+    public DbSet<OfficeHours> OfficeHours => Set<OfficeHours>();
+
+    public DbSet<DayOff> DaysOff => Set<DayOff>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Section>(b =>
@@ -42,6 +46,23 @@ internal abstract class OrganizationDbContext(DbContextOptions options, Newsroom
             b.Property(d => d.RevokedByName).HasMaxLength(200);
             b.HasIndex(d => d.DelegateUserId);
             b.HasIndex(d => new { d.Role, d.ScopeId });
+        });
+        modelBuilder.Entity<OfficeHours>(b =>
+        {
+            b.ToTable("organization_office_hours");
+            b.HasKey(h => h.Id);
+            b.Property(h => h.Id).ValueGeneratedNever();
+            b.Property(h => h.WorkingDays).HasMaxLength(20).IsRequired();
+            b.Property(h => h.TimeZone).HasMaxLength(64).IsRequired();
+            b.Property(h => h.UpdatedBy).HasMaxLength(200).IsRequired();
+        });
+        modelBuilder.Entity<DayOff>(b =>
+        {
+            b.ToTable("organization_days_off");
+            b.HasKey(d => d.Date);
+            b.Property(d => d.Name).HasMaxLength(DayOff.NameMaxLength).IsRequired();
+            b.Property(d => d.Kind).HasMaxLength(20).IsRequired();
+            b.Property(d => d.UpdatedBy).HasMaxLength(200).IsRequired();
         });
     }
 }

@@ -1,3 +1,4 @@
+using Diskominfo.Newsroom.Abstractions.Editorial;
 using Diskominfo.Newsroom.Abstractions.Publishing;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Infrastructure.Data;
@@ -6,14 +7,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Diskominfo.Newsroom.Publishing.Services;
 
-/// <summary>Moves a signed item's publications to a new time while none of them has started.</summary>
-internal sealed class PublicationScheduler(PublishingDbContext db, NewsroomDatabase database, PublicationQueue queue, TimeProvider clock)
+/// <summary>
+/// Moves a signed item's publications to a new time while none of them has started; never before the item's embargo,
+/// whoever asks.
+/// </summary>
+internal sealed class PublicationScheduler(
+    PublishingDbContext db, NewsroomDatabase database, PublicationQueue queue, IEmbargoQuery embargo, TimeProvider clock)
     : IPublicationScheduler
 {
     public async Task<Outcome> RescheduleAsync(Guid itemId, DateTimeOffset? publishAt, CancellationToken cancellationToken)
     {
         await database.LockAsync($"publishing-item:{itemId}", cancellationToken);
         var now = clock.GetUtcNow();
+        if (await embargo.NotBeforeAsync(itemId, cancellationToken) is { } notBefore && notBefore > now && (publishAt is null || publishAt < notBefore))
+        {
+            publishAt = notBefore;
+        }
+
         var all = await db.Publications.Where(p => p.ItemId == itemId).ToListAsync(cancellationToken);
         var round = all.Count == 0 ? 0 : all.Max(p => p.Round);
         var publications = all.Where(p => p.Round == round).ToList();

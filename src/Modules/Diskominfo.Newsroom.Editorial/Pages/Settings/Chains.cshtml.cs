@@ -26,8 +26,13 @@ internal sealed class ChainsModel(EditorialSettings settings, NewsroomDatabase d
     [BindProperty]
     public List<string?> Correction { get; set; } = [];
 
+    /// <summary>The amount of each step's standard time (named for the minutes it held before units).</summary>
     [BindProperty]
     public Dictionary<string, int> Minutes { get; set; } = [];
+
+    /// <summary>The unit of each step's standard time; minutes when not sent.</summary>
+    [BindProperty]
+    public Dictionary<string, string> Units { get; set; } = [];
 
     public string? Message { get; private set; }
 
@@ -48,14 +53,15 @@ internal sealed class ChainsModel(EditorialSettings settings, NewsroomDatabase d
                     result = await settings.SaveChainAsync(Type, ChainKinds.Correction, Roles(Correction), actor, ct);
                 }
 
-                foreach (var (step, minutes) in Minutes)
+                foreach (var (step, amount) in Minutes)
                 {
                     if (!result.Succeeded)
                     {
                         break;
                     }
 
-                    result = await settings.SaveStandardAsync(Type, step, minutes, actor, ct);
+                    var unit = Units.GetValueOrDefault(step) ?? Abstractions.Calendar.StandardTimeUnits.Minutes;
+                    result = await settings.SaveStandardAsync(Type, step, new Abstractions.Calendar.StandardTime(amount, unit), actor, ct);
                 }
 
                 return result.Succeeded ? result : throw new RefusedException(result);

@@ -67,14 +67,36 @@ internal sealed class ActModel(EditorialService editorial) : PageModel
             return RespondAsync(id, editorial.ScheduleAsync(id, Actor.FromPrincipal(User)!, null, cancellationToken), "Naskah akan terbit segera setelah ditandatangani.");
         }
 
-        if (!DateTime.TryParseExact(PublishAt, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (Wib(PublishAt) is not { } at)
         {
             return RespondAsync(id, Task.FromResult(Outcome.Invalid("publishAt", "Waktu terbit tidak dikenali; isi tanggal dan jam.")), "");
         }
 
-        var at = new DateTimeOffset(local, IndonesianTime.WibOffset);
         return RespondAsync(id, editorial.ScheduleAsync(id, Actor.FromPrincipal(User)!, at, cancellationToken), $"Naskah dijadwalkan terbit {IndonesianTime.Short(at)}.");
     }
+
+    /// <summary>The embargo's local date and time is WIB.</summary>
+    [BindProperty]
+    public string? NotBefore { get; set; }
+
+    public Task<IActionResult> OnPostEmbargoAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (Wib(NotBefore) is not { } at)
+        {
+            return RespondAsync(id, Task.FromResult(Outcome.Invalid("notBefore", "Waktu embargo tidak dikenali; isi tanggal dan jam.")), "");
+        }
+
+        return RespondAsync(id, editorial.SetEmbargoAsync(id, Actor.FromPrincipal(User)!, at, cancellationToken), $"Embargo diatur: tidak terbit sebelum {IndonesianTime.Short(at)}.");
+    }
+
+    public Task<IActionResult> OnPostLiftEmbargoAsync(Guid id, CancellationToken cancellationToken)
+        => RespondAsync(id, editorial.SetEmbargoAsync(id, Actor.FromPrincipal(User)!, null, cancellationToken), "Embargo dicabut.");
+
+    /// <summary>A <c>datetime-local</c> field's value, read as WIB.</summary>
+    private static DateTimeOffset? Wib(string? value)
+        => DateTime.TryParseExact(value, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? new DateTimeOffset(local, IndonesianTime.WibOffset)
+            : null;
 
     private async Task<IActionResult> RespondAsync(Guid id, Task<Outcome> action, string done)
     {

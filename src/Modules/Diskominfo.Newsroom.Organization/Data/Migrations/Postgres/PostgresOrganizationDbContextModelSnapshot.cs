@@ -22,6 +22,34 @@ namespace Diskominfo.Newsroom.Organization.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Diskominfo.Newsroom.Organization.Models.DayOff", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("organization_days_off", (string)null);
+                });
+
             modelBuilder.Entity("Diskominfo.Newsroom.Organization.Models.Delegation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -92,6 +120,40 @@ namespace Diskominfo.Newsroom.Organization.Data.Migrations.Postgres
                     b.HasIndex("Role", "ScopeId");
 
                     b.ToTable("organization_delegations", (string)null);
+                });
+
+            modelBuilder.Entity("Diskominfo.Newsroom.Organization.Models.OfficeHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClosesMinute")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OpensMinute")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("WorkingDays")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("organization_office_hours", (string)null);
                 });
 
             modelBuilder.Entity("Diskominfo.Newsroom.Organization.Models.Section", b =>

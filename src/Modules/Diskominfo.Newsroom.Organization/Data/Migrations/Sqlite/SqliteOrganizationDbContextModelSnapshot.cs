@@ -17,6 +17,34 @@ namespace Diskominfo.Newsroom.Organization.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("Diskominfo.Newsroom.Organization.Models.DayOff", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("organization_days_off", (string)null);
+                });
+
             modelBuilder.Entity("Diskominfo.Newsroom.Organization.Models.Delegation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -87,6 +115,40 @@ namespace Diskominfo.Newsroom.Organization.Data.Migrations.Sqlite
                     b.HasIndex("Role", "ScopeId");
 
                     b.ToTable("organization_delegations", (string)null);
+                });
+
+            modelBuilder.Entity("Diskominfo.Newsroom.Organization.Models.OfficeHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClosesMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpensMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkingDays")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("organization_office_hours", (string)null);
                 });
 
             modelBuilder.Entity("Diskominfo.Newsroom.Organization.Models.Section", b =>

@@ -154,6 +154,9 @@ namespace Diskominfo.Newsroom.Editorial.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<DateTimeOffset?>("EmbargoUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("HeadHash")
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
@@ -196,6 +199,8 @@ namespace Diskominfo.Newsroom.Editorial.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("ItemId");
+
+                    b.HasIndex("EmbargoUntil");
 
                     b.HasIndex("SectionId");
 
@@ -242,8 +247,12 @@ namespace Diskominfo.Newsroom.Editorial.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<int>("Minutes")
+                    b.Property<int>("Amount")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

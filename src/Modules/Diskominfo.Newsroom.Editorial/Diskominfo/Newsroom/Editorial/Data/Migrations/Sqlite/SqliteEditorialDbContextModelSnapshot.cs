@@ -147,6 +147,9 @@ namespace Diskominfo.Newsroom.Editorial.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EmbargoUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("HeadHash")
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
@@ -189,6 +192,8 @@ namespace Diskominfo.Newsroom.Editorial.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("ItemId");
+
+                    b.HasIndex("EmbargoUntil");
 
                     b.HasIndex("SectionId");
 
@@ -235,8 +240,12 @@ namespace Diskominfo.Newsroom.Editorial.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Minutes")
+                    b.Property<int>("Amount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
