@@ -1,6 +1,7 @@
 using Diskominfo.Newsroom.Archive;
 using Diskominfo.Newsroom.Audit;
 using Diskominfo.Newsroom.Backup;
+using Diskominfo.Newsroom.Calendar;
 using Diskominfo.Newsroom.Content;
 using Diskominfo.Newsroom.Editorial;
 using Diskominfo.Newsroom.Infrastructure.Hosting;
@@ -25,7 +26,7 @@ builder.Services
     .AddPublishingModule(builder.Configuration)
     .AddArchiveModule()
     .AddSearchModule()
-    .AddNotificationsModule()
+    .AddNotificationsModule().AddCalendarModule()
     .AddAuditModule().AddOperationsModule().AddBackupModule()
     .AddNewsroomTheme();
 
@@ -45,7 +46,7 @@ app.UseRequestLimits();
 app.UseOutputCache();
 app.UseAntiforgery();
 app.MapOpenApi();
-app.MapUsersEndpoints().MapOrganizationEndpoints().MapContentEndpoints().MapEditorialEndpoints().MapMediaEndpoints().MapNotificationsEndpoints().MapPublishingEndpoints().MapSearchEndpoints().MapArchiveEndpoints().MapAuditEndpoints();
+app.MapUsersEndpoints().MapOrganizationEndpoints().MapContentEndpoints().MapEditorialEndpoints().MapMediaEndpoints().MapNotificationsEndpoints().MapPublishingEndpoints().MapSearchEndpoints().MapArchiveEndpoints().MapAuditEndpoints().MapCalendarEndpoints();
 app.MapNewsroomTheme();
 app.MapRazorPages();
 return await app.RunNewsroomAsync();
