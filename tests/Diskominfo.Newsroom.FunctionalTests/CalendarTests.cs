@@ -150,8 +150,12 @@ public sealed partial class CalendarTests
         Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
         Assert.Contains("masa depan", await past.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(PublishAt, await WebsiteDueAtAsync(kadis, id));
-        Assert.Equal(HttpStatusCode.OK, (await Reschedule(kadis, $"publication:{id}", later)).StatusCode);
+        var move = await Reschedule(kadis, $"publication:{id}", later.ToOffset(TimeSpan.FromHours(7))); // as a WIB time
+        Assert.True(move.StatusCode == HttpStatusCode.OK, $"{move.StatusCode}: {await move.Content.ReadAsStringAsync()}");
         Assert.Equal(later, await WebsiteDueAtAsync(kadis, id));
+        var rescheduled = await Api.GetAsync(kadis, id); // the approval chain records the new time in the buku agenda
+        Assert.Equal(later, rescheduled.GetProperty("publishAt").GetDateTimeOffset());
+        Assert.Equal(2, rescheduled.GetProperty("history").EnumerateArray().Count(h => h.GetProperty("action").GetString() == "scheduled"));
         Assert.Equal(HttpStatusCode.Forbidden, (await Reschedule(reporter, ActivitySource.Open, later)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Reschedule(reporter, ActivitySource.HeadsOnly, later)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Reschedule(kasi, ActivitySource.Open, later)).StatusCode);

@@ -55,7 +55,7 @@ internal sealed class CalendarService(IEnumerable<ICalendarSource> sources, IWor
         var source = sources.FirstOrDefault(s => s.Kinds.Contains(kind));
         return source is null
             ? Outcome.NotFound("Entri kalender tidak ditemukan.")
-            : await source.RescheduleAsync(actor, entryId, start.Value, cancellationToken);
+            : await source.RescheduleAsync(actor, entryId, start.Value.ToUniversalTime(), cancellationToken); // the stores keep UTC
     }
 
     public Task<IReadOnlyList<OrgSection>> SectionsAsync(CancellationToken cancellationToken) => organization.ListSectionsAsync(cancellationToken);

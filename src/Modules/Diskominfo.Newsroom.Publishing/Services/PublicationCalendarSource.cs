@@ -2,10 +2,12 @@ using Diskominfo.Newsroom.Abstractions.Admin;
 using Diskominfo.Newsroom.Abstractions.Calendar;
 using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Editorial;
+using Diskominfo.Newsroom.Abstractions.Events;
 using Diskominfo.Newsroom.Abstractions.Organization;
 using Diskominfo.Newsroom.Abstractions.Publishing;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
+using Diskominfo.Newsroom.Infrastructure.Data;
 using Diskominfo.Newsroom.Publishing.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,10 +16,11 @@ namespace Diskominfo.Newsroom.Publishing.Services;
 /// <summary>
 /// The calendar's "publication" entries: signed items whose publications wait for their time and have not started.
 /// Moving one is what the publish-later rule allows after the signature (the Kadis of the item, the operator, an admin),
-/// through <see cref="IPublicationScheduler"/>, whose refusals are passed on.
+/// through <see cref="IPublicationScheduler"/>, whose refusals are passed on; the approval chain hears of the new time
+/// (<see cref="PublicationRescheduled"/>) and records it in the item's buku agenda.
 /// </summary>
 internal sealed class PublicationCalendarSource(
-    PublishingDbContext db, IPublicationScheduler scheduler, IContentCatalog content, IItemAccess access, IWorkflowQuery workflows,
+    PublishingDbContext db, NewsroomDatabase database, IPublicationScheduler scheduler, IEventPublisher events, IContentCatalog content, IItemAccess access, IWorkflowQuery workflows,
     IOrganization organization, TimeProvider clock) : ICalendarSource
 {
     private const string Prefix = CalendarKinds.Publication + ":";
@@ -71,9 +74,22 @@ internal sealed class PublicationCalendarSource(
             return Outcome.Invalid("start", "Waktu terbit harus di masa depan.");
         }
 
-        return start > now.AddYears(1)
-            ? Outcome.Invalid("start", "Waktu terbit paling lambat satu tahun dari sekarang.")
-            : await scheduler.RescheduleAsync(itemId, start, cancellationToken);
+        if (start > now.AddYears(1))
+        {
+            return Outcome.Invalid("start", "Waktu terbit paling lambat satu tahun dari sekarang.");
+        }
+
+        // The publications move, and the approval chain records the new time, in one transaction.
+        return await database.InTransactionAsync(async ct =>
+        {
+            var outcome = await scheduler.RescheduleAsync(itemId, start, ct);
+            if (outcome.Succeeded)
+            {
+                await events.PublishAsync(new PublicationRescheduled(itemId, start, actor, now), ct);
+            }
+
+            return outcome;
+        }, cancellationToken);
     }
 
     /// <summary>Who may set the time after the signature (as <c>Workflow.MaySchedule</c>): the Kadis covering the item, the operator, an admin.</summary>

@@ -30,9 +30,9 @@ internal sealed class SubscriptionModel(FeedTokens tokens, CalendarFeeds feeds) 
         var userId = Actor.FromPrincipal(User)!.UserId;
         var token = await tokens.IssueAsync(userId, cancellationToken);
         var site = feeds.SiteBase(Request);
-        var path = $"kalender/{token}.ics";
-        HttpsAddress = new Uri(site, path).ToString();
-        WebcalAddress = "webcal://" + new Uri(site, path).GetComponents(UriComponents.HostAndPort | UriComponents.PathAndQuery, UriFormat.UriEscaped);
+        var address = new Uri(site, $"kalender/{token}.ics");
+        HttpsAddress = address.AbsoluteUri;
+        WebcalAddress = $"webcal://{address.Authority}{address.AbsolutePath}";
         Active = await tokens.ActiveAsync(userId, cancellationToken);
         Response.Headers.CacheControl = "no-store";
         return Page();
