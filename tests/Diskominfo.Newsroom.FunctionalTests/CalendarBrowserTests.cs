@@ -27,7 +27,7 @@ public sealed class CalendarBrowserTests
         await page.SetViewportSizeAsync(1280, 900);
         await page.GotoAsync($"/admin/kalender?tampilan=bulan&tanggal={day:yyyy-MM-dd}");
         var entry = page.Locator($"td[data-drop-date='{day:yyyy-MM-dd}'] a[data-id='publication:{id}']");
-        Assert.Contains("Jadwal terbit", await entry.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Jadwal terbit", await entry.TextContentAsync(), StringComparison.Ordinal);
         Assert.Contains(title, await entry.InnerTextAsync(), StringComparison.Ordinal);
         await entry.DragToAsync(page.Locator($"td[data-drop-date='{target:yyyy-MM-dd}']"));
         var expected = PublishAt.AddDays(target.DayNumber - day.DayNumber);

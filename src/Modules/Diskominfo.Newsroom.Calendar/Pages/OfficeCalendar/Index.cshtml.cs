@@ -14,7 +14,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Diskominfo.Newsroom.Calendar.Pages.Desk;
+namespace Diskominfo.Newsroom.Calendar.Pages.OfficeCalendar;
 
 /// <summary>
 /// The office's calendar on the desk: month, week, day and agenda views with navigation, filters by seksi and kind,

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Diskominfo.Newsroom.Calendar.Pages.Desk;
+namespace Diskominfo.Newsroom.Calendar.Pages.OfficeCalendar;
 
 /// <summary>
 /// One's own calendar feed address: make it (its addresses are shown once), make a new one (the old stops working), or

@@ -1,4 +1,4 @@
-namespace Diskominfo.Newsroom.Calendar.Pages.Desk;
+namespace Diskominfo.Newsroom.Calendar.Pages.OfficeCalendar;
 
 /// <summary>The desk calendar's views, as the <c>tampilan</c> query value names them.</summary>
 internal static class CalendarViews
