@@ -12,7 +12,7 @@ builder.Services
     .AddPublishingModule(builder.Configuration)
     .AddArchiveModule()
     .AddSearchModule()
-    .AddNotificationsModule()
+    .AddNotificationsModule().AddCalendarModule()
     .AddAuditModule().AddOperationsModule().AddBackupModule()
     .AddCoordinationModule().AddCoverageModule()
     .AddNewsroomTheme();
@@ -34,7 +34,7 @@ app.UseOutputCache();
 app.UseAntiforgery();
 app.MapOpenApi();
 app.MapUsersEndpoints().MapOrganizationEndpoints().MapContentEndpoints().MapEditorialEndpoints().MapMediaEndpoints().MapNotificationsEndpoints().MapPublishingEndpoints().MapSearchEndpoints().MapArchiveEndpoints().MapAuditEndpoints();
-app.MapCoordinationEndpoints().MapCoverageEndpoints();
+app.MapCoordinationEndpoints().MapCoverageEndpoints().MapCalendarEndpoints();
 app.MapNewsroomTheme();
 app.MapRazorPages();
 return await app.RunNewsroomAsync();

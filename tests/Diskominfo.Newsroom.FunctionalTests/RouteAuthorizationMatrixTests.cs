@@ -287,6 +287,18 @@ public sealed class RouteAuthorizationMatrixTests
         yield return Staff("POST", "/admin/kegiatan/{id:guid}", $"/admin/kegiatan/{Guid.Empty}", handler: "Act", body: NoteForm);
         yield return Only("GET", "/admin/pengaturan/kegiatan", "/admin/pengaturan/kegiatan", ["admin"]);
         yield return Only("POST", "/admin/pengaturan/kegiatan", "/admin/pengaturan/kegiatan", ["admin"], body: new Dictionary<string, string>());
+        // The office's calendar: every member of staff (each sees what his sources let him); an unknown entry is 404 past
+        // the door, an empty move 400. The feed by token is open to strangers (a phone's calendar has no cookie): the door
+        // takes anyone, and a token that names nobody answers 404.
+        yield return Staff("GET", "/api/v1/calendar", "/api/v1/calendar?from=2026-12-01&to=2026-12-31");
+        yield return Staff("GET", "/api/v1/calendar.ics", "/api/v1/calendar.ics?from=2026-12-01&to=2026-12-31");
+        yield return Staff("POST", "/api/v1/calendar/reschedule", "/api/v1/calendar/reschedule", body: new { });
+        yield return Public("GET", "/kalender/{token}.ics", "/kalender/bukan-token.ics");
+        yield return Staff("GET", "/admin/kalender", "/admin/kalender");
+        yield return Staff("POST", "/admin/kalender", "/admin/kalender", handler: "Pindahkan", body: new Dictionary<string, string>());
+        yield return Staff("GET", "/admin/kalender/langganan", "/admin/kalender/langganan");
+        yield return Staff("POST", "/admin/kalender/langganan", "/admin/kalender/langganan", handler: "Buat", body: new Dictionary<string, string>());
+        yield return Staff("POST", "/admin/kalender/langganan", "/admin/kalender/langganan", handler: "Cabut", body: new Dictionary<string, string>());
 
         // Settings: admins.
         yield return Staff("GET", "/api/v1/settings/editorial/", "/api/v1/settings/editorial");

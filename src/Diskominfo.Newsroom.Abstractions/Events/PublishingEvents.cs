@@ -11,3 +11,9 @@ public sealed record ItemPublicationsCompleted(Guid ItemId, string ContentType, 
 /// <paramref name="Link"/> is the desk page where it is fixed.
 /// </summary>
 public sealed record ChannelAttentionNeeded(string Channel, string Message, string Link, DateTimeOffset At);
+
+/// <summary>
+/// A signed item's publications were moved to <paramref name="PublishAt"/> by <paramref name="Actor"/> outside the
+/// approval chain (the calendar): the chain records it as the item's publish-later time, with who moved it.
+/// </summary>
+public sealed record PublicationRescheduled(Guid ItemId, DateTimeOffset PublishAt, Security.Actor Actor, DateTimeOffset At);

@@ -38,6 +38,7 @@ public static class ContentModule
         services.AddSingleton(new AdminMenuItem("Laporan kliping", "/admin/kliping/laporan", 55));
         services.AddScoped<ItemReader>();
         services.AddScoped<IItemAccess, ItemAccess>();
+        services.AddScoped<Abstractions.Calendar.ICalendarSource, AdventorialCalendarSource>();
         services.AddScoped<IEventHandler<ItemSubmitted>, SealVersionOnSubmit>();
         return services;
     }

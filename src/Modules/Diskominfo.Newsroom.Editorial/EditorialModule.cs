@@ -42,6 +42,7 @@ public static class EditorialModule
         services.AddScoped<IEventHandler<ItemContentChanged>>(sp => sp.GetRequiredService<WorkflowHandlers>());
         services.AddScoped<IEventHandler<PublicationFinished>>(sp => sp.GetRequiredService<WorkflowHandlers>());
         services.AddScoped<IEventHandler<ItemArchived>>(sp => sp.GetRequiredService<WorkflowHandlers>());
+        services.AddScoped<IEventHandler<PublicationRescheduled>, RecordPublicationRescheduled>();
         return services;
     }
 

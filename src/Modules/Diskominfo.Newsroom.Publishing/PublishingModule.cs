@@ -51,6 +51,7 @@ public static class PublishingModule
         services.AddScoped<PublicationSweeper>();
         services.AddScoped<IPublicationQuery, PublicationQuery>();
         services.AddScoped<IPublicationScheduler, PublicationScheduler>();
+        services.AddScoped<Abstractions.Calendar.ICalendarSource, PublicationCalendarSource>();
         services.AddScoped<IEventHandler<ItemSigned>, CreatePublicationsOnSignature>();
         services.AddSingleton<NodeIdentity>();
         services.AddSingleton<IStartupTask, PublicationRecovery>();

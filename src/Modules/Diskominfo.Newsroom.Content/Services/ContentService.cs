@@ -159,6 +159,25 @@ internal sealed class ContentService(
         }, cancellationToken);
     }
 
+    /// <summary>Moves an adventorial's publication date (tanggal tayang), as an edit of its file by whoever may edit it now.</summary>
+    public async Task<Outcome> SetPublicationDateAsync(Guid itemId, DateOnly date, Actor actor, CancellationToken cancellationToken)
+        => await database.InTransactionAsync<Outcome>(async ct =>
+        {
+            var (item, latest, refusal) = await LoadEditableAsync(itemId, actor, ct);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            if (latest!.Parts.Adventorial is not { } file)
+            {
+                return Outcome.NotFound("Adventorial tidak ditemukan.");
+            }
+
+            await ChangeAsync(item!, latest, latest.Title, latest.Parts with { Adventorial = file with { PublicationDate = date } }, actor, ct);
+            return Outcome.Ok();
+        }, cancellationToken);
+
     /// <summary>
     /// Puts the text recognised from a clipping's scan into its text field, as the system, while the clipping is a
     /// draft nobody has seen and its text is still empty: what the archivist typed is never overwritten.
