@@ -32,11 +32,13 @@ public sealed class CoverageTests
     {
         var clock = new TestClock(new DateTimeOffset(2026, 11, 16, 2, 0, 0, TimeSpan.Zero)); // Monday 16 November 2026, 09.00 WIB
         await using var database = provider == "Postgres" ? await TestDatabase.PostgresAsync() : await TestDatabase.SqliteAsync();
-        var activities = new CoverageActivities();
-        var bridge = activities.Add(Bridge, "Kecamatan Raya", clock.GetUtcNow().AddDays(1));
-        var market = activities.Add(Market, "Pasar Induk", clock.GetUtcNow().AddDays(2));
-        var proposed = activities.Add("Rapat Koordinasi Camat", "Aula Setda", clock.GetUtcNow().AddDays(3), ActivityStatuses.Proposed);
-        await using var app = await NewsroomApp.StartAsync(database, clock: clock, services: activities.Register);
+        await using var app = await NewsroomApp.StartAsync(database, clock: clock);
+
+        // Real invitations through the Coordination chain: two on the schedule, one only proposed by the Kasi.
+        using var activities = new CoverageActivities(app, clock);
+        var bridge = await activities.AddAsync(Bridge, "Kecamatan Raya", clock.GetUtcNow().AddDays(1));
+        var market = await activities.AddAsync(Market, "Pasar Induk", clock.GetUtcNow().AddDays(2));
+        var proposed = await activities.AddAsync("Rapat Koordinasi Camat", "Aula Setda", clock.GetUtcNow().AddDays(3), ActivityStatuses.Proposed);
         using var kadis = await app.LoginAsync("kadis");
         using var kabid = await app.LoginAsync("kabid");
         using var kasi = await app.LoginAsync("kasi");
@@ -162,8 +164,9 @@ public sealed class CoverageTests
         await AssertProblemAsync(await kadis.GetAsync("/api/v1/assignments/bulletin?month=2026-13"), HttpStatusCode.BadRequest, "tttt-bb");
         await AssertProblemAsync(await reporter.GetAsync("/api/v1/assignments/bulletin?month=2026-11"), HttpStatusCode.Forbidden);
 
-        // The flow's sources: the service-time report's spans, the calendar's entries for each person.
+        // The schedule read was the Coordination module's; the flow's sources: the service-time report's spans, the calendar's entries for each person.
         using var scope = app.Services.CreateScope();
+        Assert.IsType<Coordination.Services.ActivitySchedule>(scope.ServiceProvider.GetRequiredService<IActivitySchedule>());
         var source = scope.ServiceProvider.GetServices<IServiceTimeSource>().Single(s => s.Flow == "coverage");
         Assert.Equal("Peliputan pemberitaan", source.FlowLabel);
         var steps = await source.StepsAsync(CancellationToken.None);

@@ -1,6 +1,5 @@
 using Diskominfo.Newsroom.Abstractions.Admin;
 using Diskominfo.Newsroom.Abstractions.Calendar;
-using Diskominfo.Newsroom.Abstractions.Coordination;
 using Diskominfo.Newsroom.Abstractions.Editorial;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Coverage.Components;
@@ -10,7 +9,6 @@ using Diskominfo.Newsroom.Coverage.Services;
 using Diskominfo.Newsroom.Infrastructure.Data;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Diskominfo.Newsroom.Coverage;
@@ -19,13 +17,15 @@ public static class CoverageModule
 {
     internal const string Name = "coverage";
 
-    /// <summary>Coverage assignments (SOP Peliputan Pemberitaan) from the activity schedule to the press release, and the monthly bulletin.</summary>
+    /// <summary>
+    /// Coverage assignments (SOP Peliputan Pemberitaan) from the activity schedule to the press release, and the monthly
+    /// bulletin. The schedule (<c>IActivitySchedule</c>) is the Coordination module's: add that module too.
+    /// </summary>
     public static IServiceCollection AddCoverageModule(this IServiceCollection services)
     {
         services.AddModuleDbContext<CoverageDbContext, SqliteCoverageDbContext, PostgresCoverageDbContext>(Name);
         services.AddOptions<CoverageOptions>().BindConfiguration("Newsroom:Coverage").ValidateOnStart();
         services.AddSingleton<IValidateOptions<CoverageOptions>, CoverageOptionsValidation>();
-        services.TryAddScoped<IActivitySchedule, EmptyActivitySchedule>();
         services.AddSingleton<ReportPhotoStore>();
         services.AddSingleton<BulletinRendering>();
         services.AddScoped<CoverageStandards>();
