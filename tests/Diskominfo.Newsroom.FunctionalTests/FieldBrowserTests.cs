@@ -72,21 +72,34 @@ public sealed class FieldBrowserTests
         Assert.Equal("environment", await input.GetAttributeAsync("capture"));
         Assert.NotNull(await input.GetAttributeAsync("multiple"));
         Assert.False(await phone.Locator("#unggah-satu").IsVisibleAsync());
-        var originals = Enumerable.Range(1, 3).Select(i => FieldPhotos.Noisy(3 * 1024 * 1024, seed: i, width: 4000, height: 3000)).ToArray();
-        await input.SetInputFilesAsync(originals.Select((bytes, i) => new FilePayload { Name = $"lokasi-{i + 1}.jpg", MimeType = "image/jpeg", Buffer = bytes }));
+        var originals = Enumerable.Range(1, 3).Select(i => FieldPhotos.Noisy(3 * 1024 * 1024, seed: i, width: 4000, height: 3000, sigma: 20)).ToArray();
+        var folder = Directory.CreateTempSubdirectory("newsroom-field-photos-").FullName;
+        var files = originals.Select((bytes, i) => Path.Combine(folder, $"lokasi-{i + 1}.jpg")).ToArray();
+        for (var i = 0; i < files.Length; i++)
+        {
+            await File.WriteAllBytesAsync(files[i], originals[i]);
+        }
+
+        await input.SetInputFilesAsync(files);
         Assert.Equal(3, await phone.Locator(".upload-item progress").CountAsync());
         await phone.GetByLabel("Keterangan foto 1").FillAsync("Tim SAR mengevakuasi warga");
-        await phone.GetByLabel("Fotografer").FillAsync("Humas Diskominfo");
-        await phone.EvaluateAsync(
-            "() => { window.__states = []; new MutationObserver(() => document.querySelectorAll('.upload-state').forEach(s => window.__states.push(s.textContent))).observe(document.getElementById('foto-daftar'), { subtree: true, childList: true, characterData: true }); }");
+        await phone.GetByLabel("Fotografer (kredit untuk semua foto)").FillAsync("Humas Diskominfo");
+        var asked = new List<string>();
+        phone.Request += (_, r) => { if (r.Url.Contains("/admin/unggahan", StringComparison.Ordinal)) { lock (asked) { asked.Add(r.Method); } } };
         var before = proxy.Upstream;
         proxy.CutAfter(1536 * 1024);
         await phone.GetByRole(AriaRole.Button, new() { Name = "Kirim foto" }).ClickAsync();
         await phone.WaitForSelectorAsync("#kirim-foto[data-finished='3']", new() { Timeout = 120_000 });
 
         Assert.Equal(1, proxy.Cuts);
-        var states = await phone.EvaluateAsync<string[]>("() => window.__states");
-        Assert.Contains(states, s => s.StartsWith("Sambungan terputus", StringComparison.Ordinal));
+        // After the cut the page asked the server where the photo stood (HEAD) and went on from there; Chromium may first
+        // resend the cut piece by itself, which the server refuses (409, wrong offset) as the protocol says.
+        lock (asked)
+        {
+            Assert.Contains("HEAD", asked);
+            Assert.Equal(3, asked.Count(m => m == "POST"));
+        }
+
         var progress = await phone.Locator(".upload-item progress").EvaluateAllAsync<int[]>("ps => ps.map(p => p.value)");
         Assert.Equal([100, 100, 100], progress);
         Assert.Contains("3 foto terlampir", await phone.Locator("#foto-ringkasan").InnerTextAsync(), StringComparison.Ordinal);
@@ -101,6 +114,7 @@ public sealed class FieldBrowserTests
         Assert.True(proxy.Upstream - before < originals.Sum(o => (long)o.Length), $"{proxy.Upstream - before} bytes sent for {originals.Sum(o => o.Length)} of originals");
         await phone.GotoAsync($"/admin/naskah/{item}");
         Assert.Equal(3, await phone.Locator(".photos img").CountAsync());
+        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]
@@ -153,7 +167,13 @@ public sealed class FieldBrowserTests
         var response = await page.GotoAsync(path);
         Assert.Equal((int)HttpStatusCode.OK, response!.Status);
         var width = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
-        Assert.True(width <= PhoneWidth, $"{path} scrolls sideways at {PhoneWidth} px: {width} px wide");
+        if (width > PhoneWidth)
+        {
+            var wide = await page.EvaluateAsync<string[]>(
+                "w => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w).slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right))",
+                PhoneWidth);
+            Assert.Fail($"{path} scrolls sideways at {PhoneWidth} px: {width} px wide; beyond the edge: {string.Join(", ", wide)}");
+        }
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },

@@ -327,7 +327,7 @@ public sealed class RouteAuthorizationMatrixTests
         foreach (var root in new[] { "/api/v1/uploads", "/admin/unggahan" })
         {
             yield return Public("OPTIONS", root, root);
-            yield return Staff("POST", root, root);
+            yield return Staff("POST", root + "/", root);
             foreach (var method in new[] { "HEAD", "PATCH", "DELETE" })
             {
                 yield return Staff(method, root + "/{id:guid}", $"{root}/{Guid.Empty}");
