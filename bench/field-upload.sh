@@ -3,7 +3,7 @@
 # 1 Mbit/s each way that drops every connection twice (60 s and 150 s after the sending starts), by
 #   (i)  the desk's resumable upload in headless Chromium at phone size (resized in the browser, tus pieces resumed), and
 #   (ii) a plain multipart form upload of the same files, a cut file sent again whole.
-# Both run at the same time, each through its own throttling proxy (bench/Diskominfo.Newsroom.Bench/ThrottlingProxy.cs).
+# Both run at the same time, each through its own throttling proxy (tests/Diskominfo.Newsroom.Harness/WeakLineProxy.cs).
 # Prints the seconds of each and their ratio. The site, the proxies and Chromium are stopped at the end.
 #   bench/field-upload.sh [count] [MB] [kbit/s] [cuts in s, comma separated]
 set -euo pipefail

@@ -27,8 +27,8 @@ internal static class FieldUploadBench
             using var api = await NewsroomApiClient.SignInAsync(site.BaseAddress);
             var resumableItem = await CreateItemAsync(api, "Uji unggah bertahap dari lapangan");
             var plainItem = await CreateItemAsync(api, "Uji unggah formulir biasa dari lapangan");
-            await using var resumableLine = new ThrottlingProxy(site.BaseAddress.Port, bitsPerSecond, cuts);
-            await using var plainLine = new ThrottlingProxy(site.BaseAddress.Port, bitsPerSecond, cuts);
+            await using var resumableLine = WeakLineProxy.Start(site.BaseAddress, bitsPerSecond, cuts);
+            await using var plainLine = WeakLineProxy.Start(site.BaseAddress, bitsPerSecond, cuts);
 
             var resumable = ResumableAsync(resumableLine, resumableItem, files);
             var plain = PlainAsync(plainLine, plainItem, files);
@@ -39,9 +39,9 @@ internal static class FieldUploadBench
             var resumableCount = (await api.GetAsync(resumableItem)).GetProperty("photos").GetArrayLength();
             var plainCount = (await api.GetAsync(plainItem)).GetProperty("photos").GetArrayLength();
             Console.WriteLine($"(i)  resumable (tus, resized in Chromium): {resumableSeconds:0.0} s, {resumableCount} photos attached, "
-                + $"{resumableBytes / 1024.0 / 1024.0:0.0} MB of photos after resizing, cuts made {resumableLine.CutsMade}");
+                + $"{resumableBytes / 1024.0 / 1024.0:0.0} MB of photos after resizing, cuts made {resumableLine.Cuts}");
             Console.WriteLine($"(ii) plain multipart form:                 {plainSeconds:0.0} s, {plainCount} photos attached, "
-                + $"{plainBytes / 1024.0 / 1024.0:0.0} MB of photos, {plainRetries} files sent again after a cut, cuts made {plainLine.CutsMade}");
+                + $"{plainBytes / 1024.0 / 1024.0:0.0} MB of photos, {plainRetries} files sent again after a cut, cuts made {plainLine.Cuts}");
             Console.WriteLine($"ratio plain / resumable: {plainSeconds / resumableSeconds:0.00}");
             return resumableCount == count && plainCount == count ? 0 : 1;
         }
@@ -93,7 +93,7 @@ internal static class FieldUploadBench
     }
 
     /// <summary>The desk in headless Chromium at phone size: sign in, choose the photos, send; the time of the sending.</summary>
-    private static async Task<(double Seconds, long Bytes)> ResumableAsync(ThrottlingProxy line, Guid item, string[] files)
+    private static async Task<(double Seconds, long Bytes)> ResumableAsync(WeakLineProxy line, Guid item, string[] files)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -134,7 +134,7 @@ internal static class FieldUploadBench
     }
 
     /// <summary>A plain client: each file in one multipart request; a cut loses it and the whole file goes again.</summary>
-    private static async Task<(double Seconds, long Bytes, int Retries)> PlainAsync(ThrottlingProxy line, Guid item, string[] files)
+    private static async Task<(double Seconds, long Bytes, int Retries)> PlainAsync(WeakLineProxy line, Guid item, string[] files)
     {
         using var http = new HttpClient { BaseAddress = line.Address, Timeout = Timeout.InfiniteTimeSpan };
         using var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { userName = "reporter", password = NewsroomApiClient.Password });

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Diskominfo.Newsroom.Harness;
 using Microsoft.Playwright;
 
 namespace Diskominfo.Newsroom.FunctionalTests;
@@ -22,7 +23,7 @@ public sealed class FieldBrowserTests
         await using var browser = await Browser.LaunchAsync();
         await using var database = await TestDatabase.SqliteAsync();
         await using var app = await NewsroomApp.StartAsync(database, kestrel: true);
-        await using var proxy = CuttingProxy.Start(app.BaseAddress);
+        await using var proxy = WeakLineProxy.Start(app.BaseAddress);
 
         // A draft the Kasi returned with a note: what a reporter finds on the phone.
         using var reporterApi = await app.LoginAsync("reporter");

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Diskominfo.Newsroom.Harness;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Diskominfo.Newsroom.FunctionalTests;
@@ -25,7 +26,7 @@ public sealed class ResumableUploadTests
         await using var database = provider == "Postgres" ? await TestDatabase.PostgresAsync() : await TestDatabase.SqliteAsync();
         var clock = new TestClock(DateTimeOffset.UtcNow);
         await using var app = await NewsroomApp.StartAsync(database, kestrel: true, clock: clock);
-        await using var proxy = CuttingProxy.Start(app.BaseAddress);
+        await using var proxy = WeakLineProxy.Start(app.BaseAddress);
         using var reporter = await BearerAsync(proxy, "reporter");
         using var reporter2 = await BearerAsync(proxy, "reporter2");
         var item = await Api.CreatePressReleaseAsync(reporter, "Bupati Meninjau Banjir di Kecamatan Raya");
@@ -170,7 +171,7 @@ public sealed class ResumableUploadTests
         Assert.Empty(Directory.EnumerateFiles(partial));
     }
 
-    private static async Task<HttpClient> BearerAsync(CuttingProxy proxy, string userName)
+    private static async Task<HttpClient> BearerAsync(WeakLineProxy proxy, string userName)
     {
         var client = new HttpClient { BaseAddress = proxy.Address, Timeout = TimeSpan.FromSeconds(60) };
         var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = NewsroomApp.Password });

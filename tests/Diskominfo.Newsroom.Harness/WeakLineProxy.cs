@@ -2,30 +2,37 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
+namespace Diskominfo.Newsroom.Harness;
+
 /// <summary>
-/// A phone's weak link in front of the site: a TCP proxy on loopback whose connections share one line of
-/// <c>bitsPerSecond</c> in each direction, and which drops every open connection at the given times after
-/// <see cref="StartClock"/> (a signal lost for a moment).
+/// A phone's weak connection in front of a site on loopback, as a TCP proxy. Its connections share one line of the
+/// given bits per second in each direction (none: as fast as loopback). It drops connections as a lost signal does
+/// (both directions closed): the one carrying the n-th next byte from a client, once, when armed with
+/// <see cref="CutAfter"/>; and every open one at each of the cut times counted from <see cref="StartClock"/>.
 /// </summary>
-internal sealed class ThrottlingProxy : IAsyncDisposable
+public sealed class WeakLineProxy : IAsyncDisposable
 {
     private const int Slice = 4096;
     private readonly TcpListener _listener;
     private readonly int _targetPort;
-    private readonly Pace _up;
-    private readonly Pace _down;
-    private readonly TimeSpan[] _cuts;
+    private readonly Pace? _up;
+    private readonly Pace? _down;
+    private readonly IReadOnlyList<TimeSpan> _cutTimes;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<TcpClient> _open = [];
+    private readonly Lock _gate = new();
     private readonly Task _loop;
     private Task? _cutter;
+    private long _remaining = -1;
+    private long _upstream;
+    private int _cuts;
 
-    public ThrottlingProxy(int targetPort, long bitsPerSecond, TimeSpan[] cuts)
+    private WeakLineProxy(int targetPort, long? bitsPerSecond, IReadOnlyList<TimeSpan> cutTimes)
     {
         _targetPort = targetPort;
-        _up = new Pace(bitsPerSecond / 8.0);
-        _down = new Pace(bitsPerSecond / 8.0);
-        _cuts = cuts;
+        _up = bitsPerSecond is { } up ? new Pace(up / 8.0) : null;
+        _down = bitsPerSecond is { } down ? new Pace(down / 8.0) : null;
+        _cutTimes = cutTimes;
         _listener = new TcpListener(IPAddress.Loopback, 0);
         _listener.Start();
         _loop = AcceptAsync();
@@ -33,15 +40,34 @@ internal sealed class ThrottlingProxy : IAsyncDisposable
 
     public Uri Address => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
 
-    public int CutsMade { get; private set; }
+    /// <summary>How many times connections were cut.</summary>
+    public int Cuts => Volatile.Read(ref _cuts);
 
-    /// <summary>The cuts count from now.</summary>
+    /// <summary>Bytes passed from clients to the site so far.</summary>
+    public long Upstream => Interlocked.Read(ref _upstream);
+
+    public static WeakLineProxy Start(Uri target, long? bitsPerSecond = null, IReadOnlyList<TimeSpan>? cutTimes = null)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return new WeakLineProxy(target.Port, bitsPerSecond, cutTimes ?? []);
+    }
+
+    /// <summary>Cuts the connection that carries the <paramref name="bytes"/>-th next byte from a client.</summary>
+    public void CutAfter(long bytes)
+    {
+        lock (_gate)
+        {
+            _remaining = bytes;
+        }
+    }
+
+    /// <summary>The cut times count from now.</summary>
     public void StartClock()
     {
         _cutter = Task.Run(async () =>
         {
             var clock = Stopwatch.StartNew();
-            foreach (var at in _cuts)
+            foreach (var at in _cutTimes)
             {
                 var wait = at - clock.Elapsed;
                 if (wait > TimeSpan.Zero)
@@ -51,13 +77,10 @@ internal sealed class ThrottlingProxy : IAsyncDisposable
 
                 lock (_open)
                 {
-                    foreach (var client in _open)
-                    {
-                        client.Client.Close(0);
-                    }
-
-                    CutsMade++;
+                    _open.ForEach(c => c.Client.Close(0));
                 }
+
+                Interlocked.Increment(ref _cuts);
             }
         });
     }
@@ -93,8 +116,8 @@ internal sealed class ThrottlingProxy : IAsyncDisposable
         {
             await server.ConnectAsync(IPAddress.Loopback, _targetPort, _stop.Token);
             using var done = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-            var up = PumpAsync(client, server, _up, done.Token);
-            var down = PumpAsync(server, client, _down, done.Token);
+            var up = PumpAsync(client, server, _up, counted: true, done.Token);
+            var down = PumpAsync(server, client, _down, counted: false, done.Token);
             await Task.WhenAny(up, down);
             await done.CancelAsync();
             client.Client.Close(0);
@@ -103,7 +126,7 @@ internal sealed class ThrottlingProxy : IAsyncDisposable
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
-            // Cut or closed.
+            // Cut or closed, as connections are.
         }
         finally
         {
@@ -117,7 +140,7 @@ internal sealed class ThrottlingProxy : IAsyncDisposable
         }
     }
 
-    private static async Task PumpAsync(TcpClient from, TcpClient to, Pace pace, CancellationToken cancellationToken)
+    private async Task PumpAsync(TcpClient from, TcpClient to, Pace? pace, bool counted, CancellationToken cancellationToken)
     {
         var buffer = new byte[Slice];
         try
@@ -132,14 +155,50 @@ internal sealed class ThrottlingProxy : IAsyncDisposable
                     return;
                 }
 
-                await pace.TakeAsync(read, cancellationToken);
-                await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                var cutNow = false;
+                var pass = counted ? Count(read, out cutNow) : read;
+                if (pace is not null)
+                {
+                    await pace.TakeAsync(pass, cancellationToken);
+                }
+
+                await output.WriteAsync(buffer.AsMemory(0, pass), cancellationToken);
+                if (cutNow)
+                {
+                    Interlocked.Increment(ref _cuts);
+                    from.Client.Close(0);
+                    to.Client.Close(0);
+                    return;
+                }
             }
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
         {
-            // Cut or closed.
+            // One side went away: the other follows.
         }
+    }
+
+    /// <summary>How much of what a client sent passes, and whether the armed cut falls within it.</summary>
+    private int Count(int read, out bool cutNow)
+    {
+        var pass = read;
+        cutNow = false;
+        lock (_gate)
+        {
+            if (_remaining >= 0 && _remaining <= read)
+            {
+                pass = (int)_remaining;
+                _remaining = -1;
+                cutNow = true;
+            }
+            else if (_remaining > 0)
+            {
+                _remaining -= read;
+            }
+        }
+
+        Interlocked.Add(ref _upstream, pass);
+        return pass;
     }
 
     public async ValueTask DisposeAsync()
@@ -148,10 +207,7 @@ internal sealed class ThrottlingProxy : IAsyncDisposable
         _listener.Stop();
         lock (_open)
         {
-            foreach (var client in _open)
-            {
-                client.Client.Close(0);
-            }
+            _open.ForEach(c => c.Client.Close(0));
         }
 
         await _loop;
@@ -161,8 +217,8 @@ internal sealed class ThrottlingProxy : IAsyncDisposable
         }
 
         _stop.Dispose();
-        _up.Dispose();
-        _down.Dispose();
+        _up?.Dispose();
+        _down?.Dispose();
     }
 
     /// <summary>One direction of the line: bytes go out no faster than the rate, whichever connection sends them.</summary>
