@@ -394,6 +394,19 @@ public sealed class RouteAuthorizationMatrixTests
         yield return About("POST", "/admin/naskah/{id:guid}/foto", "/admin/naskah/{id}/foto", ItemSight.Published, _ => Gate.Open,
             body: new Dictionary<string, string>());
 
+        // Photos sent in pieces (tus): any member of staff may start one (the item's edit right is checked with the
+        // metadata, beyond the door); the API with a bearer token, the desk's script with the cookie. The server's
+        // capabilities (OPTIONS) are open to all.
+        foreach (var root in new[] { "/api/v1/uploads", "/admin/unggahan" })
+        {
+            yield return Public("OPTIONS", root, root);
+            yield return Staff("POST", root + "/", root);
+            foreach (var method in new[] { "HEAD", "PATCH", "DELETE" })
+            {
+                yield return Staff(method, root + "/{id:guid}", $"{root}/{Guid.Empty}");
+            }
+        }
+
         // The approval chain on a draft: its writer submits; the approvers' steps find no step awaited (409); only the
         // Kadis sets a publication time before the signature.
         yield return About("POST", "/api/v1/items/{id:guid}/submit", "/api/v1/items/{id}/submit", ItemSight.Published,

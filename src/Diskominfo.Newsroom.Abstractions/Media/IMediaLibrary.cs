@@ -33,6 +33,11 @@ public static class MediaPaths
 
     public static string Original(Guid mediaId) => $"/media/{mediaId:N}";
 
+    /// <summary>
+    /// The data folder's sub-folder (segments) where unfinished resumable uploads wait; short-lived, so left out of backups.
+    /// </summary>
+    public static readonly IReadOnlyList<string> PartialUploadsFolder = ["uploads", "partial"];
+
     /// <summary>The desk page where the photo's focal point is set.</summary>
     public static string FocusPage(Guid mediaId) => $"/admin/media/{mediaId}/fokus";
 

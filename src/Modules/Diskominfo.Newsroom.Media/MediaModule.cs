@@ -1,6 +1,8 @@
 using Diskominfo.Newsroom.Abstractions.Admin;
 using Diskominfo.Newsroom.Abstractions.Media;
+using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Infrastructure.Data;
+using Diskominfo.Newsroom.Infrastructure.Hosting;
 using Diskominfo.Newsroom.Media.Components;
 using Diskominfo.Newsroom.Media.Data;
 using Diskominfo.Newsroom.Media.Endpoints;
@@ -35,6 +37,10 @@ public static class MediaModule
         services.AddScoped<FocusService>();
         services.AddSingleton<ILogoMaker, LogoMaker>();
         services.AddSingleton<IConfigureOptions<RateLimiterOptions>, MediaRateLimiterSetup>();
+        services.AddSingleton<PartialUploadStore>();
+        services.AddScoped<ResumableUploadService>();
+        services.AddScoped<PartialUploadSweeper>();
+        services.AddSingleton<IStartupTask, PartialUploadSweepSchedule>();
         return services;
     }
 
@@ -42,6 +48,8 @@ public static class MediaModule
     {
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<MediaOptions>>().Value;
         endpoints.MapMediaEndpoints(options.MaxBytes);
+        endpoints.MapResumableUploads(ResumableUploadEndpoints.ApiBase, NewsroomPolicies.ApiStaff, desk: false, options.MaxBytes);
+        endpoints.MapResumableUploads(ResumableUploadEndpoints.DeskBase, NewsroomPolicies.Staff, desk: true, options.MaxBytes);
         return endpoints;
     }
 }

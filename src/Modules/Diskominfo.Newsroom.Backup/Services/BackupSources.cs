@@ -1,3 +1,4 @@
+using Diskominfo.Newsroom.Abstractions.Media;
 using Diskominfo.Newsroom.Infrastructure.Data;
 using Diskominfo.Newsroom.Infrastructure.Hosting;
 using Diskominfo.Newsroom.Infrastructure.Keys;
@@ -55,7 +56,7 @@ internal sealed class BackupSources(
 
     /// <summary>
     /// The data folder's files that belong in a backup (full path and path relative to the data folder, with <c>/</c>):
-    /// everything except the database files, the search index, the renditions, keys, temporary files and backups.
+    /// everything except the database files, the search index, the renditions, unfinished resumable uploads, keys, temporary files and backups.
     /// </summary>
     public IEnumerable<(string Path, string Relative)> DataFiles(string target)
     {
@@ -68,6 +69,7 @@ internal sealed class BackupSources(
         [
             SearchIndex,
             Path.Combine(DataDirectory, "media", "renditions"),
+            Path.Combine([DataDirectory, .. MediaPaths.PartialUploadsFolder]), // unfinished resumable uploads, gone within a day
             Path.Combine(DataDirectory, "keys"), // keys of earlier versions: secrets never travel with the data
             KeysDirectory,
             target,

@@ -10,4 +10,7 @@ public sealed class MediaOptions
 
     /// <summary>Largest accepted photo in pixels (width x height); 60 MP covers every camera the office uses.</summary>
     public long MaxPixels { get; set; } = 60_000_000;
+
+    /// <summary>How long an unfinished resumable upload is kept before the sweeper removes it.</summary>
+    public int PartialUploadHours { get; set; } = 24;
 }

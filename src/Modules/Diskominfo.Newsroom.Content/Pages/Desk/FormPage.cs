@@ -16,6 +16,12 @@ internal abstract class ArticleFormPage : PageModel
     public string? PreviewHtml { get; protected set; }
 
     /// <summary>
+    /// Where the browser keeps what is typed while offline or when saving fails: per user and per item (or per new
+    /// item's type), so that two people sharing a phone never see each other's copy.
+    /// </summary>
+    public string DraftKey(string subject) => $"{Abstractions.Security.Actor.FromPrincipal(User)?.UserId}:{subject}";
+
+    /// <summary>
     /// Values the browser sent that could not be read at all (a malformed date) refuse the form with field errors,
     /// never a crash; null when everything could be read.
     /// </summary>

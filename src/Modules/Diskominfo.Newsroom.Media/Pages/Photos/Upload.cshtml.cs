@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Diskominfo.Newsroom.Media.Pages.Photos;
 
@@ -22,8 +23,11 @@ namespace Diskominfo.Newsroom.Media.Pages.Photos;
 [EnableRateLimiting(MediaRateLimits.Upload)]
 [RequestSizeLimit(MediaOptions.DefaultMaxBytes + (1024 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = MediaOptions.DefaultMaxBytes, ValueCountLimit = 16)]
-internal sealed class UploadModel(UploadService uploads) : PageModel
+internal sealed class UploadModel(UploadService uploads, IOptions<MediaOptions> options) : PageModel
 {
+    /// <summary>The largest photo, said on the page and checked by the script before sending.</summary>
+    public long MaxBytes => options.Value.MaxBytes;
+
     public Guid Id { get; private set; }
 
     public string? Error { get; private set; }
