@@ -89,8 +89,11 @@ public sealed class Browser : IAsyncDisposable
     }
 }
 
-/// <summary>Browser tests run by themselves, after the parallel ones, so that a slow machine does not starve them.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
+/// <summary>
+/// Browser tests run one after another (one Chromium at a time), beside the other test classes: run alone after them
+/// they made the suite's tail minutes long. Their timeouts are generous for a shared two-core machine.
+/// </summary>
+[CollectionDefinition(Name)]
 public sealed class BrowserCollection
 {
     public const string Name = "browser";
