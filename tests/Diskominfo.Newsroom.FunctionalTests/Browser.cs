@@ -91,7 +91,7 @@ public sealed class Browser : IAsyncDisposable
 
 /// <summary>
 /// Browser tests run one after another (one Chromium at a time), beside the other test classes: run alone after them
-/// they made the suite's tail minutes long. Their timeouts are generous for a shared two-core machine.
+/// their seven classes made a five-minute tail with one core idle. Their timeouts are generous for a shared two-core machine.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection

@@ -39,7 +39,7 @@ public sealed partial class DeskBrowserTests
         Assert.Contains("bukan foto JPEG, PNG, atau WebP", await reporter.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
         await reporter.GetByLabel("Berkas foto").SetInputFilesAsync(new FilePayload { Name = "pasar.jpg", MimeType = "image/jpeg", Buffer = Api.Jpeg(1600, 900) });
         await reporter.GetByLabel("Keterangan foto").FillAsync("Bupati menggunting pita peresmian pasar");
-        await reporter.GetByLabel("Kredit").FillAsync("Humas Diskominfo");
+        await reporter.GetByLabel("Kredit (fotografer)").FillAsync("Humas Diskominfo");
         await reporter.GetByRole(AriaRole.Button, new() { Name = "Unggah foto" }).ClickAsync();
         await reporter.WaitForURLAsync($"**{itemPath}");
         Assert.Contains("terlampir", await reporter.Locator(".flash").InnerTextAsync(), StringComparison.Ordinal);

@@ -51,11 +51,18 @@ internal sealed class CalendarService(IEnumerable<ICalendarSource> sources, IWor
             return Outcome.Invalid("start", "Isi waktu mulai yang baru (waktu ISO 8601 dengan zona waktu).");
         }
 
+        // Several sources may give one kind: the move goes to the one that knows the entry (the others answer 404).
         var kind = entryId.Split(':', 2)[0];
-        var source = sources.FirstOrDefault(s => s.Kinds.Contains(kind));
-        return source is null
-            ? Outcome.NotFound("Entri kalender tidak ditemukan.")
-            : await source.RescheduleAsync(actor, entryId, start.Value.ToUniversalTime(), cancellationToken); // the stores keep UTC
+        foreach (var source in sources.Where(s => s.Kinds.Contains(kind)))
+        {
+            var outcome = await source.RescheduleAsync(actor, entryId, start.Value.ToUniversalTime(), cancellationToken); // the stores keep UTC
+            if (outcome.Kind != OutcomeKind.NotFound)
+            {
+                return outcome;
+            }
+        }
+
+        return Outcome.NotFound("Entri kalender tidak ditemukan.");
     }
 
     public Task<IReadOnlyList<OrgSection>> SectionsAsync(CancellationToken cancellationToken) => organization.ListSectionsAsync(cancellationToken);

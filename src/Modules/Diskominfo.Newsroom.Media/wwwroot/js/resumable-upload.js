@@ -28,7 +28,7 @@
 
     root.hidden = false;
     var fallback = document.getElementById('unggah-satu');
-    if (fallback) { fallback.hidden = true; }
+    if (fallback && !fallback.hasAttribute('data-keep')) { fallback.hidden = true; }
 
     function megabytes(n) { return (n / 1024 / 1024).toLocaleString('id-ID', { maximumFractionDigits: 1 }) + ' MB'; }
 
