@@ -74,6 +74,25 @@ public sealed partial class ModuleBoundaryTests
     }
 
     [Fact]
+    public void ModelSnapshots_LiveBesideTheirMigrations()
+    {
+        // EF Core writes a new migration's snapshot where the old one is: a snapshot in a namespace-shaped folder stays
+        // there for good, away from the migrations it sums up. Every snapshot sits in the folder of its migrations.
+        var snapshots = new[] { Path.Combine(Root, "src"), Path.Combine(Root, "themes") }
+            .SelectMany(d => Directory.EnumerateFiles(d, "*ModelSnapshot.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(snapshots.Count >= 2 * Modules.Length, $"{snapshots.Count} snapshots for {Modules.Length} modules");
+        var strays = snapshots
+            .Where(f => Directory.GetFiles(Path.GetDirectoryName(f)!, "*.Designer.cs").Length == 0
+                || f.Contains($"{Path.DirectorySeparatorChar}Diskominfo{Path.DirectorySeparatorChar}Newsroom{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(Root, f))
+            .ToList();
+        Assert.Empty(strays);
+    }
+
+    [Fact]
     public void Abstractions_DependOnNothingOfOurs()
         => Assert.Empty(ProjectReferences(Path.Combine(Root, "src", "Diskominfo.Newsroom.Abstractions", "Diskominfo.Newsroom.Abstractions.csproj")));
 

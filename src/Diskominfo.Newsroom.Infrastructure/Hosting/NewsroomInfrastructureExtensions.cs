@@ -1,3 +1,4 @@
+using Diskominfo.Newsroom.Infrastructure.Jobs;
 using Diskominfo.Newsroom.Abstractions.Calendar;
 using Diskominfo.Newsroom.Abstractions.Events;
 using Diskominfo.Newsroom.Infrastructure.Data;
@@ -46,6 +47,7 @@ public static class NewsroomInfrastructureExtensions
         services.AddLocalization();
         services.AddScoped<NewsroomDatabase>();
         services.AddScoped<IEventPublisher, EventPublisher>();
+        services.AddNewsroomJobs();
         services.AddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWorkingCalendar, AlwaysOpenWorkingCalendar>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>

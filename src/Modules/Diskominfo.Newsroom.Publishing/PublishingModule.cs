@@ -29,7 +29,6 @@ public static class PublishingModule
     public static IServiceCollection AddPublishingModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<PublishingDbContext, SqlitePublishingDbContext, PostgresPublishingDbContext>(Name);
-        services.AddSingleton<IModuleMigration, JobStorageMigration>();
         services.AddSingleton(new ItemPanel(PublishingPanel.Name, 30));
         services.AddOptions<PublishingOptions>().BindConfiguration("Newsroom").BindConfiguration("Newsroom:Channels");
         // No request logging: debug_token carries the token in its query string, and tokens are never logged.
@@ -58,35 +57,14 @@ public static class PublishingModule
         services.AddScoped<IRestoreParticipant, PublicationRestore>();
         services.AddPublishingOperations();
 
-        // The storage is this host's own instance (not Hangfire's static one), so several hosts can share a process.
-        services.AddSingleton(JobStorageFactory.Create);
-
-        // Likewise the job activator: Hangfire's default registration may hand this host the static one, which the
-        // last host configured in the process set, and which dies with that host.
-        services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire((sp, c) => c
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseLogProvider(new HostSafeLogProvider(sp.GetRequiredService<ILoggerFactory>())));
-        if (configuration.GetValue("Newsroom:RunJobServer", true))
-        {
-            // Publishing jobs mostly wait on the network, so workers are many. The website's jobs have workers of their
-            // own as well: an article goes live within a second even while every other worker polls Instagram.
-            services.AddHangfireServer((sp, o) => ServerOptions(sp, o, "social", [PublicationQueue.WebsiteQueue, PublicationQueue.SocialQueue], w => w.JobWorkers));
-            services.AddHangfireServer((sp, o) => ServerOptions(sp, o, "website", [PublicationQueue.WebsiteQueue], w => w.WebsiteJobWorkers));
-        }
+        // Publishing jobs mostly wait on the network, so workers are many. The website's jobs have workers of their own as
+        // well: an article goes live within a second even while every other worker polls Instagram.
+        services.AddHostedService<SocialJobServer>();
+        services.AddHostedService<WebsiteJobServer>();
 
         services.AddSingleton(new AdminMenuItem("Pekerjaan latar", JobDashboard.Path, 95, NewsroomRoles.Admin));
         services.AddSingleton(new AdminMenuItem("Kanal media sosial", ChannelDirectory.SettingsPath, 92, NewsroomRoles.Admin));
         return services;
-    }
-
-    private static void ServerOptions(IServiceProvider services, BackgroundJobServerOptions server, string name, string[] queues, Func<PublishingOptions, int> workers)
-    {
-        server.Queues = queues;
-        server.WorkerCount = Math.Max(1, workers(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PublishingOptions>>().Value));
-        server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
-        server.ServerName = $"newsroom-{name}-{Environment.MachineName}-{Guid.NewGuid():N}"[..48];
     }
 
     public static IEndpointRouteBuilder MapPublishingEndpoints(this IEndpointRouteBuilder endpoints)

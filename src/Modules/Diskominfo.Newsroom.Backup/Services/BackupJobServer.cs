@@ -1,6 +1,7 @@
 using Diskominfo.Newsroom.Infrastructure.Jobs;
 using Hangfire;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 namespace Diskominfo.Newsroom.Backup.Services;
 
@@ -8,8 +9,8 @@ namespace Diskominfo.Newsroom.Backup.Services;
 /// The job server of the <c>backup</c> queue: one worker, so that two backups never run at once on a node and a backup
 /// never takes a worker that publishes.
 /// </summary>
-internal sealed class BackupJobServer(JobStorage storage, JobActivator activator, IConfiguration configuration)
-    : QueueJobServer(storage, activator, configuration)
+internal sealed class BackupJobServer(JobStorage storage, JobActivator activator, IConfiguration configuration, IHostApplicationLifetime lifetime)
+    : QueueJobServer(storage, activator, configuration, lifetime)
 {
     protected override string Queue => ScheduledBackupJob.Queue;
 

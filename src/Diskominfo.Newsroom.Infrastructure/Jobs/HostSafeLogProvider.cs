@@ -2,7 +2,7 @@ using Hangfire.Logging;
 using Microsoft.Extensions.Logging;
 using HangfireLogLevel = Hangfire.Logging.LogLevel;
 
-namespace Diskominfo.Newsroom.Publishing.Services;
+namespace Diskominfo.Newsroom.Infrastructure.Jobs;
 
 /// <summary>
 /// Hangfire keeps its log provider in a static, shared by every host of the process, and creates loggers at odd

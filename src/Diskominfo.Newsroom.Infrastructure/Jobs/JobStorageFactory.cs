@@ -6,7 +6,7 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Options;
 
-namespace Diskominfo.Newsroom.Publishing.Services;
+namespace Diskominfo.Newsroom.Infrastructure.Jobs;
 
 /// <summary>Hangfire's storage beside the database: InMemory beside SQLite, PostgreSql beside PostgreSQL (schema <c>hangfire</c>).</summary>
 internal static class JobStorageFactory

@@ -3,7 +3,7 @@ using Hangfire.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace Diskominfo.Newsroom.Publishing.Services;
+namespace Diskominfo.Newsroom.Infrastructure.Jobs;
 
 /// <summary>
 /// Hangfire's tables (schema <c>hangfire</c>) beside PostgreSQL are made by the same migration step as the modules' tables,
