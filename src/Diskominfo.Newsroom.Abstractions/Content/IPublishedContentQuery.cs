@@ -48,14 +48,23 @@ public sealed record PublishedArticle(
     string? EventPlace,
     IReadOnlyList<PhotoRef> Photos,
     DateTimeOffset PublishedAt,
-    IReadOnlyList<CorrectionNote>? Corrections = null)
+    IReadOnlyList<CorrectionNote>? Corrections = null,
+    string? VideoUrl = null)
 {
-    public string Path => $"/berita/{Slug}";
+    public string Path => ArticleAddress.Path(Slug);
 
     public string? CategoryLabel => Category is null ? null : NewsCategory.Label(Category);
 
     /// <summary>The last correction's time, or the publication's.</summary>
     public DateTimeOffset ModifiedAt => Corrections is { Count: > 0 } c ? c[^1].At : PublishedAt;
+}
+
+/// <summary>Where the public website shows an article: one address for every module (links, feeds, search, social posts).</summary>
+public static class ArticleAddress
+{
+    public const string Prefix = "/berita/";
+
+    public static string Path(string slug) => Prefix + slug;
 }
 
 /// <summary>A dated correction (ralat) of a published article, shown with it.</summary>

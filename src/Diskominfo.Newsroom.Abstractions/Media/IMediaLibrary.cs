@@ -49,6 +49,19 @@ public static class MediaPaths
 
     public static string Width(Guid mediaId, int width, string format = "jpg") => Photo(mediaId, $"w{width}", format);
 
+    /// <summary>
+    /// A landscape crop (3:2) around the focal point at one of <see cref="ArticleWidths"/>, whatever the original's
+    /// orientation: for headlines, where a portrait photo would push the news below the fold.
+    /// </summary>
+    public static string Landscape(Guid mediaId, int width, string format = "jpg") => Photo(mediaId, $"l{width}", format);
+
+    /// <summary>The landscape crop's height at <paramref name="width"/>.</summary>
+    public static int LandscapeHeight(int width) => width * 2 / 3;
+
+    /// <summary>The <c>srcset</c> of the landscape crops in one format.</summary>
+    public static string LandscapeSrcSet(Guid mediaId, string format)
+        => string.Join(", ", ArticleWidths.Select(w => $"{Landscape(mediaId, w, format)} {w}w"));
+
     /// <summary>The <c>srcset</c> of an article image in one format, limited to widths the original can give.</summary>
     public static string SrcSet(Guid mediaId, int originalWidth, string format)
     {

@@ -20,6 +20,9 @@ internal sealed class ArticleModel(IPublishedContentQuery content, IOptions<Site
 
     public SiteOptions Site => site.Value;
 
+    /// <summary>The press release's video, when it has one.</summary>
+    public VideoEmbed? Video { get; private set; }
+
     public Identity.SiteIdentity Identity { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
@@ -37,6 +40,12 @@ internal sealed class ArticleModel(IPublishedContentQuery content, IOptions<Site
         Related = await content.RelatedAsync(Article, 4, cancellationToken);
         Identity = await identities.GetAsync(cancellationToken);
         SiteCache.TagArticle(HttpContext, Article);
+        Video = VideoEmbed.From(Article.VideoUrl);
+        if (Video?.Player is not null)
+        {
+            Infrastructure.Http.ContentSecurityPolicy.AllowFrames(HttpContext, VideoEmbed.FrameSources);
+        }
+
         ViewData["Canonical"] = Article.Path;
         return Page();
     }

@@ -158,7 +158,8 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
             article?.EventPlace,
             version.Parts.Photos,
             item.PublishedAt!.Value,
-            corrections);
+            corrections,
+            article?.VideoUrl);
     }
 
     /// <summary>

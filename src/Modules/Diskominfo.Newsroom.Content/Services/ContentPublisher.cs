@@ -30,7 +30,7 @@ internal sealed class ContentPublisher(ContentDbContext db) : IContentPublisher
         return ArticlePath(item.Slug!);
     }
 
-    public static string ArticlePath(string slug) => $"/berita/{slug}";
+    public static string ArticlePath(string slug) => ArticleAddress.Path(slug);
 
     private async Task<string> UniqueSlugAsync(string baseSlug, CancellationToken cancellationToken)
     {

@@ -21,6 +21,7 @@ internal static class Renditions
             (MediaPaths.Thumbnail, "jpg" or "webp") => true,
             (MediaPaths.Share, "jpg") => true,
             ("facebook" or "instagram", "jpg") => true,
+            _ when kind.StartsWith('l') && int.TryParse(kind.AsSpan(1), out var width) && MediaPaths.ArticleWidths.Contains(width) => format is "jpg" or "webp",
             _ when kind.StartsWith('w') && int.TryParse(kind.AsSpan(1), out var width) && MediaPaths.ArticleWidths.Contains(width) => format is "jpg" or "webp",
             _ => false,
         };
@@ -37,6 +38,7 @@ internal static class Renditions
             "facebook" => Image.Thumbnail(original, 2048, height: 2048, size: Enums.Size.Down),
             MediaPaths.Share => Crop(original, 1200, 630, focus),
             MediaPaths.Thumbnail => Crop(original, 480, 320, focus),
+            _ when kind.StartsWith('l') => Crop(original, int.Parse(kind.AsSpan(1)), MediaPaths.LandscapeHeight(int.Parse(kind.AsSpan(1))), focus),
             _ => Image.Thumbnail(original, int.Parse(kind.AsSpan(1)), height: 100_000, size: Enums.Size.Down),
         };
         using var clean = StripPrivate(image);

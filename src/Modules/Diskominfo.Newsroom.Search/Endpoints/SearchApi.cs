@@ -35,7 +35,7 @@ internal static class SearchApi
         return TypedResults.Ok(new SearchResponse(
             results.Items.Select(h => new SearchItem(
                 h.ItemId, h.Type, h.Title, h.SnippetHtml, h.Date, h.Status, h.Outlet, h.MediaType, h.Category, h.Tone, h.ArchiveNumber,
-                h.Classification, h.Slug is null ? null : $"/berita/{h.Slug}", h.Score)).ToList(),
+                h.Classification, h.Slug is null ? null : Abstractions.Content.ArticleAddress.Path(h.Slug), h.Score)).ToList(),
             results.Facets,
             results.Total,
             results.Page,
