@@ -82,25 +82,45 @@ public sealed record HistoryEntryView(
         : Reference is null ? $"{ActorName} ({ActingAs})" : $"{ActorName} ({ActingAs}, surat {Reference})";
 }
 
+/// <summary>The actions of an item's history, as stored: one name for every module (Editorial writes them, the archive
+/// sheet, the desk and reports read them).</summary>
+public static class HistoryActions
+{
+    public const string Created = "created";
+    public const string Submitted = "submitted";
+    public const string Approved = "approved";
+    public const string Signed = "signed";
+    public const string Returned = "returned";
+    public const string Edited = "edited";
+    public const string ApprovalsInvalidated = "approvals_invalidated";
+    public const string Published = "published";
+    public const string Archived = "archived";
+    public const string Scheduled = "scheduled";
+    public const string CorrectionStarted = "correction_started";
+    public const string Ordered = "ordered";
+    public const string Rejected = "rejected";
+    public const string Assigned = "assigned";
+}
+
 /// <summary>The actions of an item's history as users read them (the desk's timeline, the archive sheet).</summary>
 public static class HistoryLabels
 {
     public static string Of(string action) => action switch
     {
-        "created" => "Dibuat",
-        "submitted" => "Diajukan",
-        "approved" => "Diparaf",
-        "signed" => "Ditandatangani",
-        "returned" => "Dikembalikan",
-        "edited" => "Disunting",
-        "approvals_invalidated" => "Paraf dibatalkan",
-        "published" => "Terbit",
-        "archived" => "Diarsipkan",
-        "scheduled" => "Waktu terbit diatur",
-        "correction_started" => "Ralat dimulai",
-        "ordered" => "Dipesan",
-        "rejected" => "Tidak dipilih",
-        "assigned" => "PPTK ditugaskan",
+        HistoryActions.Created => "Dibuat",
+        HistoryActions.Submitted => "Diajukan",
+        HistoryActions.Approved => "Diparaf",
+        HistoryActions.Signed => "Ditandatangani",
+        HistoryActions.Returned => "Dikembalikan",
+        HistoryActions.Edited => "Disunting",
+        HistoryActions.ApprovalsInvalidated => "Paraf dibatalkan",
+        HistoryActions.Published => "Terbit",
+        HistoryActions.Archived => "Diarsipkan",
+        HistoryActions.Scheduled => "Waktu terbit diatur",
+        HistoryActions.CorrectionStarted => "Ralat dimulai",
+        HistoryActions.Ordered => "Dipesan",
+        HistoryActions.Rejected => "Tidak dipilih",
+        HistoryActions.Assigned => "PPTK ditugaskan",
         _ => action,
     };
 }

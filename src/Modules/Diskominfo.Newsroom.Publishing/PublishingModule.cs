@@ -40,6 +40,9 @@ public static class PublishingModule
             .AddHttpMessageHandler<GraphAllowlistHandler>()
             .RemoveAllLoggers();
         services.AddScoped<ChannelDirectory>();
+        services.AddScoped<ChannelTokens>();
+        services.AddScoped<ChannelProbe>();
+        services.AddScoped<ChannelStatus>();
         services.AddScoped<PublicationControl>();
         services.AddScoped<CaptionDesk>();
         services.AddScoped<IChannelPublisher, WebsiteChannel>();

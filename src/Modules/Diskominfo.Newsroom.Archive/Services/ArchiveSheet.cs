@@ -48,7 +48,7 @@ internal sealed class ArchiveSheetBuilder(IContentCatalog content, IWorkflowQuer
         Guid itemId, string number, string classification, string classificationName, int round, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var workflow = await workflows.GetAsync(itemId, cancellationToken);
-        var signedVersion = workflow?.History.LastOrDefault(h => h.Action == "signed" && h.VersionId is not null)?.VersionId;
+        var signedVersion = workflow?.History.LastOrDefault(h => h.Action == HistoryActions.Signed && h.VersionId is not null)?.VersionId;
         var version = signedVersion is { } id
             ? await content.GetVersionAsync(itemId, id, cancellationToken)
             : await content.GetLatestAsync(itemId, cancellationToken);

@@ -45,21 +45,3 @@ internal sealed class HistoryEntry
     /// <summary>The hash of this entry's fields and <see cref="PreviousHash"/> (see <see cref="HistoryChain"/>).</summary>
     public string EntryHash { get; set; } = "";
 }
-
-internal static class HistoryActions
-{
-    public const string Created = "created";
-    public const string Submitted = "submitted";
-    public const string Approved = "approved";
-    public const string Signed = "signed";
-    public const string Returned = "returned";
-    public const string Edited = "edited";
-    public const string ApprovalsInvalidated = "approvals_invalidated";
-    public const string Published = "published";
-    public const string Archived = "archived";
-    public const string Scheduled = "scheduled";
-    public const string CorrectionStarted = "correction_started";
-    public const string Ordered = "ordered";
-    public const string Rejected = "rejected";
-    public const string Assigned = "assigned";
-}

@@ -1,3 +1,4 @@
+using Diskominfo.Newsroom.Abstractions.Editorial;
 using Diskominfo.Newsroom.Editorial.Settings;
 
 namespace Diskominfo.Newsroom.Editorial.Models;

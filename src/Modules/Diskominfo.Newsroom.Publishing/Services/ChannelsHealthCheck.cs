@@ -39,7 +39,7 @@ internal sealed class ChannelsHealthCheck(PublishingDbContext db, TimeProvider c
             {
                 problems.Add($"{label} dibatasi Meta sampai {Abstractions.Text.IndonesianTime.Short(channel.BlockedUntil.Value)}");
             }
-            else if (channel.TokenExpiresAt is { } expires && expires - now < ChannelDirectory.ExpiryWarning)
+            else if (channel.TokenExpiresAt is { } expires && expires - now < ChannelStatus.ExpiryWarning)
             {
                 problems.Add($"token {label} habis {Abstractions.Text.IndonesianTime.Short(expires)}");
             }

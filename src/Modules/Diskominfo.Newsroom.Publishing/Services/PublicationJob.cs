@@ -23,7 +23,8 @@ internal sealed partial class PublicationJob(
     NewsroomDatabase database,
     IContentCatalog content,
     IEnumerable<IChannelPublisher> channels,
-    ChannelDirectory directory,
+    ChannelStatus channelStatus,
+    ChannelTokens tokens,
     PublicationQueue queue,
     IEventPublisher events,
     IOptions<PublishingOptions> options,
@@ -51,7 +52,7 @@ internal sealed partial class PublicationJob(
         var website = publication.Channel == PublicationChannels.Website
             ? publication
             : await db.Publications.AsNoTracking().SingleOrDefaultAsync(p => p.ItemId == publication.ItemId && p.Round == publication.Round && p.Channel == PublicationChannels.Website, cancellationToken);
-        var connection = publication.Channel == PublicationChannels.Website ? null : await directory.FindAsync(publication.Channel, cancellationToken);
+        var connection = publication.Channel == PublicationChannels.Website ? null : await channelStatus.FindAsync(publication.Channel, cancellationToken);
         var now = clock.GetUtcNow();
         ChannelResult result;
         PublicationAttempt? attempt = null;
@@ -71,10 +72,10 @@ internal sealed partial class PublicationJob(
                 $"Meta membatasi kanal {PublicationChannels.Label(publication.Channel)} sampai {Abstractions.Text.IndonesianTime.Short(blocked)}; menunggu tanpa memanggil API.",
                 blocked - now + TimeSpan.FromSeconds(1), CountsAsAttempt: false);
         }
-        else if (directory.Credentials(connection, out var problem) is var credentials && problem is not null)
+        else if (tokens.Credentials(connection, out var problem) is var credentials && problem is not null)
         {
             result = new ChannelResult.Disconnected(problem);
-            await directory.MarkDisconnectedAsync(publication.Channel, problem, cancellationToken);
+            await channelStatus.MarkDisconnectedAsync(publication.Channel, problem, cancellationToken);
         }
         else
         {
@@ -212,7 +213,7 @@ internal sealed partial class PublicationJob(
 
                 if (retry.BlocksChannel)
                 {
-                    await directory.BlockAsync(publication.Channel, now + retry.Delay, ct);
+                    await channelStatus.BlockAsync(publication.Channel, now + retry.Delay, ct);
                 }
 
                 publication.LastError = retry.Error;
@@ -231,7 +232,7 @@ internal sealed partial class PublicationJob(
                 if (attempt is not null)
                 {
                     publication.Attempts--;
-                    await directory.MarkDisconnectedAsync(publication.Channel, disconnected.Error, ct);
+                    await channelStatus.MarkDisconnectedAsync(publication.Channel, disconnected.Error, ct);
                 }
 
                 publication.Status = PublicationStatuses.Held;

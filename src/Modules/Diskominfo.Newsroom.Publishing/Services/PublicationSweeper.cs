@@ -16,7 +16,7 @@ namespace Diskominfo.Newsroom.Publishing.Services;
 /// one that still exists finds the lease taken or the record finished and does nothing.
 /// </summary>
 internal sealed partial class PublicationSweeper(
-    PublishingDbContext db, ChannelDirectory directory, PublicationQueue queue, TimeProvider clock, ILogger<PublicationSweeper> logger)
+    PublishingDbContext db, ChannelStatus channels, PublicationQueue queue, TimeProvider clock, ILogger<PublicationSweeper> logger)
 {
     public const string RecurringJobId = "publishing-sweep";
 
@@ -43,7 +43,7 @@ internal sealed partial class PublicationSweeper(
             LogRequeued(logger, due.Count);
         }
 
-        await directory.WarnExpiringAsync(cancellationToken);
+        await channels.WarnExpiringAsync(cancellationToken);
 
         return due.Count;
     }
