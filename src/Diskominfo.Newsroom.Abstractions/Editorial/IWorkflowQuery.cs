@@ -62,6 +62,12 @@ public sealed record WorkflowView(
     public string Writer => WriterId ?? OwnerId;
 
     public bool IsLastStep => StepIndex >= 0 && StepIndex == Chain.Count - 1;
+
+    /// <summary>
+    /// Where a return by the awaited approver goes under the content type's setting: the role of the step before
+    /// (for example "kasi"), or null for the writer (the first approver always returns to the writer).
+    /// </summary>
+    public string? ReturnsToRole { get; init; }
 }
 
 /// <summary>
@@ -92,6 +98,7 @@ public static class HistoryLabels
         "approved" => "Diparaf",
         "signed" => "Ditandatangani",
         "returned" => "Dikembalikan",
+        "returned_to_step" => "Dikembalikan ke langkah sebelumnya",
         "edited" => "Disunting",
         "approvals_invalidated" => "Paraf dibatalkan",
         "published" => "Terbit",

@@ -53,6 +53,9 @@ internal static class HistoryActions
     public const string Approved = "approved";
     public const string Signed = "signed";
     public const string Returned = "returned";
+
+    /// <summary>An approver returned the item to the step before his (SOP: Kabid to the Kasi, Kadis to the Kabid), not to the writer.</summary>
+    public const string ReturnedToStep = "returned_to_step";
     public const string Edited = "edited";
     public const string ApprovalsInvalidated = "approvals_invalidated";
     public const string Published = "published";
