@@ -102,16 +102,15 @@ internal static class Checklist
     }
 
     /// <summary>
-    /// A video link the site can show: an absolute https address with a real host name, no user name or password in it.
+    /// A video link the site can show: an absolute https address with a host name with a dot (not <c>localhost</c>) or an IP address, no user name or password in it.
     /// Any host is accepted (YouTube, Facebook, Instagram, Vimeo, the regency's own server): the office's videos live in many places.
     /// </summary>
     public static bool IsVideoLink(string url)
         => Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
            && uri.Scheme == Uri.UriSchemeHttps
            && string.IsNullOrEmpty(uri.UserInfo)
-           && uri.HostNameType == UriHostNameType.Dns
-           && uri.Host.Contains('.', StringComparison.Ordinal)
-           && !uri.Host.EndsWith(".local", StringComparison.OrdinalIgnoreCase);
+           && (uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
+               || (uri.HostNameType == UriHostNameType.Dns && uri.Host.Contains('.', StringComparison.Ordinal)));
 
     private static string Number(int value) => value.ToString("N0", Indonesian);
 }
