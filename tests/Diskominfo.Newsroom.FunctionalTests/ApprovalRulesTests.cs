@@ -33,6 +33,12 @@ public sealed class ApprovalRulesTests
     {
         await using var database = await TestDatabase.SqliteAsync();
         await using var app = await NewsroomApp.StartAsync(database);
+        using (var admin = await app.LoginAsync("admin"))
+        {
+            // Not the SOPs' default (back to the step before, see ReturnToPreviousTests): every return goes to the writer.
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync("/api/v1/settings/editorial/returns/press-release", new { returnTo = "writer" })).StatusCode);
+        }
+
         var (reporter, kasi, kabid, id) = await KasiApprovedAsync(app);
 
         var noNote = await Api.ActAsync(kabid, id, "return");

@@ -199,7 +199,7 @@ public sealed class OutboundCallTests
             category = "pembangunan",
             eventDate = "2026-11-20",
             eventPlace = "Kecamatan Raya",
-            videoUrl = $"{here}/video.mp4",
+            videoUrl = $"https://127.0.0.1:{listener.Port}/video.mp4", // the checklist asks for https
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();

@@ -304,6 +304,11 @@ public sealed class RouteAuthorizationMatrixTests
         yield return Staff("GET", "/api/v1/settings/editorial/", "/api/v1/settings/editorial");
         yield return Only("PUT", "/api/v1/settings/editorial/chains/{type}", "/api/v1/settings/editorial/chains/tidak-ada", ["admin"], body: new { roles = Array.Empty<string>() });
         yield return Only("PUT", "/api/v1/settings/editorial/standards/{type}/{step}", "/api/v1/settings/editorial/standards/tidak-ada/kasi", ["admin"], body: new { minutes = 5 });
+        yield return Staff("GET", "/api/v1/settings/editorial/checklists", "/api/v1/settings/editorial/checklists");
+        yield return Only("PUT", "/api/v1/settings/editorial/checklists/{type}/{channel}", "/api/v1/settings/editorial/checklists/tidak-ada/instagram", ["admin"], body: new { checks = Array.Empty<string>() });
+        yield return Only("PUT", "/api/v1/settings/editorial/returns/{type}", "/api/v1/settings/editorial/returns/tidak-ada", ["admin"], body: new { returnTo = "writer" });
+        yield return Only("GET", "/admin/pengaturan/daftar-periksa", "/admin/pengaturan/daftar-periksa", ["admin"]);
+        yield return Only("POST", "/admin/pengaturan/daftar-periksa", "/admin/pengaturan/daftar-periksa", ["admin"], body: new Dictionary<string, string>());
         yield return Only("GET", "/admin/pengaturan/alur", "/admin/pengaturan/alur", ["admin"]);
         yield return Only("POST", "/admin/pengaturan/alur", "/admin/pengaturan/alur", ["admin"], body: new Dictionary<string, string>());
         yield return Only("GET", "/api/v1/settings/channels/", "/api/v1/settings/channels", ["admin"]);
@@ -372,6 +377,7 @@ public sealed class RouteAuthorizationMatrixTests
         yield return About("GET", "/api/v1/items/{id:guid}", "/api/v1/items/{id}", ItemSight.Published, _ => Gate.Open, anonymous: true);
         yield return About("GET", "/admin/naskah/{id:guid}", "/admin/naskah/{id}", ItemSight.Work, _ => Gate.Open);
         yield return About("GET", "/api/v1/items/{id:guid}/history/verify", "/api/v1/items/{id}/history/verify", ItemSight.Work, _ => Gate.Open);
+        yield return About("GET", "/api/v1/items/{id:guid}/checklist", "/api/v1/items/{id}/checklist", ItemSight.Work, _ => Gate.Open);
 
         // The archive sheet exists once the item is filed: the drafts have none (404 for everyone who may see them).
         yield return About("GET", "/api/v1/items/{id:guid}/archive-sheet.pdf", "/api/v1/items/{id}/archive-sheet.pdf", ItemSight.Work,

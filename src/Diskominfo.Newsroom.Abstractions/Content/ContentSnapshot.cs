@@ -17,4 +17,5 @@ public sealed record ContentSnapshot(
     string ContentHash,
     string? Slug,
     DateTimeOffset? PublishedAt,
-    IReadOnlyDictionary<string, string[]>? Missing = null);
+    IReadOnlyDictionary<string, string[]>? Missing = null,
+    string? VideoUrl = null);

@@ -62,6 +62,12 @@ public sealed record WorkflowView(
     public string Writer => WriterId ?? OwnerId;
 
     public bool IsLastStep => StepIndex >= 0 && StepIndex == Chain.Count - 1;
+
+    /// <summary>
+    /// Where a return by the awaited approver goes under the content type's setting: the role of the step before
+    /// (for example "kasi"), or null for the writer (the first approver always returns to the writer).
+    /// </summary>
+    public string? ReturnsToRole { get; init; }
 }
 
 /// <summary>
@@ -91,6 +97,9 @@ public static class HistoryActions
     public const string Approved = "approved";
     public const string Signed = "signed";
     public const string Returned = "returned";
+
+    /// <summary>An approver returned the item to the step before his (SOP: Kabid to the Kasi, Kadis to the Kabid), not to the writer.</summary>
+    public const string ReturnedToStep = "returned_to_step";
     public const string Edited = "edited";
     public const string ApprovalsInvalidated = "approvals_invalidated";
     public const string Published = "published";
@@ -112,6 +121,7 @@ public static class HistoryLabels
         HistoryActions.Approved => "Diparaf",
         HistoryActions.Signed => "Ditandatangani",
         HistoryActions.Returned => "Dikembalikan",
+        HistoryActions.ReturnedToStep => "Dikembalikan ke langkah sebelumnya",
         HistoryActions.Edited => "Disunting",
         HistoryActions.ApprovalsInvalidated => "Paraf dibatalkan",
         HistoryActions.Published => "Terbit",

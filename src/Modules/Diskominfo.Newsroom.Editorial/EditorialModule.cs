@@ -27,6 +27,9 @@ public static class EditorialModule
         services.AddSingleton<HistoryChain>();
         services.AddScoped<EditorialService>();
         services.AddScoped<EditorialSettings>();
+        services.AddScoped<ChecklistService>();
+        services.AddScoped<IEditorialChecklist>(sp => sp.GetRequiredService<ChecklistService>());
+        services.AddSingleton(new AdminMenuItem("Daftar periksa", ChecklistPaths.SettingsPage, 91, NewsroomRoles.Admin));
         services.AddScoped<ServiceTimeReport>();
         services.AddSingleton(new ItemPanel(EditorialPanel.Name, 10));
         services.AddSingleton(new AdminMenuItem("Waktu layanan", "/admin/laporan/waktu-layanan", 50,
@@ -51,6 +54,7 @@ public static class EditorialModule
         endpoints.MapApprovalEndpoints();
         endpoints.MapDeskToolEndpoints();
         endpoints.MapEmbargoEndpoints();
+        endpoints.MapChecklistEndpoints();
         return endpoints;
     }
 }

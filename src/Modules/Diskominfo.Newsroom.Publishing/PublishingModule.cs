@@ -53,6 +53,7 @@ public static class PublishingModule
         services.AddScoped<PublicationSweeper>();
         services.AddScoped<IPublicationQuery, PublicationQuery>();
         services.AddScoped<IPublicationScheduler, PublicationScheduler>();
+        services.AddScoped<IPublicationTargets, PublicationTargets>();
         services.AddScoped<Abstractions.Calendar.ICalendarSource, PublicationCalendarSource>();
         services.AddScoped<IEventHandler<ItemSigned>, CreatePublicationsOnSignature>();
         services.AddSingleton<NodeIdentity>();

@@ -219,6 +219,6 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
         return new ContentSnapshot(
             item.Id, version.Id, version.Number, item.ContentType, item.OwnerId, version.Title,
             article?.Lead, article?.Body, article?.Category, version.Parts.Photos, version.ContentHash, item.Slug, item.PublishedAt,
-            ContentInputMapper.Missing(item.ContentType, version.Title, version.Parts));
+            ContentInputMapper.Missing(item.ContentType, version.Title, version.Parts), article?.VideoUrl);
     }
 }

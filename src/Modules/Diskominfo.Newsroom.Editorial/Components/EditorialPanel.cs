@@ -10,7 +10,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Diskominfo.Newsroom.Editorial.Components;
 
 /// <summary>The item page's approval panel: the chain and whose turn it is, the actions open to this user, the buku agenda.</summary>
-public sealed class EditorialPanel(IWorkflowQuery workflows, IContentCatalog content, IUserDirectory users, IOrganization organization, TimeProvider clock)
+public sealed class EditorialPanel(
+    IWorkflowQuery workflows, IContentCatalog content, IUserDirectory users, IOrganization organization, IEditorialChecklist checklist, TimeProvider clock)
     : ViewComponent
 {
     public const string Name = nameof(EditorialPanel);
@@ -38,10 +39,14 @@ public sealed class EditorialPanel(IWorkflowQuery workflows, IContentCatalog con
             ? (await organization.WhoMayActAsync(awaitedRole, workflow.SectionId, now, ct)).Where(u => !excluded.Contains(u.Id)).ToList()
             : null;
         var sections = await organization.ListSectionsAsync(ct);
+        var canSubmit = actor.UserId == workflow.Writer && workflow.Status is WorkflowStatuses.Draft or WorkflowStatuses.Returned;
+
+        // Before the submit and sign buttons: what the channels the item goes to still need.
+        var check = canSubmit || workflow.IsLastStep ? await checklist.CheckAsync(context.ItemId, ct) : null;
         return View(new EditorialPanelView(
             context,
             workflow,
-            CanSubmit: actor.UserId == workflow.Writer && workflow.Status is WorkflowStatuses.Draft or WorkflowStatuses.Returned,
+            CanSubmit: canSubmit,
             CanDecide: post is not null,
             CanSchedule: Workflow.MaySchedule(actor, workflow.Status, positions.Any(p => p.Covers(NewsroomRoles.Kadis, workflow.SectionId))),
             Check: await workflows.VerifyHistoryAsync(context.ItemId, ct),
@@ -52,6 +57,7 @@ public sealed class EditorialPanel(IWorkflowQuery workflows, IContentCatalog con
             CanCorrect: live && Workflow.MayCorrect(actor, workflow.OwnerId))
         {
             ActingAs = post?.IsDelegated == true ? post.LegalForm : null,
+            Checklist = check,
             MayAct = awaited,
             SectionName = sections.FirstOrDefault(s => s.Id == workflow.SectionId)?.Name,
             EmbargoAsKadis = !live && workflow.Status != WorkflowStatuses.Rejected && positions.Any(p => p.Covers(NewsroomRoles.Kadis, workflow.SectionId)),
@@ -99,6 +105,9 @@ public sealed record EditorialPanelView(
 
     /// <summary>Who may take the awaited step (holders and acting officials, not the writers nor those who took a step); null when none is awaited.</summary>
     public IReadOnlyList<DirectoryUser>? MayAct { get; init; }
+
+    /// <summary>Before submission and signature: the channels checked and what is still missing; null when no such step is near.</summary>
+    public ChecklistResult? Checklist { get; init; }
 
     /// <summary>The seksi the item belongs to.</summary>
     public string? SectionName { get; init; }

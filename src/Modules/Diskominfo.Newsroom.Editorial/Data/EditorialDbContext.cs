@@ -18,6 +18,10 @@ internal abstract class EditorialDbContext(DbContextOptions options, NewsroomDat
 
     public DbSet<StepStandard> Standards => Set<StepStandard>();
 
+    public DbSet<ReturnSetting> ReturnSettings => Set<ReturnSetting>();
+
+    public DbSet<ChecklistSetting> Checklists => Set<ChecklistSetting>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         SealHistory();
@@ -68,6 +72,7 @@ internal abstract class EditorialDbContext(DbContextOptions options, NewsroomDat
             b.Ignore(w => w.ChainRoles);
             b.Ignore(w => w.AwaitingRole);
             b.Ignore(w => w.InReview);
+            b.Ignore(w => w.IsLastStep);
             b.HasIndex(w => w.Status);
             b.HasIndex(w => w.EmbargoUntil);
             b.HasMany(w => w.History).WithOne().HasForeignKey(h => h.ItemId);
@@ -114,6 +119,23 @@ internal abstract class EditorialDbContext(DbContextOptions options, NewsroomDat
             b.Property(s => s.ContentType).HasMaxLength(40);
             b.Property(s => s.Step).HasMaxLength(40);
             b.Property(s => s.UpdatedBy).HasMaxLength(200).IsRequired();
+        });
+        modelBuilder.Entity<ReturnSetting>(b =>
+        {
+            b.ToTable("editorial_return_settings");
+            b.HasKey(r => r.ContentType);
+            b.Property(r => r.ContentType).HasMaxLength(40);
+            b.Property(r => r.ReturnTo).HasMaxLength(20).IsRequired();
+            b.Property(r => r.UpdatedBy).HasMaxLength(200).IsRequired();
+        });
+        modelBuilder.Entity<ChecklistSetting>(b =>
+        {
+            b.ToTable("editorial_checklists");
+            b.HasKey(c => new { c.ContentType, c.Channel });
+            b.Property(c => c.ContentType).HasMaxLength(40);
+            b.Property(c => c.Channel).HasMaxLength(20);
+            b.Property(c => c.Checks).HasMaxLength(400).IsRequired();
+            b.Property(c => c.UpdatedBy).HasMaxLength(200).IsRequired();
         });
     }
 }

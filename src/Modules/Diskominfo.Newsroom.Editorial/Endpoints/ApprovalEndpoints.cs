@@ -31,7 +31,7 @@ internal static class ApprovalEndpoints
             .WithSummary("Paraf (Kasi, Kabid) atau tanda tangan (Kadis) pada versi naskah saat ini; contentHash opsional memastikan versi yang disetujui.");
         items.MapPost("/return", (Guid id, ActionRequest? request, HttpContext http, EditorialService editorial, IWorkflowQuery query, CancellationToken ct)
                 => RespondAsync(id, editorial.ReturnAsync(id, Actor.FromPrincipal(http.User)!, request?.Note, ct), query, ct))
-            .WithSummary("Mengembalikan naskah ke penulis dengan catatan.");
+            .WithSummary("Mengembalikan naskah dengan catatan: ke langkah sebelumnya (Kabid ke Kasi, Kadis ke Kabid; Kasi ke penulis) atau, bila diatur begitu, selalu ke penulis.");
         items.MapPost("/reject", (Guid id, ActionRequest? request, HttpContext http, EditorialService editorial, IWorkflowQuery query, CancellationToken ct)
                 => RespondAsync(id, editorial.RejectAsync(id, Actor.FromPrincipal(http.User)!, request?.Note, ct), query, ct))
             .WithSummary("Kliping tidak dipilih (dengan alasan): tidak diarsipkan, alurnya selesai.");
@@ -49,7 +49,7 @@ internal static class ApprovalEndpoints
         var outcome = await action;
         if (!outcome.Succeeded)
         {
-            return OutcomeResults.Problem(outcome);
+            return ChecklistEndpoints.Problem(outcome);
         }
 
         var view = await query.GetAsync(id, cancellationToken);

@@ -59,7 +59,8 @@ internal static class DeskToolEndpoints
     /// <summary>A step's standard: amount and unit as set, its label ("2 hari kerja"), and the working minutes it allows.</summary>
     public sealed record StepSetting(string Step, string Label, int Minutes, int Amount, string Unit, string Standard);
 
-    public sealed record TypeSettings(string Type, IReadOnlyList<string> Chain, IReadOnlyList<string> CorrectionChain, IReadOnlyList<StepSetting> Standards);
+    public sealed record TypeSettings(
+        string Type, IReadOnlyList<string> Chain, IReadOnlyList<string> CorrectionChain, IReadOnlyList<StepSetting> Standards, string ReturnTo = ReturnModes.Default);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RespondAsync(Task<Outcome> action)
     {

@@ -82,6 +82,11 @@ internal static class StepTimes
                     Close(entry.At);
                     Open(Steps.Draft, entry.At);
                     break;
+                case HistoryActions.ReturnedToStep:
+                    Close(entry.At);
+                    var from = chain.ToList().IndexOf(entry.Step);
+                    Open(from > 0 ? chain[from - 1] : Steps.Draft, entry.At);
+                    break;
                 case HistoryActions.ApprovalsInvalidated:
                     Close(entry.At);
                     Open(chain[0], entry.At);

@@ -140,6 +140,9 @@ internal sealed class Workflow
 
     public bool InReview => AwaitingRole is not null;
 
+    /// <summary>The awaited step is the last: its approval is the signature.</summary>
+    public bool IsLastStep => InReview && StepIndex == ChainRoles.Count - 1;
+
     public static Workflow Start(
         Guid itemId, string contentType, IReadOnlyList<string> chain, string ownerId, string ownerName, string contentHash, DateTimeOffset at,
         Guid? sectionId = null)
@@ -222,7 +225,55 @@ internal sealed class Workflow
     public IReadOnlySet<string> StepTakers()
     {
         var start = History.Where(h => h.Action is HistoryActions.Submitted or HistoryActions.ApprovalsInvalidated).Select(h => h.Sequence).DefaultIfEmpty(0).Max();
-        return History.Where(h => h.Sequence > start && h.Action == HistoryActions.Approved).Select(h => h.ActorId).ToHashSet(StringComparer.Ordinal);
+        var taken = new List<(int Step, string ActorId)>();
+        foreach (var entry in History.Where(h => h.Sequence > start).OrderBy(h => h.Sequence))
+        {
+            if (entry.Action == HistoryActions.Approved)
+            {
+                taken.Add((IndexOf(entry.Step), entry.ActorId));
+            }
+            else if (entry.Action == HistoryActions.ReturnedToStep)
+            {
+                // Returned to the step before: the approvals from that step on no longer hold, and their takers may act again.
+                var back = IndexOf(entry.Step) - 1;
+                taken.RemoveAll(t => t.Step >= back);
+            }
+        }
+
+        return taken.Select(t => t.ActorId).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Who last took the step at <paramref name="stepIndex"/> in the current round (the one a return to that step goes to); null when nobody.</summary>
+    public string? ApproverOf(int stepIndex)
+    {
+        if (stepIndex < 0 || stepIndex >= ChainRoles.Count)
+        {
+            return null;
+        }
+
+        var start = History.Where(h => h.Action is HistoryActions.Submitted or HistoryActions.ApprovalsInvalidated).Select(h => h.Sequence).DefaultIfEmpty(0).Max();
+        return History.Where(h => h.Sequence > start && h.Action == HistoryActions.Approved && h.Step == ChainRoles[stepIndex])
+            .MaxBy(h => h.Sequence)?.ActorId;
+    }
+
+    /// <summary>
+    /// The role a return by the awaited approver goes to: the step before his when <paramref name="toPreviousStep"/> (the
+    /// SOPs' way) and there is one; null for the writer.
+    /// </summary>
+    public string? ReturnsToRole(bool toPreviousStep) => toPreviousStep && StepIndex > 0 ? ChainRoles[StepIndex - 1] : null;
+
+    private int IndexOf(string role)
+    {
+        var roles = ChainRoles;
+        for (var i = 0; i < roles.Count; i++)
+        {
+            if (roles[i] == role)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Who may not take the step the item waits for: its writers and those who took a step of this round.</summary>
@@ -280,9 +331,37 @@ internal sealed class Workflow
         return Outcome.Ok();
     }
 
-    public Outcome Return(Actor actor, Outcome<ActingPosition>? authority, string contentHash, Guid versionId, string? note, DateTimeOffset at)
-        => EndReview(actor, authority, "mengembalikan", WorkflowStatuses.Returned, HistoryActions.Returned, note,
-            "Catatan wajib diisi saat mengembalikan naskah, agar penulis tahu apa yang harus diperbaiki.", contentHash, versionId, at);
+    /// <summary>
+    /// The awaited approver returns the item with a note. With <paramref name="toPreviousStep"/> (the SOPs' way) it goes to
+    /// the step before his (Kabid to the Kasi, Kadis to the Kabid), whose approval no longer holds: that approver may fix
+    /// it and pass it on again, or return it further down; only the first approver returns it to the writer. Without it,
+    /// every return goes to the writer and the round ends.
+    /// </summary>
+    public Outcome Return(
+        Actor actor, Outcome<ActingPosition>? authority, string contentHash, Guid versionId, string? note, DateTimeOffset at, bool toPreviousStep = false)
+    {
+        if (ReturnsToRole(toPreviousStep) is null)
+        {
+            return EndReview(actor, authority, "mengembalikan", WorkflowStatuses.Returned, HistoryActions.Returned, note,
+                "Catatan wajib diisi saat mengembalikan naskah, agar penulis tahu apa yang harus diperbaiki.", contentHash, versionId, at);
+        }
+
+        var refusal = CheckApprover(actor, authority, "mengembalikan");
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            return Outcome.Invalid("note", "Catatan wajib diisi saat mengembalikan naskah, agar penyetuju sebelumnya tahu apa yang harus diperbaiki.");
+        }
+
+        var role = AwaitingRole!;
+        MoveTo(StepIndex - 1);
+        Record(role, HistoryActions.ReturnedToStep, actor, role, at, Trim(note), contentHash, versionId, position: authority!.Value);
+        return Outcome.Ok();
+    }
 
     /// <summary>
     /// The Kasi's selection of clippings: one not worth archiving is set aside with the reason, and its way ends there
@@ -472,6 +551,9 @@ internal sealed class Workflow
             PublishAt, asKadis);
         return Outcome.Ok();
     }
+
+    /// <summary>Null when the actor may approve or return now; else why not (the same refusal those actions give).</summary>
+    public Outcome? MayDecide(Actor actor, Outcome<ActingPosition>? authority) => CheckApprover(actor, authority, "menyetujui");
 
     /// <summary>
     /// Whether the actor may take the awaited step: the item is in review; he did not write it; he took no other step of

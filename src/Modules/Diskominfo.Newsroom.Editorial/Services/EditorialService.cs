@@ -22,6 +22,7 @@ internal sealed class EditorialService(
     EditorialSettings settings,
     IUserDirectory users,
     IOrganization organization,
+    ChecklistService checklist,
     TimeProvider clock)
 {
     public Task<Outcome> SubmitAsync(Guid itemId, Actor actor, CancellationToken cancellationToken)
@@ -32,6 +33,11 @@ internal sealed class EditorialService(
             if (submittable && snapshot.Missing is { Count: > 0 } missing)
             {
                 return Outcome.Invalid(missing.ToDictionary(), "Naskah belum lengkap; lengkapi isian berikut sebelum diajukan.");
+            }
+
+            if (submittable && (await checklist.CheckAsync(workflow, snapshot, ct)).Missing is { Count: > 0 } unmet)
+            {
+                return new ChecklistRefusal(unmet);
             }
 
             var outcome = workflow.Submit(actor, snapshot.ContentHash, snapshot.VersionId, now);
@@ -49,7 +55,17 @@ internal sealed class EditorialService(
     public Task<Outcome> ApproveAsync(Guid itemId, Actor actor, string? note, string? expectedHash, CancellationToken cancellationToken)
         => NoteTooLong(note) ?? ActAsync(itemId, async (workflow, snapshot, now, ct) =>
         {
-            var outcome = workflow.Approve(actor, await AuthorityAsync(workflow, actor, now, ct), snapshot.ContentHash, snapshot.VersionId, note, expectedHash, now);
+            var authority = await AuthorityAsync(workflow, actor, now, ct);
+
+            // Before the signature (the last step), once the signer may sign: nothing reaches a channel that would refuse it.
+            if (workflow.IsLastStep && workflow.MayDecide(actor, authority) is null
+                && (expectedHash is null || expectedHash == snapshot.ContentHash)
+                && (await checklist.CheckAsync(workflow, snapshot, ct)).Missing is { Count: > 0 } unmet)
+            {
+                return new ChecklistRefusal(unmet);
+            }
+
+            var outcome = workflow.Approve(actor, authority, snapshot.ContentHash, snapshot.VersionId, note, expectedHash, now);
             if (outcome.Succeeded)
             {
                 await db.SaveChangesAsync(ct);
@@ -72,11 +88,24 @@ internal sealed class EditorialService(
     public Task<Outcome> ReturnAsync(Guid itemId, Actor actor, string? note, CancellationToken cancellationToken)
         => NoteTooLong(note) ?? ActAsync(itemId, async (workflow, snapshot, now, ct) =>
         {
-            var outcome = workflow.Return(actor, await AuthorityAsync(workflow, actor, now, ct), snapshot.ContentHash, snapshot.VersionId, note, now);
+            var toPreviousStep = await settings.ReturnModeAsync(workflow.ContentType, ct) == ReturnModes.Previous;
+            var outcome = workflow.Return(actor, await AuthorityAsync(workflow, actor, now, ct), snapshot.ContentHash, snapshot.VersionId, note, now, toPreviousStep);
             if (outcome.Succeeded)
             {
                 await db.SaveChangesAsync(ct);
-                await events.PublishAsync(new ItemAwaiting(itemId, null, workflow.WriterId, AwaitingReasons.Returned, actor.UserId, actor.DisplayName, Trim(note), now), ct);
+                if (workflow.InReview)
+                {
+                    // Back to the step before: told is the one who took it (or, if he cannot be found, whoever may take it now).
+                    var approver = workflow.ApproverOf(workflow.StepIndex);
+                    await events.PublishAsync(approver is not null
+                        ? new ItemAwaiting(itemId, workflow.AwaitingRole, approver, AwaitingReasons.Returned, actor.UserId, actor.DisplayName, Trim(note), now, workflow.SectionId)
+                        : new ItemAwaiting(itemId, workflow.AwaitingRole, null, AwaitingReasons.Returned, actor.UserId, actor.DisplayName, Trim(note), now,
+                            workflow.SectionId, workflow.ExcludedFromStep()), ct);
+                }
+                else
+                {
+                    await events.PublishAsync(new ItemAwaiting(itemId, null, workflow.WriterId, AwaitingReasons.Returned, actor.UserId, actor.DisplayName, Trim(note), now), ct);
+                }
             }
 
             return outcome;

@@ -36,6 +36,7 @@ internal sealed class WorkflowQuery(
             workflow.InReview ? workflow.ExcludedFromStep() : [])
         {
             EmbargoUntil = workflow.EmbargoUntil,
+            ReturnsToRole = workflow.ReturnsToRole(await settings.ReturnModeAsync(workflow.ContentType, cancellationToken) == ReturnModes.Previous),
         };
     }
 
@@ -105,6 +106,8 @@ internal sealed class WorkflowQuery(
                 var note = w.Status switch
                 {
                     WorkflowStatuses.Returned => w.History.Where(h => h.Action == HistoryActions.Returned).MaxBy(h => h.Sequence)?.Note,
+                    _ when w.InReview => w.History.Where(h => h.Action is HistoryActions.Submitted or HistoryActions.Approved or HistoryActions.ReturnedToStep or HistoryActions.ApprovalsInvalidated)
+                        .MaxBy(h => h.Sequence) is { Action: HistoryActions.ReturnedToStep } back ? back.Note : null,
                     WorkflowStatuses.Ordered or WorkflowStatuses.Draft => w.History.Where(h => h.Action is HistoryActions.Ordered or HistoryActions.Assigned or HistoryActions.CorrectionStarted).MaxBy(h => h.Sequence)?.Note,
                     _ => null,
                 };

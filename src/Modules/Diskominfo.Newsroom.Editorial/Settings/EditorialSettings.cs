@@ -46,7 +46,7 @@ internal sealed class EditorialSettings(
             var steps = Steps.For(SopDefaults.ApproverRoles, type)
                 .Select(step => Setting(type, step, standards.For(type, step), calendar))
                 .ToList();
-            result.Add(new Endpoints.DeskToolEndpoints.TypeSettings(type, chain, correction, steps));
+            result.Add(new Endpoints.DeskToolEndpoints.TypeSettings(type, chain, correction, steps, await ReturnModeAsync(type, cancellationToken)));
         }
 
         return result;
@@ -103,6 +103,119 @@ internal sealed class EditorialSettings(
                     $"Alur persetujuan {name} diubah: {Describe(before)} menjadi {Describe(roles)}.", now,
                     Before: new Dictionary<string, string?> { ["approvers"] = Describe(before) },
                     After: new Dictionary<string, string?> { ["approvers"] = Describe(roles) }), ct);
+            }
+
+            return Outcome.Ok();
+        }, cancellationToken);
+    }
+
+    /// <summary>Where a return goes for the content type: the admin's choice, else the SOPs' (<see cref="ReturnModes.Default"/>).</summary>
+    public async Task<string> ReturnModeAsync(string contentType, CancellationToken cancellationToken)
+        => await db.ReturnSettings.AsNoTracking().Where(r => r.ContentType == contentType).Select(r => r.ReturnTo).SingleOrDefaultAsync(cancellationToken)
+           ?? ReturnModes.Default;
+
+    public async Task<Outcome> SaveReturnModeAsync(string contentType, string? returnTo, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!actor.IsInRole(NewsroomRoles.Admin))
+        {
+            return Outcome.Forbidden("Hanya admin sistem yang dapat mengubah arah pengembalian naskah.");
+        }
+
+        if (!ContentTypes.All.Contains(contentType))
+        {
+            return Outcome.NotFound("Jenis konten tidak dikenal.");
+        }
+
+        if (returnTo is null || !ReturnModes.All.Contains(returnTo))
+        {
+            return Outcome.Invalid("returnTo", "Arah pengembalian harus \"previous\" (ke langkah sebelumnya, sesuai SOP) atau \"writer\" (selalu ke penulis).");
+        }
+
+        return await database.InTransactionAsync(async ct =>
+        {
+            var row = await db.ReturnSettings.SingleOrDefaultAsync(r => r.ContentType == contentType, ct);
+            var before = row?.ReturnTo ?? ReturnModes.Default;
+            if (row is null)
+            {
+                row = new ReturnSetting { ContentType = contentType };
+                db.ReturnSettings.Add(row);
+            }
+
+            var now = clock.GetUtcNow();
+            row.ReturnTo = returnTo;
+            row.UpdatedAt = now;
+            row.UpdatedBy = actor.DisplayName;
+            await db.SaveChangesAsync(ct);
+            if (before != returnTo)
+            {
+                await events.PublishAsync(new AuditEvent(
+                    AuditActions.SettingsChanged, actor.UserId, actor.DisplayName, "editorial.return", contentType,
+                    $"Arah pengembalian {ContentTypes.Label(contentType)} diubah: {ReturnModes.Label(before)} menjadi {ReturnModes.Label(returnTo)}.", now,
+                    Before: new Dictionary<string, string?> { ["returnTo"] = before },
+                    After: new Dictionary<string, string?> { ["returnTo"] = returnTo }), ct);
+            }
+
+            return Outcome.Ok();
+        }, cancellationToken);
+    }
+
+    /// <summary>The checklist of every channel for the content type: the admin's, else the defaults.</summary>
+    public async Task<IReadOnlyList<Models.ChannelChecks>> ChecklistAsync(string contentType, CancellationToken cancellationToken)
+    {
+        var rows = await db.Checklists.AsNoTracking().Where(c => c.ContentType == contentType).ToListAsync(cancellationToken);
+        return [.. ChecklistChecks.Channels.Select(channel => rows.FirstOrDefault(r => r.Channel == channel) is { } row
+            ? new Models.ChannelChecks(channel, Split(row.Checks), row.MinCropPercent)
+            : new Models.ChannelChecks(channel, ChecklistChecks.Defaults(contentType, channel)))];
+    }
+
+    public async Task<Outcome> SaveChecklistAsync(
+        string contentType, string channel, IReadOnlyCollection<string> checks, int minCropPercent, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!actor.IsInRole(NewsroomRoles.Admin))
+        {
+            return Outcome.Forbidden("Hanya admin sistem yang dapat mengubah daftar periksa.");
+        }
+
+        if (!ContentTypes.All.Contains(contentType) || !ChecklistChecks.Channels.Contains(channel))
+        {
+            return Outcome.NotFound("Jenis konten atau kanal tidak dikenal.");
+        }
+
+        if (checks.FirstOrDefault(c => !ChecklistChecks.For(channel).Contains(c)) is { } unknown)
+        {
+            return Outcome.Invalid($"{contentType}.{channel}", $"Pemeriksaan '{(unknown.Length > 40 ? unknown[..40] : unknown)}' tidak dikenal untuk kanal {Abstractions.Publishing.PublicationChannels.Label(channel)}.");
+        }
+
+        if (minCropPercent is < 1 or > 100)
+        {
+            return Outcome.Invalid($"{contentType}.{channel}.minCropPercent", "Bagian foto yang harus tersisa dalam potongan Instagram harus antara 1 dan 100 persen.");
+        }
+
+        return await database.InTransactionAsync(async ct =>
+        {
+            var before = (await ChecklistAsync(contentType, ct)).Single(c => c.Channel == channel);
+            var row = await db.Checklists.SingleOrDefaultAsync(c => c.ContentType == contentType && c.Channel == channel, ct);
+            if (row is null)
+            {
+                row = new ChecklistSetting { ContentType = contentType, Channel = channel };
+                db.Checklists.Add(row);
+            }
+
+            var now = clock.GetUtcNow();
+            var ordered = ChecklistChecks.All.Where(checks.Contains).ToList();
+            row.Checks = string.Join(',', ordered);
+            row.MinCropPercent = minCropPercent;
+            row.UpdatedAt = now;
+            row.UpdatedBy = actor.DisplayName;
+            await db.SaveChangesAsync(ct);
+            var was = string.Join(',', ChecklistChecks.All.Where(before.Checks.Contains));
+            if (was != row.Checks || before.MinCropPercent != minCropPercent)
+            {
+                await events.PublishAsync(new AuditEvent(
+                    AuditActions.SettingsChanged, actor.UserId, actor.DisplayName, "editorial.checklist", $"{contentType}.{channel}",
+                    $"Daftar periksa {ContentTypes.Label(contentType)} untuk {Abstractions.Publishing.PublicationChannels.Label(channel)} diubah.", now,
+                    Before: new Dictionary<string, string?> { ["checks"] = was, ["minCropPercent"] = before.MinCropPercent.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                    After: new Dictionary<string, string?> { ["checks"] = row.Checks, ["minCropPercent"] = minCropPercent.ToString(System.Globalization.CultureInfo.InvariantCulture) }), ct);
             }
 
             return Outcome.Ok();

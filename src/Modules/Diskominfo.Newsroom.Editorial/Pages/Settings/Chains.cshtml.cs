@@ -34,6 +34,10 @@ internal sealed class ChainsModel(EditorialSettings settings, NewsroomDatabase d
     [BindProperty]
     public Dictionary<string, string> Units { get; set; } = [];
 
+    /// <summary>Where a return goes (<see cref="ReturnModes"/>); unchanged when not sent.</summary>
+    [BindProperty]
+    public string? ReturnTo { get; set; }
+
     public string? Message { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Types = await settings.OverviewAsync(cancellationToken);
@@ -51,6 +55,11 @@ internal sealed class ChainsModel(EditorialSettings settings, NewsroomDatabase d
                 if (result.Succeeded)
                 {
                     result = await settings.SaveChainAsync(Type, ChainKinds.Correction, Roles(Correction), actor, ct);
+                }
+
+                if (result.Succeeded && ReturnTo is not null)
+                {
+                    result = await settings.SaveReturnModeAsync(Type, ReturnTo, actor, ct);
                 }
 
                 foreach (var (step, amount) in Minutes)

@@ -7,6 +7,7 @@ using Diskominfo.Newsroom.Abstractions.Text;
 using Diskominfo.Newsroom.Editorial.Services;
 using Diskominfo.Newsroom.Infrastructure.Http;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -41,7 +42,7 @@ internal sealed class ActModel(EditorialService editorial) : PageModel
         => RespondAsync(id, editorial.ApproveAsync(id, Actor.FromPrincipal(User)!, Note, ContentHash, cancellationToken), "Persetujuan Anda tercatat.");
 
     public Task<IActionResult> OnPostReturnAsync(Guid id, CancellationToken cancellationToken)
-        => RespondAsync(id, editorial.ReturnAsync(id, Actor.FromPrincipal(User)!, Note, cancellationToken), "Naskah dikembalikan ke penulis dengan catatan Anda.");
+        => RespondAsync(id, editorial.ReturnAsync(id, Actor.FromPrincipal(User)!, Note, cancellationToken), "Naskah dikembalikan dengan catatan Anda.");
 
     [BindProperty]
     public string? UserId { get; set; }
@@ -110,6 +111,14 @@ internal sealed class ActModel(EditorialService editorial) : PageModel
 
         Message = outcome.Message;
         Errors = outcome.Errors;
+        if (outcome is ChecklistRefusal)
+        {
+            // The checklist's refusal: 422 with the list of what is missing, as the API answers it.
+            var page = Page();
+            page.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return page;
+        }
+
         return Page().WithStatusOf(outcome);
     }
 }

@@ -237,6 +237,61 @@ namespace Diskominfo.Newsroom.Editorial.Data.Migrations.Postgres
                     b.ToTable("editorial_chains", (string)null);
                 });
 
+            modelBuilder.Entity("Diskominfo.Newsroom.Editorial.Settings.ChecklistSetting", b =>
+                {
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Checks")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("MinCropPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("ContentType", "Channel");
+
+                    b.ToTable("editorial_checklists", (string)null);
+                });
+
+            modelBuilder.Entity("Diskominfo.Newsroom.Editorial.Settings.ReturnSetting", b =>
+                {
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ReturnTo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("ContentType");
+
+                    b.ToTable("editorial_return_settings", (string)null);
+                });
+
             modelBuilder.Entity("Diskominfo.Newsroom.Editorial.Settings.StepStandard", b =>
                 {
                     b.Property<string>("ContentType")

@@ -230,6 +230,61 @@ namespace Diskominfo.Newsroom.Editorial.Data.Migrations.Sqlite
                     b.ToTable("editorial_chains", (string)null);
                 });
 
+            modelBuilder.Entity("Diskominfo.Newsroom.Editorial.Settings.ChecklistSetting", b =>
+                {
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Checks")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinCropPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContentType", "Channel");
+
+                    b.ToTable("editorial_checklists", (string)null);
+                });
+
+            modelBuilder.Entity("Diskominfo.Newsroom.Editorial.Settings.ReturnSetting", b =>
+                {
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnTo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContentType");
+
+                    b.ToTable("editorial_return_settings", (string)null);
+                });
+
             modelBuilder.Entity("Diskominfo.Newsroom.Editorial.Settings.StepStandard", b =>
                 {
                     b.Property<string>("ContentType")
