@@ -33,6 +33,7 @@ public sealed class ConcurrencyTests
         // A save with the current ETag passes and moves the ETag on; malformed If-Match is 400, never a save.
         var saved = await PutAsync(reporter, id, "Bupati Tinjau Bendungan Raya Pagi Ini", "\"1\"");
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("\"2\"", saved.Headers.ETag?.Tag);
         Assert.Equal("\"2\"", (await reporter.GetAsync($"/api/v1/items/{id}")).Headers.ETag?.Tag);
         var malformed = await PutAsync(reporter, id, "Judul dari If-Match rusak", "dua");
         var problem = await Accounts.ProblemAsync(malformed, HttpStatusCode.BadRequest);

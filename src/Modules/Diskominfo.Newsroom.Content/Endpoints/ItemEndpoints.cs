@@ -47,9 +47,17 @@ internal static class ItemEndpoints
         }
 
         var outcome = await content.UpdateAsync(id, input, Actor.FromPrincipal(http.User)!, cancellationToken, expected);
-        return outcome.Succeeded
-            ? TypedResults.Ok(new ItemCreatedResponse(outcome.Value!.ItemId, outcome.Value.Number, outcome.Value.ContentHash))
-            : await VersionEndpoints.RefusedAsync(id, outcome, http, content, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            return await VersionEndpoints.RefusedAsync(id, outcome, http, content, cancellationToken);
+        }
+
+        if (await content.StampAsync(id, cancellationToken) is { } stamp)
+        {
+            http.Response.Headers.ETag = stamp.ETag; // the tag to send with the next save
+        }
+
+        return TypedResults.Ok(new ItemCreatedResponse(outcome.Value!.ItemId, outcome.Value.Number, outcome.Value.ContentHash));
     }
 
     /// <summary>
