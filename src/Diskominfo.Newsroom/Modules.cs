@@ -4,6 +4,7 @@ global using Diskominfo.Newsroom.Archive;
 global using Diskominfo.Newsroom.Audit;
 global using Diskominfo.Newsroom.Backup;
 global using Diskominfo.Newsroom.Calendar;
+global using Diskominfo.Newsroom.Comments;
 global using Diskominfo.Newsroom.Content;
 global using Diskominfo.Newsroom.Coordination;
 global using Diskominfo.Newsroom.Coverage;

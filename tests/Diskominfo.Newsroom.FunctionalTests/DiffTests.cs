@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Diskominfo.Newsroom.Editorial.Models;
+using Diskominfo.Newsroom.Abstractions.Text;
 
 namespace Diskominfo.Newsroom.FunctionalTests;
 

@@ -394,6 +394,23 @@ public sealed class RouteAuthorizationMatrixTests
                 Chain(c => c.Kind == Kind.Own ? Gate.Open : Gate.Refused), handler: handler, body: new Dictionary<string, string>());
         }
 
+        // Version history: those who see the work read and compare; restoring is an edit (the writer of a draft).
+        yield return About("GET", "/api/v1/items/{id:guid}/versions/", "/api/v1/items/{id}/versions", ItemSight.Work, _ => Gate.Open);
+        yield return About("GET", "/api/v1/items/{id:guid}/versions/compare", "/api/v1/items/{id}/versions/compare?a=1&b=1", ItemSight.Work, _ => Gate.Open);
+        yield return About("POST", "/api/v1/items/{id:guid}/versions/{number:int}/restore", "/api/v1/items/{id}/versions/1/restore", ItemSight.Work,
+            Chain(c => c.Kind == Kind.Own ? Gate.Open : Gate.Refused));
+        yield return About("GET", "/admin/naskah/{id:guid}/versi", "/admin/naskah/{id}/versi", ItemSight.Work, _ => Gate.Open);
+        yield return About("POST", "/admin/naskah/{id:guid}/versi", "/admin/naskah/{id}/versi", ItemSight.Work,
+            Chain(c => c.Kind == Kind.Own ? Gate.Open : Gate.Refused), handler: "Restore", body: new Dictionary<string, string> { ["number"] = "1" });
+
+        // Comments: the thread is for those who see the item's work, and any of them may add to it.
+        yield return About("GET", "/api/v1/items/{id:guid}/comments/", "/api/v1/items/{id}/comments", ItemSight.Work, _ => Gate.Open);
+        yield return About("POST", "/api/v1/items/{id:guid}/comments/", "/api/v1/items/{id}/comments", ItemSight.Work, _ => Gate.Open,
+            body: new { body = "Komentar uji matriks" });
+        yield return About("GET", "/admin/naskah/{id:guid}/komentar", "/admin/naskah/{id}/komentar", ItemSight.Work, _ => Gate.Open);
+        yield return About("POST", "/admin/naskah/{id:guid}/komentar", "/admin/naskah/{id}/komentar", ItemSight.Work, _ => Gate.Open,
+            body: new Dictionary<string, string> { ["Body"] = "Komentar uji matriks" });
+
         yield return About("POST", "/api/v1/items/{id:guid}/media", "/api/v1/items/{id}/media", ItemSight.Published,
             Chain(c => c.Kind == Kind.Own ? Gate.Open : Gate.Refused), body: Upload.Photo);
         yield return About("GET", "/admin/naskah/{id:guid}/foto", "/admin/naskah/{id}/foto", ItemSight.Published, _ => Gate.Open);

@@ -7,6 +7,9 @@ public enum OutcomeKind
     Forbidden,
     Conflict,
     Invalid,
+
+    /// <summary>The change was made from a copy someone else has changed since (HTTP 412).</summary>
+    Stale,
 }
 
 /// <summary>The result of a use case: success, or the reason it was refused, in Indonesian.</summary>
@@ -21,6 +24,8 @@ public record Outcome(OutcomeKind Kind, string? Message = null, IReadOnlyDiction
     public static Outcome Forbidden(string message) => new(OutcomeKind.Forbidden, message);
 
     public static Outcome Conflict(string message) => new(OutcomeKind.Conflict, message);
+
+    public static Outcome Stale(string message) => new(OutcomeKind.Stale, message);
 
     public static Outcome Invalid(IReadOnlyDictionary<string, string[]> errors, string message = "Data yang dikirim tidak valid.")
         => new(OutcomeKind.Invalid, message, errors);

@@ -25,6 +25,7 @@ public static class OutcomeResults
         OutcomeKind.Forbidden => (StatusCodes.Status403Forbidden, "Tidak diizinkan"),
         OutcomeKind.Conflict => (StatusCodes.Status409Conflict, "Tidak dapat dilakukan pada status ini"),
         OutcomeKind.Invalid => (StatusCodes.Status400BadRequest, "Data tidak valid"),
+        OutcomeKind.Stale => (StatusCodes.Status412PreconditionFailed, "Naskah telah diubah orang lain"),
         _ => (StatusCodes.Status500InternalServerError, "Kesalahan"),
     };
 

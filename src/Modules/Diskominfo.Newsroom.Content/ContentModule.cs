@@ -37,6 +37,8 @@ public static class ContentModule
         services.AddHostedService<OcrJobServer>();
         services.AddSingleton(new AdminMenuItem("Laporan kliping", "/admin/kliping/laporan", 55));
         services.AddScoped<ItemReader>();
+        services.AddScoped<VersionHistory>();
+        services.AddSingleton(new ItemPanel(Components.VersionsPanel.Name, 35));
         services.AddScoped<IItemAccess, ItemAccess>();
         services.AddScoped<Abstractions.Calendar.ICalendarSource, AdventorialCalendarSource>();
         services.AddScoped<IEventHandler<ItemSubmitted>, SealVersionOnSubmit>();
@@ -46,6 +48,7 @@ public static class ContentModule
     public static IEndpointRouteBuilder MapContentEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapItemEndpoints();
+        endpoints.MapVersionEndpoints();
         return endpoints;
     }
 }

@@ -1,3 +1,4 @@
+using Diskominfo.Newsroom.Abstractions.Comments;
 using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Media;
 using Diskominfo.Newsroom.Abstractions.Results;
@@ -28,7 +29,7 @@ internal static class ArchiveSheetEndpoint
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetAsync(
         Guid id, ArchiveDbContext db, IMediaLibrary media, IOptions<ArchiveOptions> options, ArchiveSheetVerifier verifier, ArchiveSheetRendering rendering,
-        TimeProvider clock, CancellationToken cancellationToken, string? ralat = null)
+        IItemComments comments, TimeProvider clock, CancellationToken cancellationToken, string? ralat = null)
     {
         int? round = null;
         if (!string.IsNullOrEmpty(ralat))
@@ -65,7 +66,8 @@ internal static class ArchiveSheetEndpoint
         // The verdict printed is worked out now, from the buku agenda and the seal, never the one stored at filing.
         var verdict = await verifier.VerifyAsync(id, snapshot, sheet, cancellationToken);
         var printedAt = clock.GetUtcNow();
-        var pdf = await rendering.RunAsync(() => ArchiveSheetPdf.Render(sheet, snapshot.Sha256, verdict, printedAt, options.Value, images), cancellationToken);
+        var thread = await comments.ListAsync(id, cancellationToken);
+        var pdf = await rendering.RunAsync(() => ArchiveSheetPdf.Render(sheet, snapshot.Sha256, verdict, printedAt, options.Value, images, thread), cancellationToken);
         var name = $"lembar-arsip-{sheet.Number.Replace('/', '-')}{(snapshot.Round > 0 ? $"-ralat-{snapshot.Round}" : "")}.pdf";
         return TypedResults.File(pdf, "application/pdf", name);
     }

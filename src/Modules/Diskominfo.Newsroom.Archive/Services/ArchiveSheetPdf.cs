@@ -1,4 +1,5 @@
 using Diskominfo.Newsroom.Infrastructure.Pdf;
+using Diskominfo.Newsroom.Abstractions.Comments;
 using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Editorial;
 using Diskominfo.Newsroom.Abstractions.Publishing;
@@ -18,7 +19,8 @@ internal static class ArchiveSheetPdf
 {
 
     public static byte[] Render(
-        ArchiveSheet sheet, string sheetHash, SheetVerdict verdict, DateTimeOffset printedAt, ArchiveOptions options, IReadOnlyDictionary<Guid, byte[]> images)
+        ArchiveSheet sheet, string sheetHash, SheetVerdict verdict, DateTimeOffset printedAt, ArchiveOptions options, IReadOnlyDictionary<Guid, byte[]> images,
+        IReadOnlyList<ItemComment>? comments = null)
     {
         PdfSetup.Initialize(options.PdfSharpLicenseKey);
         var office = options.Office;
@@ -94,11 +96,29 @@ internal static class ArchiveSheetPdf
             writer.Paragraph(
                 $"Lembar ini dicetak dari catatan arsip yang tidak dapat diubah; rantai hash dan segel di atas diperiksa ulang saat dicetak. Sidik lembar (SHA-256): {sheetHash}. Dicetak {IndonesianTime.Short(printedAt)}.",
                 writer.Small, before: 12);
+            if (comments is { Count: > 0 })
+            {
+                Annex(writer, comments, printedAt);
+            }
         }
 
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return output.ToArray();
+    }
+
+    /// <summary>The annex: the item's comment thread as it stands when printed (not part of the sealed record).</summary>
+    private static void Annex(SheetWriter writer, IReadOnlyList<ItemComment> comments, DateTimeOffset printedAt)
+    {
+        writer.Heading("Lampiran: komentar naskah");
+        writer.Paragraph(
+            $"{comments.Count} komentar staf tentang naskah ini, terpisah dari catatan persetujuan, sebagaimana tercatat saat dicetak ({IndonesianTime.Short(printedAt)}); lampiran ini tidak termasuk segel arsip.",
+            writer.Small);
+        foreach (var (comment, index) in comments.Select((c, i) => (c, i + 1)))
+        {
+            writer.Paragraph($"{index}. {IndonesianTime.Short(comment.CreatedAt)}, {comment.AuthorName}:", writer.Bold, after: 0);
+            writer.Paragraph(comment.Body);
+        }
     }
 
     /// <summary>Writes lines top to bottom, wrapping words to the width and starting a new A4 page when one is full.</summary>

@@ -17,6 +17,8 @@ internal abstract class ContentDbContext(DbContextOptions options, NewsroomDatab
 
     public DbSet<Correction> Corrections => Set<Correction>();
 
+    public DbSet<ContentRevision> Revisions => Set<ContentRevision>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Correction>(b =>
@@ -42,6 +44,9 @@ internal abstract class ContentDbContext(DbContextOptions options, NewsroomDatab
             b.HasIndex(i => i.PublishedAt);
             b.HasIndex(i => i.PublishedAt);
             b.HasIndex(i => i.OwnerId);
+            b.Property(i => i.Revision).IsConcurrencyToken();
+            b.Property(i => i.UpdatedBy).HasMaxLength(64);
+            b.Property(i => i.UpdatedByName).HasMaxLength(200);
         });
 
         var partsComparer = new ValueComparer<ContentParts>(
@@ -57,6 +62,20 @@ internal abstract class ContentDbContext(DbContextOptions options, NewsroomDatab
             b.Property(v => v.ContentHash).HasMaxLength(80).IsRequired();
             b.Property(v => v.CreatedBy).HasMaxLength(64).IsRequired();
             b.Property(v => v.Parts)
+                .HasColumnName("parts_json")
+                .HasConversion(v => Serialize(v), s => Deserialize(s), partsComparer)
+                .IsRequired();
+        });
+        modelBuilder.Entity<ContentRevision>(b =>
+        {
+            b.ToTable("content_revisions");
+            b.HasKey(r => r.Id);
+            b.HasIndex(r => new { r.ItemId, r.Number }).IsUnique();
+            b.Property(r => r.Title).HasMaxLength(300).IsRequired();
+            b.Property(r => r.ContentHash).HasMaxLength(80).IsRequired();
+            b.Property(r => r.SavedBy).HasMaxLength(64).IsRequired();
+            b.Property(r => r.SavedByName).HasMaxLength(200).IsRequired();
+            b.Property(r => r.Parts)
                 .HasColumnName("parts_json")
                 .HasConversion(v => Serialize(v), s => Deserialize(s), partsComparer)
                 .IsRequired();

@@ -19,7 +19,7 @@ internal static class ItemEndpoints
         items.MapPost("/", CreateAsync).RequireAuthorization(NewsroomPolicies.ApiStaff)
             .WithSummary("Membuat naskah baru (siaran pers, kliping, atau adventorial).");
         items.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(NewsroomPolicies.ApiStaff).RequireItemSight(ItemSight.Published)
-            .WithSummary("Mengubah naskah; siapa yang boleh mengubah mengikuti rantai persetujuan.");
+            .WithSummary("Mengubah naskah; siapa yang boleh mengubah mengikuti rantai persetujuan. Dengan If-Match (ETag dari GET) ditolak 412 bila orang lain menyimpan lebih dulu.");
         items.MapGet("/{id:guid}", GetAsync).AllowAnonymous()
             .WithSummary("Rincian naskah: status, riwayat, publikasi, arsip bagi yang boleh melihat kerjanya; bagi yang lain (juga tanpa masuk) hanya bentuk publik naskah yang sudah terbit.");
         endpoints.MapGet("/api/v1/desk", DeskAsync).RequireAuthorization(NewsroomPolicies.ApiStaff).WithTags("Items")
@@ -40,10 +40,24 @@ internal static class ItemEndpoints
     private static async Task<Results<Ok<ItemCreatedResponse>, ProblemHttpResult>> UpdateAsync(
         Guid id, ItemInput input, HttpContext http, ContentService content, CancellationToken cancellationToken)
     {
-        var outcome = await content.UpdateAsync(id, input, Actor.FromPrincipal(http.User)!, cancellationToken);
-        return outcome.Succeeded
-            ? TypedResults.Ok(new ItemCreatedResponse(outcome.Value!.ItemId, outcome.Value.Number, outcome.Value.ContentHash))
-            : OutcomeResults.Problem(outcome);
+        var (expected, malformed) = IfMatch.Read(http.Request);
+        if (malformed is not null)
+        {
+            return OutcomeResults.Problem(malformed);
+        }
+
+        var outcome = await content.UpdateAsync(id, input, Actor.FromPrincipal(http.User)!, cancellationToken, expected);
+        if (!outcome.Succeeded)
+        {
+            return await VersionEndpoints.RefusedAsync(id, outcome, http, content, cancellationToken);
+        }
+
+        if (await content.StampAsync(id, cancellationToken) is { } stamp)
+        {
+            http.Response.Headers.ETag = stamp.ETag; // the tag to send with the next save
+        }
+
+        return TypedResults.Ok(new ItemCreatedResponse(outcome.Value!.ItemId, outcome.Value.Number, outcome.Value.ContentHash));
     }
 
     /// <summary>
@@ -51,9 +65,14 @@ internal static class ItemEndpoints
     /// the staff one with fields blanked), and for another person's unpublished work the same 404 as for no item at all.
     /// </summary>
     private static async Task<Results<Ok<ItemDetails>, Ok<PublicItem>, ProblemHttpResult>> GetAsync(
-        Guid id, HttpContext http, ItemReader reader, CancellationToken cancellationToken)
+        Guid id, HttpContext http, ItemReader reader, ContentService content, CancellationToken cancellationToken)
     {
         var read = await reader.GetAsync(id, Actor.FromPrincipal(http.User), cancellationToken);
+        if (read is { Work: not null } && await content.StampAsync(id, cancellationToken) is { } stamp)
+        {
+            http.Response.Headers.ETag = stamp.ETag;
+        }
+
         return read switch
         {
             { Work: { } work } => TypedResults.Ok(work),

@@ -30,6 +30,20 @@ internal sealed class ContentItem
 
     /// <summary>The live version's title, kept here so the website can search it.</summary>
     public string? PublishedTitle { get; set; }
+
+    /// <summary>
+    /// The number of the last saved revision (see <see cref="ContentRevision"/>): the item's entity tag, and its
+    /// concurrency token, so that two saves from the same revision cannot both win.
+    /// </summary>
+    public int Revision { get; set; }
+
+    /// <summary>Who saved the last revision (user id); null for items saved before revisions were kept.</summary>
+    public string? UpdatedBy { get; set; }
+
+    /// <summary>The name of who saved the last revision, shown when someone else's save conflicts with it.</summary>
+    public string? UpdatedByName { get; set; }
+
+    public DateTimeOffset? UpdatedAt { get; set; }
 }
 
 /// <summary>A correction (ralat) made live: which version replaced the published one, when, and why.</summary>

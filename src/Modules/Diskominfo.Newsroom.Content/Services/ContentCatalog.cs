@@ -174,10 +174,13 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
         })!;
 
     /// <summary>The version as labelled lines, one fact per line and the text line by line, for a readable diff.</summary>
-    private static string Digest(ContentVersion version)
+    private static string Digest(ContentVersion version) => Digest(version.Title, version.Parts);
+
+    /// <summary>The text of a version line by line, as the side-by-side diffs compare it.</summary>
+    internal static string Digest(string title, ContentParts parts)
     {
-        var lines = new List<string> { $"Judul: {version.Title}" };
-        if (version.Parts.Clipping is { } clipping)
+        var lines = new List<string> { $"Judul: {title}" };
+        if (parts.Clipping is { } clipping)
         {
             lines.Add($"Media: {clipping.Outlet} ({clipping.MediaType})");
             lines.Add($"Tanggal terbit: {clipping.EditionDate:yyyy-MM-dd}, halaman {clipping.Page ?? "-"}");
@@ -187,7 +190,7 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
             lines.AddRange((clipping.Text ?? "").ReplaceLineEndings("\n").Split('\n'));
         }
 
-        if (version.Parts.Adventorial is { } file)
+        if (parts.Adventorial is { } file)
         {
             lines.Add($"Media massa: {file.Outlet}");
             lines.Add($"Biaya: {file.Cost?.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
@@ -195,7 +198,7 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
             lines.Add($"Tanggal tayang: {file.PublicationDate?.ToString("yyyy-MM-dd") ?? "-"}");
         }
 
-        if (version.Parts.Article is { } article)
+        if (parts.Article is { } article)
         {
             lines.Add($"Jenis berita: {article.Category}");
             lines.Add($"Kegiatan: {article.EventDate?.ToString("yyyy-MM-dd") ?? "-"}, {article.EventPlace ?? "-"}");
@@ -203,7 +206,7 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
             lines.AddRange(article.Body.ReplaceLineEndings("\n").Split('\n'));
         }
 
-        lines.AddRange(version.Parts.Photos.Select(p => $"Foto: {p.Caption ?? "(tanpa keterangan)"} / {p.Credit ?? "-"}"));
+        lines.AddRange(parts.Photos.Select(p => $"Foto: {p.Caption ?? "(tanpa keterangan)"} / {p.Credit ?? "-"}"));
         return string.Join('\n', lines);
     }
 

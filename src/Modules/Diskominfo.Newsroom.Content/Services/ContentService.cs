@@ -3,6 +3,7 @@ using Diskominfo.Newsroom.Abstractions.Editorial;
 using Diskominfo.Newsroom.Abstractions.Events;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
+using Diskominfo.Newsroom.Abstractions.Text;
 using Diskominfo.Newsroom.Content.Data;
 using Diskominfo.Newsroom.Content.Models;
 using Diskominfo.Newsroom.Infrastructure.Data;
@@ -90,6 +91,7 @@ internal sealed class ContentService(
         {
             db.Items.Add(item);
             db.Versions.Add(version);
+            Stamp(item, version, actor, now, restoredFrom: null);
             await db.SaveChangesAsync(ct);
             await events.PublishAsync(
                 new ItemCreated(
@@ -119,15 +121,26 @@ internal sealed class ContentService(
         return created.Succeeded ? Outcome<Guid>.Ok(created.Value!.ItemId) : Outcome<Guid>.From(created);
     }
 
-    public async Task<Outcome<ContentVersion>> UpdateAsync(Guid itemId, ItemInput input, Actor actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves a change of the working copy. <paramref name="expectedRevision"/> is the revision the writer started from
+    /// (the desk always sends it, the API when the client sends <c>If-Match</c>): when someone saved since, the change
+    /// is refused as <see cref="OutcomeKind.Stale"/>, never written over the other person's.
+    /// </summary>
+    public async Task<Outcome<ContentVersion>> UpdateAsync(
+        Guid itemId, ItemInput input, Actor actor, CancellationToken cancellationToken, int? expectedRevision = null)
     {
         input = input.Cleaned();
-        return await database.InTransactionAsync(async ct =>
+        return await GuardStaleAsync(itemId, () => database.InTransactionAsync(async ct =>
         {
             var (item, latest, refusal) = await LoadEditableAsync(itemId, actor, ct);
             if (refusal is not null)
             {
                 return Outcome<ContentVersion>.From(refusal);
+            }
+
+            if (expectedRevision is { } expected && expected != item!.Revision)
+            {
+                return Outcome<ContentVersion>.From(StaleOutcome(item));
             }
 
             if (input.Type is not null && input.Type != item!.ContentType)
@@ -140,7 +153,68 @@ internal sealed class ContentService(
             return parts is null
                 ? Outcome<ContentVersion>.From(Outcome.Invalid(errors))
                 : Outcome<ContentVersion>.Ok(await ChangeAsync(item, latest, input.Title!.Trim(), parts, actor, ct));
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves the text of an older revision as a new one, by whoever may edit the item now. It is an edit like any
+    /// other (<see cref="ItemContentChanged"/>), so the approval chain treats it as one: approvals given to another
+    /// text lapse and the item goes through the chain again. The photos stay as they are now.
+    /// </summary>
+    public async Task<Outcome<ContentVersion>> RestoreAsync(
+        Guid itemId, int revision, Actor actor, CancellationToken cancellationToken, int? expectedRevision = null)
+        => await GuardStaleAsync(itemId, () => database.InTransactionAsync(async ct =>
+        {
+            var (item, latest, refusal) = await LoadEditableAsync(itemId, actor, ct);
+            if (refusal is not null)
+            {
+                return Outcome<ContentVersion>.From(refusal);
+            }
+
+            if (expectedRevision is { } expected && expected != item!.Revision)
+            {
+                return Outcome<ContentVersion>.From(StaleOutcome(item));
+            }
+
+            var old = await db.Revisions.AsNoTracking().SingleOrDefaultAsync(r => r.ItemId == itemId && r.Number == revision, ct);
+            if (old is null)
+            {
+                return Outcome<ContentVersion>.From(Outcome.NotFound($"Versi {revision} naskah ini tidak ditemukan."));
+            }
+
+            var parts = old.Parts with { Photos = latest!.Parts.Photos };
+            if (ContentHasher.Compute(item!.ContentType, old.Title, parts) == latest.ContentHash)
+            {
+                return Outcome<ContentVersion>.From(Outcome.Conflict($"Teks versi {revision} sama dengan teks sekarang; tidak ada yang dipulihkan."));
+            }
+
+            return Outcome<ContentVersion>.Ok(await ChangeAsync(item, latest, old.Title, parts, actor, ct, restoredFrom: revision));
+        }, cancellationToken), cancellationToken);
+
+    /// <summary>The item's last revision, who saved it and when; null when there is no such item.</summary>
+    public async Task<ItemStamp?> StampAsync(Guid itemId, CancellationToken cancellationToken)
+        => await db.Items.AsNoTracking().Where(i => i.Id == itemId)
+            .Select(i => new ItemStamp(i.Revision, i.UpdatedByName ?? i.OwnerName, i.UpdatedAt ?? i.CreatedAt))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    private static Outcome StaleOutcome(ContentItem item)
+        => Outcome.Stale(
+            $"Naskah telah diubah oleh {item.UpdatedByName ?? item.OwnerName} pada {IndonesianTime.Short(item.UpdatedAt ?? item.CreatedAt)} " +
+            $"(versi {item.Revision}) sejak Anda membukanya. Perubahan Anda belum disimpan.");
+
+    /// <summary>Two saves from the same revision at the same moment: the one that loses the race is refused as stale.</summary>
+    private async Task<Outcome<ContentVersion>> GuardStaleAsync(Guid itemId, Func<Task<Outcome<ContentVersion>>> save, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await save();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var item = await db.Items.AsNoTracking().SingleAsync(i => i.Id == itemId, cancellationToken);
+            return Outcome<ContentVersion>.From(StaleOutcome(item));
+        }
     }
 
     public async Task<Outcome> AttachPhotoAsync(Guid itemId, PhotoRef photo, Actor actor, CancellationToken cancellationToken)
@@ -221,7 +295,8 @@ internal sealed class ContentService(
     }
 
     /// <summary>Applies a change: in place on an unseen draft, otherwise as a new version. Unchanged content is a no-op.</summary>
-    private async Task<ContentVersion> ChangeAsync(ContentItem item, ContentVersion latest, string title, ContentParts parts, Actor actor, CancellationToken ct)
+    private async Task<ContentVersion> ChangeAsync(
+        ContentItem item, ContentVersion latest, string title, ContentParts parts, Actor actor, CancellationToken ct, int? restoredFrom = null)
     {
         var hash = ContentHasher.Compute(item.ContentType, title, parts);
         if (hash == latest.ContentHash)
@@ -245,10 +320,34 @@ internal sealed class ContentService(
             version.ContentHash = hash;
         }
 
+        Stamp(item, version, actor, now, restoredFrom);
         await db.SaveChangesAsync(ct);
         await events.PublishAsync(
             new ItemContentChanged(item.Id, version.Id, version.ContentHash, actor.UserId, actor.DisplayName, actor.Roles, now), ct);
         return version;
+    }
+
+    /// <summary>Records a save: the item's next revision, with who saved it and when.</summary>
+    private void Stamp(ContentItem item, ContentVersion version, Actor actor, DateTimeOffset now, int? restoredFrom)
+    {
+        item.Revision++;
+        item.UpdatedBy = actor.UserId;
+        item.UpdatedByName = actor.DisplayName;
+        item.UpdatedAt = now;
+        db.Revisions.Add(new ContentRevision
+        {
+            ItemId = item.Id,
+            Number = item.Revision,
+            VersionId = version.Id,
+            VersionNumber = version.Number,
+            Title = version.Title,
+            Parts = version.Parts,
+            ContentHash = version.ContentHash,
+            SavedBy = actor.UserId,
+            SavedByName = actor.DisplayName,
+            SavedAt = now,
+            RestoredFrom = restoredFrom,
+        });
     }
 
     private static ContentVersion NewVersion(ContentItem item, int number, string title, ContentParts parts, Actor actor, DateTimeOffset now) => new()

@@ -3,6 +3,7 @@ using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Editorial;
 using Diskominfo.Newsroom.Abstractions.Organization;
 using Diskominfo.Newsroom.Abstractions.Security;
+using Diskominfo.Newsroom.Abstractions.Text;
 using Diskominfo.Newsroom.Editorial.Models;
 using Diskominfo.Newsroom.Editorial.Settings;
 using Microsoft.AspNetCore.Mvc;

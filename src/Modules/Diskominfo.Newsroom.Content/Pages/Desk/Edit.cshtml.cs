@@ -3,6 +3,7 @@ using Diskominfo.Newsroom.Abstractions.Admin;
 using Diskominfo.Newsroom.Abstractions.Editorial;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
+using Diskominfo.Newsroom.Content.Endpoints;
 using Diskominfo.Newsroom.Content.Services;
 using Diskominfo.Newsroom.Infrastructure.Http;
 using Microsoft.AspNetCore.Authorization;
@@ -12,11 +13,14 @@ namespace Diskominfo.Newsroom.Content.Pages.Desk;
 
 /// <summary>
 /// Editing the copy: the writer while it is a draft or returned, the approver whose turn it is while in review
-/// (the Kasi edits in place). Saving a version someone else changed meanwhile is refused, not merged.
+/// (the Kasi edits in place). The form carries the revision it was opened at: saving over someone else's later save is
+/// refused (412) and the page shows their text beside what was typed, which stays in the form, now based on their
+/// revision, so that saving again is a deliberate choice.
 /// </summary>
 [Authorize(Policy = NewsroomPolicies.Staff)]
 [ItemSight(ItemSight.Work)]
-internal sealed class EditItemModel(ContentService content, ItemReader reader, IEditGate editGate, MarkdownRenderer markdown) : ArticleFormPage
+internal sealed class EditItemModel(ContentService content, ItemReader reader, IEditGate editGate, MarkdownRenderer markdown, VersionHistory history)
+    : ArticleFormPage
 {
     public Guid Id { get; private set; }
 
@@ -26,6 +30,13 @@ internal sealed class EditItemModel(ContentService content, ItemReader reader, I
 
     [BindProperty]
     public string? ExpectedHash { get; set; }
+
+    /// <summary>The revision the form was opened at (the item's ETag), sent back with every save.</summary>
+    [BindProperty]
+    public int? Revision { get; set; }
+
+    /// <summary>After a refused stale save: the saved text (left) beside what was typed (right).</summary>
+    public EditConflict? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -41,28 +52,30 @@ internal sealed class EditItemModel(ContentService content, ItemReader reader, I
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
         var posted = Form;
-        var expected = ExpectedHash;
+        var openedAt = Revision;
         var refusal = await LoadAsync(id, cancellationToken);
+        Form = posted;
         if (refusal is not null)
         {
             return refusal;
         }
 
-        if (expected is not null && expected != ExpectedHash)
-        {
-            Form = posted;
-            return Refused(Outcome.Conflict("Naskah telah diubah oleh pengguna lain sejak Anda membukanya. Salin perubahan Anda, muat ulang halaman, lalu ulangi."));
-        }
-
-        Form = posted;
         if (RefuseUnreadable() is { } unreadable)
         {
+            Revision = openedAt;
             return unreadable;
         }
 
-        var outcome = await content.UpdateAsync(id, Form.ToInput(), Actor.FromPrincipal(User)!, cancellationToken);
+        var outcome = await content.UpdateAsync(id, Form.ToInput(), Actor.FromPrincipal(User)!, cancellationToken, openedAt);
+        if (outcome.Kind == OutcomeKind.Stale)
+        {
+            Conflict = await history.ConflictAsync(id, Form.ToInput(), cancellationToken);
+            return Refused(outcome);
+        }
+
         if (!outcome.Succeeded)
         {
+            Revision = openedAt;
             return Refused(outcome);
         }
 
@@ -73,8 +86,10 @@ internal sealed class EditItemModel(ContentService content, ItemReader reader, I
     public async Task<IActionResult> OnPostPreviewAsync(Guid id, CancellationToken cancellationToken)
     {
         var posted = Form;
+        var openedAt = Revision;
         var refusal = await LoadAsync(id, cancellationToken);
         Form = posted;
+        Revision = openedAt;
         if (refusal is not null)
         {
             return refusal;
@@ -97,6 +112,7 @@ internal sealed class EditItemModel(ContentService content, ItemReader reader, I
 
         Form = ArticleForm.From(item);
         ExpectedHash = item.ContentHash;
+        Revision = (await content.StampAsync(id, cancellationToken))?.Revision;
         InReview = item.AwaitingRole is not null;
         var gate = await editGate.CanEditAsync(id, actor, cancellationToken);
         if (!gate.Succeeded)

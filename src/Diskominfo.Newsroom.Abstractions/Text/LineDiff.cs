@@ -1,4 +1,4 @@
-namespace Diskominfo.Newsroom.Editorial.Models;
+namespace Diskominfo.Newsroom.Abstractions.Text;
 
 /// <summary>One row of a side-by-side diff: the old line, the new line, or both when unchanged.</summary>
 public sealed record DiffRow(string Kind, string? Old, string? New)
