@@ -26,6 +26,7 @@ internal sealed class ItemPhotosService(
     IItemAccess access,
     IContentCatalog catalog,
     IWorkflowQuery workflows,
+    IEditGate editGate,
     TimeProvider clock)
 {
     private static readonly string[] RemovableStatuses = [WorkflowStatuses.Draft, WorkflowStatuses.Returned, WorkflowStatuses.Ordered];
@@ -59,6 +60,12 @@ internal sealed class ItemPhotosService(
     /// <summary>Adds a library file to another item, with the library's caption, credit and alt text.</summary>
     public async Task<Outcome<PhotoRef>> ReuseAsync(Guid itemId, Guid mediaId, Actor actor, CancellationToken cancellationToken)
     {
+        var gate = await editGate.CanEditAsync(itemId, actor, cancellationToken);
+        if (!gate.Succeeded)
+        {
+            return Outcome<PhotoRef>.From(gate);
+        }
+
         var file = await db.Files.AsNoTracking().SingleOrDefaultAsync(f => f.Id == mediaId, cancellationToken);
         if (file is null || await SightAsync(file, actor, cancellationToken) != ItemSight.Work)
         {

@@ -92,7 +92,8 @@ internal static class Renditions
             {
                 if (artist.Length > 0)
                 {
-                    m.Set("exif-ifd0-Artist", artist);
+                    // libvips reads " (" in an EXIF string as the start of its own "(text, ASCII, n components)" note.
+                    m.Set(GValue.GStrType, "exif-ifd0-Artist", artist.Replace(" (", " [", StringComparison.Ordinal).Replace(')', ']'));
                 }
                 else if (image.Contains("exif-ifd0-Artist"))
                 {
