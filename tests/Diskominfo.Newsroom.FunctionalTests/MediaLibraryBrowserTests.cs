@@ -27,6 +27,7 @@ public sealed class MediaLibraryBrowserTests
         await page.GetByRole(AriaRole.Link, new() { Name = "Pustaka media" }).First.WaitForAsync();
         await page.GetByLabel("Cari").FillAsync("memanen");
         await page.GetByRole(AriaRole.Button, new() { Name = "Cari" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("q=memanen"));
         var card = page.Locator($"li.media-card[data-media='{farmer}']");
         await card.WaitForAsync();
         Assert.Equal(1, await page.Locator("li.media-card").CountAsync());
@@ -39,6 +40,7 @@ public sealed class MediaLibraryBrowserTests
         await page.GetByRole(AriaRole.Link, new() { Name = "Ambil foto dari pustaka media" }).ClickAsync();
         await page.GetByLabel("Cari").FillAsync("memanen");
         await page.GetByRole(AriaRole.Button, new() { Name = "Cari" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("q=memanen"));
         await page.Locator($"li.media-card[data-media='{farmer}']").GetByRole(AriaRole.Button, new() { Name = "Pakai di naskah ini" }).ClickAsync();
         Assert.Contains("ditambahkan ke naskah", await page.Locator(".flash").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(farmer, Assert.Single((await Api.GetAsync(reporter, market)).GetProperty("photos").EnumerateArray()).GetProperty("mediaId").GetGuid());
