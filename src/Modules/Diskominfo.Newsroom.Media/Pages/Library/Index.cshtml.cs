@@ -25,7 +25,7 @@ internal sealed class IndexModel(LibraryQuery library, ItemPhotosService photos)
     [BindProperty(SupportsGet = true)]
     public string? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "halaman")]
     public string? PageNumber { get; set; }
 
     /// <summary>The item a photo is picked for.</summary>
@@ -64,7 +64,7 @@ internal sealed class IndexModel(LibraryQuery library, ItemPhotosService photos)
         }
 
         TempData[DeskPaths.FlashKey] = "Berkas dihapus dari pustaka.";
-        return Redirect(Url.Page(null, new { Q, From, To, page = PageNumber, Untuk }) ?? LibraryPaths.Library);
+        return Redirect(Url.Page(null, new { Q, From, To, halaman = PageNumber, Untuk }) ?? LibraryPaths.Library);
     }
 
     private async Task<IActionResult> ShowAsync(Outcome? refusal, CancellationToken cancellationToken)
@@ -76,5 +76,5 @@ internal sealed class IndexModel(LibraryQuery library, ItemPhotosService photos)
         return shown is null ? Page() : Page().WithStatusOf(shown);
     }
 
-    public string PageLink(int page) => Url.Page(null, new { Q, From, To, page, Untuk }) ?? LibraryPaths.Library;
+    public string PageLink(int page) => Url.Page(null, new { Q, From, To, halaman = page, Untuk }) ?? LibraryPaths.Library;
 }
