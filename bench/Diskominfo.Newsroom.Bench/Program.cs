@@ -18,6 +18,7 @@ using Diskominfo.Newsroom.Harness;
 //   hostile-search [--count 100000] [--runs 10]  hostile queries to /cari and /api/v1/search on the site with 100,000 clippings
 //   backup [--items 10000] [--photos 2] [--db Sqlite|Postgres] [--connection "..."]
 //                                                backup and restore time and size of a generated office
+//   media-library [--count 50000] [--runs 20]    the media library's first page, a search and the API with 50,000 photos, against 100 ms
 //   field [--count 10] [--mb 8] [--kbit 1000] [--cuts 60,150]
 //                                                photos from the field over a throttled line with cuts: the desk's resumable upload in
 //                                                Chromium against a plain multipart upload
@@ -35,6 +36,7 @@ return mode switch
     "hostile-search" => await HostileSearchBench.RunAsync(options.Int("count", 100_000), options.Int("runs", 10)),
     "backup" => await BackupBench.RunAsync(options.Int("items", 10_000), options.Int("photos", 2), options.Text("db", "Sqlite"), options.TextOrNull("connection")),
     "search" => await SearchBench.RunAsync(options.Int("count", 100_000), options.Text("dir", Path.Combine(Path.GetTempPath(), "newsroom-search-bench"))),
+    "media-library" => await MediaLibraryBench.RunAsync(options.Int("count", 50_000), options.Int("runs", 20)),
     "field" => await FieldUploadBench.RunAsync(options.Int("count", 10), options.Int("mb", 8), options.Int("kbit", 1000) * 1000L,
         [.. options.Text("cuts", "60,150").Split(',').Select(c => TimeSpan.FromSeconds(int.Parse(c, CultureInfo.InvariantCulture)))], () => StartSiteAsync([])),
     _ => Usage(),

@@ -381,9 +381,25 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         await context.Response.WriteAsJsonAsync(new { id = postId });
     }
 
+    /// <summary>The children of each carousel published, by the Instagram media's id.</summary>
+    public ConcurrentDictionary<string, IReadOnlyList<string>> CarouselChildren { get; } = new();
+
     private async Task CreateContainerAsync(HttpContext context, IFormCollection form)
     {
         var caption = form["caption"].ToString();
+        var isChild = form["is_carousel_item"] == "true";
+        if (isChild && caption.Length > 0)
+        {
+            await Error(context, 400, 100, null, "(#100) Carousel items may not have a caption; the caption belongs to the carousel container");
+            return;
+        }
+
+        if (form["media_type"] == "CAROUSEL")
+        {
+            await CreateCarouselAsync(context, form, caption);
+            return;
+        }
+
         if (caption.Length > 2200)
         {
             await Error(context, 400, 36004, 2207010, "Caption too long");
@@ -454,7 +470,66 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         }
 
         var id = NextId();
-        Containers[id] = new Container(id, caption, size.Value.Width, size.Value.Height) { Status = "IN_PROGRESS", AltText = form["alt_text"].ToString() };
+        Containers[id] = new Container(id, caption, size.Value.Width, size.Value.Height)
+        {
+            Status = "IN_PROGRESS", AltText = form["alt_text"].ToString(), IsCarouselItem = isChild,
+        };
+        await context.Response.WriteAsJsonAsync(new { id });
+    }
+
+    /// <summary>
+    /// A carousel container (<c>media_type=CAROUSEL</c>): 2 to 10 <c>children</c>, each a FINISHED carousel item of this
+    /// account not yet published; the caption checks of any container; counted against the container limit.
+    /// </summary>
+    private async Task CreateCarouselAsync(HttpContext context, IFormCollection form, string caption)
+    {
+        if (caption.Length > 2200)
+        {
+            await Error(context, 400, 36004, 2207010, "Caption too long");
+            return;
+        }
+
+        if (HashtagPattern().Count(caption) > 30 || MentionPattern().Count(caption) > 20)
+        {
+            await Error(context, 400, 100, 2207040, "Too many hashtags or mentions");
+            return;
+        }
+
+        var ids = form["children"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (ids.Length is < 2 or > 10 || ids.Distinct().Count() != ids.Length)
+        {
+            await Error(context, 400, 100, null, "(#100) A carousel must have between 2 and 10 distinct children");
+            return;
+        }
+
+        foreach (var childId in ids)
+        {
+            if (!Containers.TryGetValue(childId, out var child) || !child.IsCarouselItem)
+            {
+                await Error(context, 400, 100, null, $"(#100) Child {childId} is not a carousel item container of this account");
+                return;
+            }
+
+            lock (child)
+            {
+                child.Refresh(ContainerProcessing);
+            }
+
+            if (child.Status != "FINISHED")
+            {
+                await Error(context, 400, 9007, 2207027, $"Child {childId} is not ready (status {child.Status})");
+                return;
+            }
+        }
+
+        if (Containers.Values.Count(c => c.CreatedAt > DateTimeOffset.UtcNow.AddDays(-1)) >= ContainerLimit)
+        {
+            await Error(context, 400, 4, 2207042, "Application request limit reached: 400 containers in 24 hours");
+            return;
+        }
+
+        var id = NextId();
+        Containers[id] = new Container(id, caption, 0, 0) { Status = "IN_PROGRESS", Children = ids };
         await context.Response.WriteAsJsonAsync(new { id });
     }
 
@@ -463,6 +538,12 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         if (!Containers.TryGetValue(form["creation_id"].ToString(), out var container))
         {
             await Error(context, 400, 24, 2207008, "Media container not found");
+            return;
+        }
+
+        if (container.IsCarouselItem)
+        {
+            await Error(context, 400, 100, null, "(#100) A carousel item cannot be published on its own; publish its carousel container");
             return;
         }
 
@@ -484,6 +565,10 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
                 container.MediaId = NextId();
                 InstagramMedia[container.MediaId] = container.Caption;
                 InstagramPublishedAt[container.MediaId] = DateTimeOffset.UtcNow;
+                if (container.Children is { } children)
+                {
+                    CarouselChildren[container.MediaId] = children;
+                }
             }
         }
 
@@ -671,6 +756,12 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         public bool Rejected { get; set; }
 
         public string? AltText { get; set; }
+
+        /// <summary>Made with <c>is_carousel_item=true</c>: only a carousel container may carry it.</summary>
+        public bool IsCarouselItem { get; init; }
+
+        /// <summary>A carousel container's children, in order; null for a single photo.</summary>
+        public IReadOnlyList<string>? Children { get; init; }
 
         public DateTimeOffset CreatedAt { get; } = DateTimeOffset.UtcNow;
 

@@ -69,12 +69,16 @@ public sealed class RouteAuthorizationMatrixTests
         Published,
     }
 
-    /// <summary>What a route is about: nothing in particular, an item (<c>{id}</c> is its id) or a photo of an item.</summary>
+    /// <summary>
+    /// What a route is about: nothing in particular, an item (<c>{id}</c> is its id), a photo of an item, or a photo in its
+    /// item (<c>{item}</c> and <c>{id}</c>; for one's own, a fresh draft with a fresh photo, since the call may remove it).
+    /// </summary>
     public enum Target
     {
         None,
         Item,
         Photo,
+        ItemPhoto,
     }
 
     public sealed record Cell(string Caller, Kind Kind)
@@ -486,6 +490,33 @@ public sealed class RouteAuthorizationMatrixTests
         yield return About("GET", "/admin/media/{id:guid}/fokus", "/admin/media/{id}/fokus", ItemSight.Work, Focus, target: Target.Photo);
         yield return About("POST", "/admin/media/{id:guid}/fokus", "/admin/media/{id}/fokus", ItemSight.Work, Focus,
             body: new Dictionary<string, string> { ["X"] = "50", ["Y"] = "50" }, target: Target.Photo);
+
+        // The media library: staff (a reporter sees his own uploads); deleting a file needs its item's work in sight and
+        // is refused (409) while an item uses it.
+        yield return Staff("GET", "/api/v1/media", "/api/v1/media?q=foto&page=1");
+        yield return Staff("GET", "/admin/media", "/admin/media?q=foto");
+        yield return Staff("POST", "/admin/media", "/admin/media", handler: "Reuse", body: new Dictionary<string, string>());
+        yield return Staff("POST", "/admin/media", "/admin/media", handler: "Delete", body: new Dictionary<string, string>());
+        yield return About("DELETE", "/api/v1/media/{mediaId:guid}", "/api/v1/media/{id}", ItemSight.Work, _ => Gate.Open, target: Target.ItemPhoto);
+
+        // An item's photos: whoever may edit the item (its writer while it is a draft).
+        static Gate Writer(Cell c) => c.Kind == Kind.Own ? Gate.Open : Gate.Refused;
+        yield return About("PUT", "/api/v1/items/{id:guid}/media/order", "/api/v1/items/{id}/media/order", ItemSight.Published, Chain(Writer),
+            body: new { mediaIds = Array.Empty<Guid>() });
+        yield return About("POST", "/api/v1/items/{id:guid}/media/{mediaId:guid}", "/api/v1/items/{item}/media/{id}", ItemSight.Published, Chain(Writer),
+            target: Target.ItemPhoto);
+        yield return About("POST", "/api/v1/items/{id:guid}/media/{mediaId:guid}/lead", "/api/v1/items/{item}/media/{id}/lead", ItemSight.Published,
+            Chain(Writer), target: Target.ItemPhoto);
+        yield return About("PUT", "/api/v1/items/{id:guid}/media/{mediaId:guid}", "/api/v1/items/{item}/media/{id}", ItemSight.Published, Chain(Writer),
+            body: new { caption = "Keterangan matriks" }, target: Target.ItemPhoto);
+        yield return About("DELETE", "/api/v1/items/{id:guid}/media/{mediaId:guid}", "/api/v1/items/{item}/media/{id}", ItemSight.Published,
+            Chain(Writer), target: Target.ItemPhoto);
+        yield return About("GET", "/admin/media/naskah/{itemId:guid}", "/admin/media/naskah/{id}", ItemSight.Work, _ => Gate.Open);
+        foreach (var handler in new[] { "Edit", "Lead", "Move", "Remove" })
+        {
+            yield return About("POST", "/admin/media/naskah/{itemId:guid}", "/admin/media/naskah/{item}?mediaId={id}", ItemSight.Work, Chain(Writer),
+                handler: handler, body: new Dictionary<string, string> { ["by"] = "0" }, target: Target.ItemPhoto);
+        }
     }
 
     /// <summary>A multipart upload of a small photo (a marker: built per call, since a content is sent once).</summary>
@@ -680,10 +711,16 @@ public sealed class RouteAuthorizationMatrixTests
                     Kind.Published => _published,
 
                     // A route about the item itself gets a fresh draft: an earlier call (a submission) must not have moved it.
-                    _ when rule.Target == Target.Item => await Api.CreatePressReleaseAsync(_api[cell.Caller], $"Draf {rule.Key} {cell.Caller}", section: Office.SeksiMedia),
+                    _ when rule.Target is Target.Item or Target.ItemPhoto => await Api.CreatePressReleaseAsync(_api[cell.Caller], $"Draf {rule.Key} {cell.Caller}", section: Office.SeksiMedia),
                     _ => _ownPhotoItems[cell.Caller],
                 };
-                path = path.Replace("{id}", (rule.Target == Target.Photo ? _photos[item] : item).ToString(), StringComparison.Ordinal);
+                if (rule.Target == Target.ItemPhoto && !_photos.ContainsKey(item))
+                {
+                    _photos[item] = await PhotoAsync(_api[cell.Caller], item);
+                }
+
+                path = path.Replace("{item}", item.ToString(), StringComparison.Ordinal);
+                path = path.Replace("{id}", (rule.Target is Target.Photo or Target.ItemPhoto ? _photos[item] : item).ToString(), StringComparison.Ordinal);
             }
 
             var isApi = path.StartsWith("/api/", StringComparison.Ordinal);

@@ -307,7 +307,7 @@ public sealed class SocialPublishingTests
         await using var app = await NewsroomApp.StartAsync(database, graph);
         using var reporter = await app.LoginAsync("reporter");
 
-        // 4:3 first: Instagram gets the square format; Facebook gets all three photos in one post.
+        // 4:3 first: Instagram gets one carousel led by the square format; Facebook gets all three photos in one post.
         var id = await SignedItemAsync(app, reporter, "Berita dengan tiga foto", Api.Jpeg(1200, 900), Api.Jpeg(900, 1600), Api.Jpeg(1600, 600));
         var item = await Api.WaitForStatusAsync(reporter, id, "archived");
         var post = Assert.Single(graph.FacebookPosts).Value;
@@ -315,7 +315,9 @@ public sealed class SocialPublishingTests
         Assert.Contains("/berita/", post.Message, StringComparison.Ordinal);
         Assert.Contains("#pembangunan", post.Message, StringComparison.Ordinal);
         Assert.Empty(graph.UnpublishedPhotos);
-        var container = graph.Containers.Values.Single(c => c.Status == "PUBLISHED");
+        var carousel = graph.Containers.Values.Single(c => c.Status == "PUBLISHED");
+        Assert.Equal(3, carousel.Children!.Count);
+        var container = graph.Containers[carousel.Children[0]];
         Assert.Equal((1080, 1080), (container.Width, container.Height));
         Assert.Equal("Peresmian jembatan", container.AltText);
         Assert.Contains("3 foto", Publications.Attempts(Publications.Of(item, "facebook")).Last().GetProperty("request").GetString(), StringComparison.Ordinal);
@@ -325,7 +327,7 @@ public sealed class SocialPublishingTests
         await Api.WaitForStatusAsync(reporter, tall, "archived");
         var wide = await SignedItemAsync(app, reporter, "Berita foto lebar", Api.Jpeg(1600, 600));
         await Api.WaitForStatusAsync(reporter, wide, "archived");
-        var sizes = graph.Containers.Values.Where(c => c.Status == "PUBLISHED").Select(c => (c.Width, c.Height)).ToHashSet();
+        var sizes = graph.Containers.Values.Where(c => c.Status == "PUBLISHED" && c.Children is null).Select(c => (c.Width, c.Height)).ToHashSet();
         Assert.Equal([(1080, 566), (1080, 1080), (1080, 1350)], sizes.Order());
     }
 

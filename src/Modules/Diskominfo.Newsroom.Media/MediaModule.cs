@@ -35,6 +35,9 @@ public static class MediaModule
         services.AddScoped<MediaLibrary>();
         services.AddScoped<IMediaLibrary>(sp => sp.GetRequiredService<MediaLibrary>());
         services.AddScoped<FocusService>();
+        services.AddScoped<LibraryQuery>();
+        services.AddScoped<ItemPhotosService>();
+        services.AddSingleton(new AdminMenuItem("Pustaka media", LibraryPaths.Library, 25));
         services.AddSingleton<ILogoMaker, LogoMaker>();
         services.AddSingleton<IConfigureOptions<RateLimiterOptions>, MediaRateLimiterSetup>();
         services.AddSingleton<PartialUploadStore>();
@@ -48,6 +51,7 @@ public static class MediaModule
     {
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<MediaOptions>>().Value;
         endpoints.MapMediaEndpoints(options.MaxBytes);
+        endpoints.MapLibraryEndpoints();
         endpoints.MapResumableUploads(ResumableUploadEndpoints.ApiBase, NewsroomPolicies.ApiStaff, desk: false, options.MaxBytes);
         endpoints.MapResumableUploads(ResumableUploadEndpoints.DeskBase, NewsroomPolicies.Staff, desk: true, options.MaxBytes);
         return endpoints;

@@ -18,7 +18,7 @@ internal sealed class ContentService(
     IEditGate editGate,
     IEventPublisher events,
     ItemSections sections,
-    TimeProvider clock) : IContentEditor
+    TimeProvider clock) : IContentEditor, IItemPhotoEditor
 {
     private static readonly string[] AuthorRoles = [NewsroomRoles.Reporter, NewsroomRoles.Kasi, NewsroomRoles.Kabid, NewsroomRoles.Kadis];
 
@@ -230,6 +230,28 @@ internal sealed class ContentService(
             var parts = latest!.Parts with { Photos = [.. latest.Parts.Photos, photo] };
             await ChangeAsync(item!, latest, latest.Title, parts, actor, ct);
             return Outcome.Ok();
+        }, cancellationToken);
+    }
+
+    public async Task<Outcome<IReadOnlyList<PhotoRef>>> ChangePhotosAsync(
+        Guid itemId, Func<IReadOnlyList<PhotoRef>, Outcome<IReadOnlyList<PhotoRef>>> change, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return await database.InTransactionAsync(async ct =>
+        {
+            var (item, latest, refusal) = await LoadEditableAsync(itemId, actor, ct);
+            if (refusal is not null)
+            {
+                return Outcome<IReadOnlyList<PhotoRef>>.From(refusal);
+            }
+
+            var changed = change(latest!.Parts.Photos);
+            if (changed.Succeeded)
+            {
+                await ChangeAsync(item!, latest, latest.Title, latest.Parts with { Photos = [.. changed.Value!] }, actor, ct);
+            }
+
+            return changed;
         }, cancellationToken);
     }
 

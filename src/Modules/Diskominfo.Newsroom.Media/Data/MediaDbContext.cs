@@ -9,6 +9,8 @@ internal abstract class MediaDbContext(DbContextOptions options, NewsroomDatabas
 {
     public DbSet<MediaFile> Files => Set<MediaFile>();
 
+    public DbSet<ItemPhotoLink> Links => Set<ItemPhotoLink>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<MediaFile>(b =>
@@ -21,7 +23,22 @@ internal abstract class MediaDbContext(DbContextOptions options, NewsroomDatabas
             b.Property(f => f.ContentType).HasMaxLength(60).IsRequired();
             b.Property(f => f.Sha256).HasMaxLength(64).IsRequired();
             b.Property(f => f.UploadedBy).HasMaxLength(64).IsRequired();
+            b.Property(f => f.Caption).HasMaxLength(1000);
+            b.Property(f => f.Credit).HasMaxLength(200);
+            b.Property(f => f.AltText).HasMaxLength(500);
             b.Ignore(f => f.Focus);
+
+            // The library lists newest first, a page at a time, for everyone or for one uploader.
+            b.HasIndex(f => new { f.UploadedAt, f.Id });
+            b.HasIndex(f => new { f.UploadedBy, f.UploadedAt });
+        });
+
+        modelBuilder.Entity<ItemPhotoLink>(b =>
+        {
+            b.ToTable("media_item_photos");
+            b.HasKey(l => new { l.ItemId, l.MediaId });
+            b.HasIndex(l => l.MediaId);
+            b.Property(l => l.LinkedBy).HasMaxLength(64).IsRequired();
         });
     }
 }

@@ -69,12 +69,12 @@ internal static class MediaEndpoints
     }
 
     private static async Task<IResult> OriginalAsync(
-        Guid id, HttpContext http, MediaDbContext db, MediaStorage storage, IItemAccess access, CancellationToken cancellationToken)
+        Guid id, HttpContext http, MediaDbContext db, MediaStorage storage, ItemPhotosService photos, CancellationToken cancellationToken)
     {
-        // Originals (and documents: scans, the adventorial's file) are for those who may see the item's work: a camera's
-        // file may carry where it was taken. Readers get the renditions.
+        // Originals (and documents: scans, the adventorial's file) are for those who may see the work of an item using
+        // them: a camera's file may carry where it was taken. Readers get the renditions.
         var file = await db.Files.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
-        if (file is null || await access.SightAsync(file.ItemId, Actor.FromPrincipal(http.User), cancellationToken) != ItemSight.Work)
+        if (file is null || await photos.SightAsync(file, Actor.FromPrincipal(http.User), cancellationToken) != ItemSight.Work)
         {
             return NotFound();
         }
@@ -88,8 +88,8 @@ internal static class MediaEndpoints
     }
 
     private static async Task<IResult> RenditionAsync(
-        Guid id, string kind, string format, HttpContext http, MediaDbContext db, MediaLibrary library, IItemAccess access, IPublishedContentQuery published,
-        CancellationToken cancellationToken)
+        Guid id, string kind, string format, HttpContext http, MediaDbContext db, MediaLibrary library, ItemPhotosService photos,
+        IPublishedContentQuery published, CancellationToken cancellationToken)
     {
         if (!Renditions.IsPublicKind(kind, format))
         {
@@ -97,14 +97,14 @@ internal static class MediaEndpoints
         }
 
         var file = await db.Files.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
-        var shown = file is null ? ItemSight.None : await MayReadAsync(file, http, access, published, cancellationToken);
+        var shown = file is null ? ItemSight.None : await MayReadAsync(file, http, photos, published, cancellationToken);
         if (shown == ItemSight.None)
         {
             return NotFound();
         }
 
         // The same original, kind and focal point always give the same bytes: the tag says so without reading them.
-        var etag = new EntityTagHeaderValue($"\"{file!.Sha256[..16]}-{kind}-{format}-{file.FocusX:0.000}-{file.FocusY:0.000}\"");
+        var etag = new EntityTagHeaderValue($"\"{file!.Sha256[..16]}-{kind}-{format}-{file.FocusX:0.000}-{file.FocusY:0.000}-{file.RenditionSet}\"");
         http.Response.Headers.CacheControl = shown == ItemSight.Work ? "private, max-age=60" : "public, max-age=86400";
         if (http.Request.Headers.IfNoneMatch.ToString() == etag.Tag.ToString())
         {
@@ -125,20 +125,28 @@ internal static class MediaEndpoints
     }
 
     /// <summary>
-    /// A rendition is public when its photo is in the published version of a published item (not one added to a
-    /// correction still in review); otherwise only for those who may see the item's work.
+    /// A rendition is public when its photo is in the published version of a published item using it (not one added to
+    /// a correction still in review); otherwise only for those who may see the work of an item using it.
     /// </summary>
     private static async Task<ItemSight> MayReadAsync(
-        Models.MediaFile file, HttpContext http, IItemAccess access, IPublishedContentQuery published, CancellationToken cancellationToken)
+        Models.MediaFile file, HttpContext http, ItemPhotosService photos, IPublishedContentQuery published, CancellationToken cancellationToken)
     {
-        var sight = await access.SightAsync(file.ItemId, Actor.FromPrincipal(http.User), cancellationToken);
+        var sight = await photos.SightAsync(file, Actor.FromPrincipal(http.User), cancellationToken);
         if (sight != ItemSight.Published)
         {
             return sight;
         }
 
-        var article = await published.GetByIdAsync(file.ItemId, cancellationToken);
-        return article?.Photos.Any(p => p.MediaId == file.Id && p.IsImage) == true ? ItemSight.Published : ItemSight.None;
+        foreach (var itemId in await photos.LinkedItemsAsync(file.Id, cancellationToken))
+        {
+            var article = await published.GetByIdAsync(itemId, cancellationToken);
+            if (article?.Photos.Any(p => p.MediaId == file.Id && p.IsImage) == true)
+            {
+                return ItemSight.Published;
+            }
+        }
+
+        return ItemSight.None;
     }
 
     private static ProblemHttpResult NotFound() => OutcomeResults.Problem(Outcome.NotFound("Berkas tidak ditemukan."));

@@ -31,5 +31,15 @@ internal sealed class MediaFile
 
     public double? FocusY { get; set; }
 
+    /// <summary>The library's caption, credit and alt text: the last written at upload or in the library (each item keeps its own copy in its version).</summary>
+    public string? Caption { get; set; }
+
+    public string? Credit { get; set; }
+
+    public string? AltText { get; set; }
+
+    /// <summary>Bumped when the credit changes: the renditions carry the credit as EXIF Artist, so a new set is made.</summary>
+    public int RenditionSet { get; set; }
+
     public Services.Focus? Focus => FocusX is { } x && FocusY is { } y ? new Services.Focus(x, y) : null;
 }

@@ -22,13 +22,15 @@ internal sealed class MediaLibrary(MediaDbContext db, MediaStorage storage) : IM
             return null;
         }
 
-        var path = storage.RenditionPath(file.Id, kind, file.Focus, format);
+        var path = storage.RenditionPath(file.Id, kind, file.Focus, format, file.RenditionSet);
         if (File.Exists(path))
         {
             return await File.ReadAllBytesAsync(path, cancellationToken);
         }
 
-        var bytes = Renditions.Make(storage.FullPath(file.StoragePath), kind, format, file.Focus);
+        // Once the credit was corrected in the library, the renditions name the new photographer, not the camera's.
+        var artist = file.RenditionSet > 0 ? file.Credit ?? "" : null;
+        var bytes = Renditions.Make(storage.FullPath(file.StoragePath), kind, format, file.Focus, artist);
         await MediaStorage.WriteAtomicallyAsync(path, bytes, cancellationToken);
         return bytes;
     }

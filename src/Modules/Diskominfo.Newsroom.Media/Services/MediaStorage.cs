@@ -26,9 +26,13 @@ internal sealed class MediaStorage(IOptions<DataDirectoryOptions> dataDir)
         }
     }
 
-    /// <summary>A rendition's file: the focal point is in its name, so a new one never serves an old crop.</summary>
-    public string RenditionPath(Guid id, string kind, Focus? focus, string format)
-        => Path.Combine(Root, "renditions", $"{id:N}"[..2], $"{id:N}-{kind}{(focus is null ? "" : $"-f{focus.X * 1000:0}x{focus.Y * 1000:0}")}.{format}");
+    /// <summary>
+    /// A rendition's file: the focal point and the rendition set (bumped when the credit changes) are in its name, so a
+    /// new one never serves an old crop or an old photographer's name.
+    /// </summary>
+    public string RenditionPath(Guid id, string kind, Focus? focus, string format, int set = 0)
+        => Path.Combine(Root, "renditions", $"{id:N}"[..2],
+            $"{id:N}-{kind}{(focus is null ? "" : $"-f{focus.X * 1000:0}x{focus.Y * 1000:0}")}{(set > 0 ? $"-s{set}" : "")}.{format}");
 
     public static async Task WriteAtomicallyAsync(string path, byte[] bytes, CancellationToken cancellationToken)
     {

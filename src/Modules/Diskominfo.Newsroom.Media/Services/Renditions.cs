@@ -30,7 +30,7 @@ internal static class Renditions
     /// The rendition of the original at <paramref name="original"/> (a path: libvips reads only what it needs of the
     /// file, shrinking JPEGs while decoding, instead of the whole file being held in managed memory).
     /// </summary>
-    public static byte[] Make(string original, string kind, string format, Focus? focus)
+    public static byte[] Make(string original, string kind, string format, Focus? focus, string? artist = null)
     {
         using var image = kind switch
         {
@@ -41,7 +41,7 @@ internal static class Renditions
             _ when kind.StartsWith('l') => Crop(original, int.Parse(kind.AsSpan(1)), MediaPaths.LandscapeHeight(int.Parse(kind.AsSpan(1))), focus),
             _ => Image.Thumbnail(original, int.Parse(kind.AsSpan(1)), height: 100_000, size: Enums.Size.Down),
         };
-        using var clean = StripPrivate(image);
+        using var clean = StripPrivate(image, artist);
         return format == "webp"
             ? clean.WebpsaveBuffer(q: 80, keep: Enums.ForeignKeep.Exif | Enums.ForeignKeep.Icc)
             : clean.JpegsaveBuffer(q: 82, optimizeCoding: true, interlace: true, keep: Enums.ForeignKeep.Exif | Enums.ForeignKeep.Icc);
@@ -83,10 +83,26 @@ internal static class Renditions
         return cover.ExtractArea(left, top, width, height);
     }
 
-    /// <summary>Only EXIF's Artist and Copyright survive: GPS, camera serials, XMP and IPTC are dropped.</summary>
-    private static Image StripPrivate(Image image)
+    /// <summary>
+    /// Only EXIF's Artist and Copyright survive: GPS, camera serials, XMP and IPTC are dropped. A non-null
+    /// <paramref name="artist"/> (the credit corrected in the library) replaces the camera's Artist; empty removes it.
+    /// </summary>
+    private static Image StripPrivate(Image image, string? artist)
         => image.Mutate(m =>
         {
+            if (artist is not null)
+            {
+                if (artist.Length > 0)
+                {
+                    // libvips reads " (" in an EXIF string as the start of its own "(text, ASCII, n components)" note.
+                    m.Set(GValue.GStrType, "exif-ifd0-Artist", artist.Replace(" (", " [", StringComparison.Ordinal).Replace(')', ']'));
+                }
+                else if (image.Contains("exif-ifd0-Artist"))
+                {
+                    m.Remove("exif-ifd0-Artist");
+                }
+            }
+
             foreach (var field in image.GetFields())
             {
                 var exifTag = field.StartsWith("exif-", StringComparison.Ordinal) && field is not ("exif-data" or "exif-ifd0-Artist" or "exif-ifd0-Copyright");

@@ -114,6 +114,8 @@ internal sealed class UploadService(
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(upload.Bytes)),
             UploadedBy = actor.UserId,
             UploadedAt = now,
+            Caption = Clean(upload.Caption),
+            Credit = Clean(upload.Credit),
         };
         file.StoragePath = await storage.SaveOriginalAsync(file.Id, info.Extension, upload.Bytes, now, cancellationToken);
         try
@@ -125,6 +127,7 @@ internal sealed class UploadService(
                 if (outcome.Succeeded)
                 {
                     db.Files.Add(file);
+                    db.Links.Add(new ItemPhotoLink { ItemId = itemId, MediaId = file.Id, LinkedAt = now, LinkedBy = actor.UserId });
                     await db.SaveChangesAsync(ct);
                 }
 

@@ -10,8 +10,11 @@ namespace Diskominfo.Newsroom.Publishing.Channels;
 
 /// <summary>
 /// Instagram in two steps: a media container from the public JPEG URL of the photo's Instagram crop, then
-/// media_publish once the container is FINISHED. The container id is stored at once; a retry looks at that
-/// container (PUBLISHED means the post went out) instead of making another.
+/// media_publish once the container is FINISHED. An item with 2 to 10 photos goes out as one carousel: a container per
+/// photo (<c>is_carousel_item</c>, no caption), then the CAROUSEL container with the caption and the children, which is
+/// the one published. The (carousel) container id is stored at once; a retry looks at that container (PUBLISHED means
+/// the post went out) instead of making another. Children made by an attempt that stopped before its carousel
+/// container was stored are never published: they expire unused.
 /// </summary>
 internal sealed class InstagramChannel(GraphClient graph, IMediaLibrary media, IOptions<PublishingOptions> options, TimeProvider clock) : IChannelPublisher
 {
@@ -22,11 +25,14 @@ internal sealed class InstagramChannel(GraphClient graph, IMediaLibrary media, I
         var settings = options.Value;
         var channel = context.Credentials;
         var publication = context.Publication;
-        var photo = context.Content.Photos.FirstOrDefault(p => p.IsImage);
-        if (photo is null)
+        var photos = context.Content.Photos.Where(p => p.IsImage).Take(MaxCarouselPhotos).ToList();
+        if (photos.Count == 0)
         {
             return new ChannelResult.Failed("Instagram hanya menerima unggahan bergambar; naskah ini tidak memiliki foto.");
         }
+
+        var photo = photos[0];
+        var carousel = photos.Count >= 2;
 
         var imageUrl = settings.PublicBaseUrl.TrimEnd('/') + MediaPaths.Rendition(photo.MediaId, SocialRendition.Instagram);
         var fields = new List<KeyValuePair<string, string>>
@@ -34,16 +40,26 @@ internal sealed class InstagramChannel(GraphClient graph, IMediaLibrary media, I
             new("image_url", imageUrl),
             new("caption", Captions.Instagram(context.Content, context.ArticleUrl, context.Caption)),
         };
-        if (photo.Caption is not null)
+        if ((photo.Alt ?? photo.Caption) is { } alt)
         {
-            fields.Add(new("alt_text", Captions.Shorten(photo.Caption, 1000)));
+            fields.Add(new("alt_text", Captions.Shorten(alt, 1000)));
         }
 
-        context.Request = $"POST /{{ig-user-id}}/media: image_url {imageUrl}, takarir {fields[1].Value.Length} karakter; lalu media_publish";
+        context.Request = carousel
+            ? $"POST /{{ig-user-id}}/media: {photos.Count} foto is_carousel_item, lalu media_type CAROUSEL dengan takarir {fields[1].Value.Length} karakter; lalu media_publish"
+            : $"POST /{{ig-user-id}}/media: image_url {imageUrl}, takarir {fields[1].Value.Length} karakter; lalu media_publish";
         if (channel is null)
         {
-            return new ChannelResult.DryRun(DryRunRecord.Describe("POST", $"{settings.GraphBaseUrl}/{{ig-user-id}}/media", fields, null,
-                new { method = "POST", url = $"{settings.GraphBaseUrl}/{{ig-user-id}}/media_publish", fields = new { creation_id = "{container-id}" } }));
+            return carousel
+                ? new ChannelResult.DryRun(DryRunRecord.Describe("POST", $"{settings.GraphBaseUrl}/{{ig-user-id}}/media",
+                    [new("media_type", "CAROUSEL"), new("children", string.Join(',', photos.Select((_, i) => $"{{child-{i + 1}}}"))), fields[1]], null,
+                    new
+                    {
+                        children = photos.Select(p => ChildFields(settings, p).ToDictionary(f => f.Key, f => f.Value)).ToList(),
+                        publish = new { method = "POST", url = $"{settings.GraphBaseUrl}/{{ig-user-id}}/media_publish", fields = new { creation_id = "{container-id}" } },
+                    }))
+                : new ChannelResult.DryRun(DryRunRecord.Describe("POST", $"{settings.GraphBaseUrl}/{{ig-user-id}}/media", fields, null,
+                    new { method = "POST", url = $"{settings.GraphBaseUrl}/{{ig-user-id}}/media_publish", fields = new { creation_id = "{container-id}" } }));
         }
 
         if (publication.RemoteId is not null)
@@ -93,16 +109,45 @@ internal sealed class InstagramChannel(GraphClient graph, IMediaLibrary media, I
             return new ChannelResult.Failed(spent);
         }
 
+        if (publication.ContainerId is null && carousel)
+        {
+            var children = new List<string>();
+            foreach (var child in photos)
+            {
+                _ = await media.GetRenditionAsync(child.MediaId, SocialRendition.Instagram, cancellationToken);
+                var made = await graph.PostFormAsync(channel, $"{channel.TargetId}/media", ChildFields(settings, child), cancellationToken);
+                if (!made.Ok)
+                {
+                    return Refused(made, publication);
+                }
+
+                children.Add(made.String("id")!);
+            }
+
+            // Meta takes the carousel only once every child is processed.
+            foreach (var child in children)
+            {
+                if (await WaitFinishedAsync(channel, child, cancellationToken) is { } notReady)
+                {
+                    return notReady;
+                }
+            }
+
+            fields = [new("media_type", "CAROUSEL"), new("children", string.Join(',', children)), new("caption", caption)];
+        }
+
         if (publication.ContainerId is null)
         {
             // Make (and keep) the crop before Meta comes to fetch it.
-            _ = await media.GetRenditionAsync(photo.MediaId, SocialRendition.Instagram, cancellationToken);
+            if (!carousel)
+            {
+                _ = await media.GetRenditionAsync(photo.MediaId, SocialRendition.Instagram, cancellationToken);
+            }
+
             var created = await graph.PostFormAsync(channel, $"{channel.TargetId}/media", fields, cancellationToken);
             if (!created.Ok)
             {
-                return created.Error!.Kind == GraphErrorKind.ImageUnreachable && publication.Attempts < 3
-                    ? new ChannelResult.Retry(created.Error.Describe(), GraphOutcomes.Backoff(publication.Attempts)) { Code = created.Error.CodeText }
-                    : GraphOutcomes.FromError(created, publication.Attempts);
+                return Refused(created, publication);
             }
 
             publication.ContainerId = created.String("id");
@@ -162,6 +207,53 @@ internal sealed class InstagramChannel(GraphClient graph, IMediaLibrary media, I
         publication.RemoteId = mediaId;
         await context.SaveProgressAsync();
         return new ChannelResult.Published(mediaId, await PermalinkAsync(channel, mediaId, cancellationToken));
+    }
+
+    /// <summary>The most photos one Instagram carousel takes (Meta: 10; the first ten photos of the item go).</summary>
+    public const int MaxCarouselPhotos = 10;
+
+    /// <summary>A carousel child: the photo's Instagram crop, its alt text; no caption (Meta refuses one on a child).</summary>
+    private static List<KeyValuePair<string, string>> ChildFields(PublishingOptions settings, Abstractions.Content.PhotoRef photo)
+    {
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("image_url", settings.PublicBaseUrl.TrimEnd('/') + MediaPaths.Rendition(photo.MediaId, SocialRendition.Instagram)),
+            new("is_carousel_item", "true"),
+        };
+        if ((photo.Alt ?? photo.Caption) is { } alt)
+        {
+            fields.Add(new("alt_text", Captions.Shorten(alt, 1000)));
+        }
+
+        return fields;
+    }
+
+    private static ChannelResult Refused(GraphResponse created, Models.Publication publication)
+        => created.Error!.Kind == GraphErrorKind.ImageUnreachable && publication.Attempts < 3
+            ? new ChannelResult.Retry(created.Error.Describe(), GraphOutcomes.Backoff(publication.Attempts)) { Code = created.Error.CodeText }
+            : GraphOutcomes.FromError(created, publication.Attempts);
+
+    /// <summary>Polls a carousel child until it is FINISHED; a retry later when it is not ready in time, or failed.</summary>
+    private async Task<ChannelResult?> WaitFinishedAsync(ChannelCredentials channel, string containerId, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var deadline = clock.GetUtcNow() + settings.ContainerWait;
+        var wait = settings.ContainerPollInterval;
+        string? state;
+        while ((state = (await ContainerStatusAsync(channel, containerId, cancellationToken)).Status) is "IN_PROGRESS" or null)
+        {
+            if (clock.GetUtcNow() + wait > deadline)
+            {
+                return new ChannelResult.Retry("Foto karusel Instagram belum siap; dicoba lagi nanti.", TimeSpan.FromMinutes(1));
+            }
+
+            await Task.Delay(wait, clock, cancellationToken);
+            wait *= 2;
+        }
+
+        return state == "FINISHED"
+            ? null
+            : new ChannelResult.Retry($"Foto karusel Instagram berstatus {state}; karusel dibuat ulang.", TimeSpan.FromMinutes(1));
     }
 
     private async Task<string?> PermalinkAsync(ChannelCredentials channel, string mediaId, CancellationToken cancellationToken)

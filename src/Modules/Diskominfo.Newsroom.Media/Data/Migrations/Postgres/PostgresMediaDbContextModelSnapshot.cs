@@ -22,16 +22,51 @@ namespace Diskominfo.Newsroom.Media.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Diskominfo.Newsroom.Media.Models.ItemPhotoLink", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MediaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("ItemId", "MediaId");
+
+                    b.HasIndex("MediaId");
+
+                    b.ToTable("media_item_photos", (string)null);
+                });
+
             modelBuilder.Entity("Diskominfo.Newsroom.Media.Models.MediaFile", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AltText")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Credit")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<double?>("FocusX")
                         .HasColumnType("double precision");
@@ -49,6 +84,9 @@ namespace Diskominfo.Newsroom.Media.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<int>("RenditionSet")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -77,6 +115,10 @@ namespace Diskominfo.Newsroom.Media.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ItemId");
+
+                    b.HasIndex("UploadedAt", "Id");
+
+                    b.HasIndex("UploadedBy", "UploadedAt");
 
                     b.ToTable("media_files", (string)null);
                 });

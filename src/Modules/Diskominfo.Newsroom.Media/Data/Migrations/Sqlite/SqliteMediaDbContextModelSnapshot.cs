@@ -17,15 +17,50 @@ namespace Diskominfo.Newsroom.Media.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("Diskominfo.Newsroom.Media.Models.ItemPhotoLink", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MediaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ItemId", "MediaId");
+
+                    b.HasIndex("MediaId");
+
+                    b.ToTable("media_item_photos", (string)null);
+                });
+
             modelBuilder.Entity("Diskominfo.Newsroom.Media.Models.MediaFile", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AltText")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Credit")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("FocusX")
@@ -44,6 +79,9 @@ namespace Diskominfo.Newsroom.Media.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RenditionSet")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -72,6 +110,10 @@ namespace Diskominfo.Newsroom.Media.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ItemId");
+
+                    b.HasIndex("UploadedAt", "Id");
+
+                    b.HasIndex("UploadedBy", "UploadedAt");
 
                     b.ToTable("media_files", (string)null);
                 });
