@@ -31,7 +31,12 @@ public static class ContentModule
         services.AddScoped<IContentPublisher, ContentPublisher>();
         services.AddScoped<ISearchableContent, SearchableContent>();
         services.AddScoped<ClippingReport>();
+        services.AddScoped<ReportSources>();
+        services.AddScoped<IAdventorialOrders>(sp => sp.GetRequiredService<ReportSources>());
+        services.AddScoped<IClippingQuery>(sp => sp.GetRequiredService<ReportSources>());
         services.AddScoped<ClippingOcrJob>();
+        services.AddScoped<ClippingRecognition>();
+        services.AddSingleton(new ItemPanel(Components.ClippingOcrPanel.Name, 21));
         services.AddOptions<ClippingOcrOptions>().BindConfiguration("Newsroom:Ocr");
         services.AddScoped<OcrBacklog>();
         services.AddHostedService<OcrJobServer>();
@@ -46,6 +51,7 @@ public static class ContentModule
     public static IEndpointRouteBuilder MapContentEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapItemEndpoints();
+        endpoints.MapClippingOcrEndpoints();
         return endpoints;
     }
 }
