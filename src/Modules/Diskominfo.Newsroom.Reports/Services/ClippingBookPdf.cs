@@ -196,8 +196,14 @@ internal static class ClippingBookPdf
         }
         else
         {
-            using var stream = new MemoryStream(clipping.Scan);
-            using var image = XImage.FromStream(stream);
+            using var stream = new MemoryStream(WithJfif(clipping.Scan), writable: false);
+            using var image = Read(stream);
+            if (image is null)
+            {
+                g.DrawString("(Pindaian tidak dapat dicetak; lihat berkasnya di arsip)", fonts.Normal, XBrushes.Gray, new XPoint(Margin, y), XStringFormats.TopLeft);
+                return;
+            }
+
             var room = bottom - y - (clipping.MoreScans > 0 ? 16 : 0);
             var scale = Math.Min(width / image.PointWidth, room / image.PointHeight);
             var (w, h) = (image.PointWidth * scale, image.PointHeight * scale);
@@ -214,6 +220,30 @@ internal static class ClippingBookPdf
         g.DrawString(page.Owner.PageCount.ToString(CultureInfo.InvariantCulture), fonts.Small, XBrushes.Gray,
             new XRect(Margin, bottom + 16, width, 12), XStringFormats.TopCenter);
     }
+
+    /// <summary>
+    /// A JPEG as PDFsharp takes it: embedded as it is, but recognised only by a JFIF (or Exif) header, which an encoder
+    /// may leave out; a minimal JFIF header is put in front then.
+    /// </summary>
+    private static byte[] WithJfif(byte[] jpeg)
+        => jpeg.Length > 4 && jpeg[0] == 0xFF && jpeg[1] == 0xD8 && !(jpeg[2] == 0xFF && jpeg[3] is 0xE0 or 0xE1)
+            ? [0xFF, 0xD8, .. Jfif, .. jpeg.AsSpan(2)]
+            : jpeg;
+
+    private static XImage? Read(Stream stream)
+    {
+        try
+        {
+            return XImage.FromStream(stream);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>APP0: "JFIF\0", version 1.01, no units, aspect 1:1, no thumbnail.</summary>
+    private static ReadOnlySpan<byte> Jfif => [0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00];
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -85,6 +85,12 @@ internal sealed class AdventorialBudgetsModel(BudgetSettings budgets, TimeProvid
             }
         }
 
+        // The service counts the total as entry 0: its line numbers are one ahead of the form's.
+        foreach (var (key, value) in BudgetSettings.Validate(parsed.Succeeded ? parsed.Value : 2000, entries).Errors ?? new Dictionary<string, string[]>())
+        {
+            errors.TryAdd(key.StartsWith("lines[", StringComparison.Ordinal) ? ShiftLine(key) : key, value);
+        }
+
         if (errors.Count == 0)
         {
             var outcome = await budgets.SaveAsync(parsed.Value, entries, Actor.FromPrincipal(User)!, cancellationToken);
@@ -94,11 +100,7 @@ internal sealed class AdventorialBudgetsModel(BudgetSettings budgets, TimeProvid
                 return Redirect($"{ReportPaths.BudgetSettings}?tahun={parsed.Value}");
             }
 
-            foreach (var (key, value) in outcome.Errors ?? new Dictionary<string, string[]>())
-            {
-                // The service counts the total as entry 0: its line numbers are one ahead of the form's.
-                errors[key.StartsWith("lines[", StringComparison.Ordinal) ? ShiftLine(key) : key] = value;
-            }
+            errors["total"] = [outcome.Message ?? "Anggaran tidak tersimpan."];
         }
 
         Errors = errors;
