@@ -44,7 +44,6 @@ public sealed class ClippingBookTests
         Assert.Equal("buku-kliping-2026-11.pdf", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
         var pdf = await response.Content.ReadAsByteArrayAsync();
         var text = Regex.Replace(await ArchiveSheetTests.PdfTextAsync(pdf), @"\s+", " ");
-        File.WriteAllText($"/tmp/book-text-{provider}.txt", text);
 
         Assert.Contains("BUKU KLIPING", text, StringComparison.Ordinal);
         Assert.Contains("Bulan November 2026", text, StringComparison.Ordinal);
@@ -69,7 +68,7 @@ public sealed class ClippingBookTests
         Assert.Contains("1 Harian Suara Raya koran 1 0 1 2", text, StringComparison.Ordinal);
         Assert.Contains("2 Warta Kita majalah 0 1 0 1", text, StringComparison.Ordinal);
         Assert.Contains("3 Tabloid Raya tabloid 1 0 0 1", text, StringComparison.Ordinal);
-        Assert.Contains("Jumlah 2 1 1 4", text, StringComparison.Ordinal);
+        Assert.Matches("Jumlah 2 1 1 4|2 1 1 4 Jumlah", text); // the bold label may be read after the figures
         Assert.Contains("Mengetahui, Kepala Dinas Komunikasi dan Informatika", text, StringComparison.Ordinal);
         Assert.Contains("Ahmad Kepala Dinas NIP. 197501012000031001", text, StringComparison.Ordinal);
 
