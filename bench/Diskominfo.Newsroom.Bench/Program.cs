@@ -22,6 +22,7 @@ using Diskominfo.Newsroom.Harness;
 //   field [--count 10] [--mb 8] [--kbit 1000] [--cuts 60,150]
 //                                                photos from the field over a throttled line with cuts: the desk's resumable upload in
 //                                                Chromium against a plain multipart upload
+//   clipping-book [--count 300] [--runs 2]       the monthly clipping book (PDF) of a month of clippings with page-size scans, against 30 s
 var mode = args.FirstOrDefault() ?? "latency";
 var options = Options.Parse(args.Skip(1).ToArray());
 return mode switch
@@ -39,6 +40,7 @@ return mode switch
     "media-library" => await MediaLibraryBench.RunAsync(options.Int("count", 50_000), options.Int("runs", 20)),
     "field" => await FieldUploadBench.RunAsync(options.Int("count", 10), options.Int("mb", 8), options.Int("kbit", 1000) * 1000L,
         [.. options.Text("cuts", "60,150").Split(',').Select(c => TimeSpan.FromSeconds(int.Parse(c, CultureInfo.InvariantCulture)))], () => StartSiteAsync([])),
+    "clipping-book" => await ClippingBookBench.RunAsync(options.Int("count", 300), options.Int("runs", 2), SiteProcess.FindSiteAssembly()),
     _ => Usage(),
 };
 

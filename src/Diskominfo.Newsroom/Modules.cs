@@ -14,6 +14,7 @@ global using Diskominfo.Newsroom.Notifications;
 global using Diskominfo.Newsroom.Operations;
 global using Diskominfo.Newsroom.Organization;
 global using Diskominfo.Newsroom.Publishing;
+global using Diskominfo.Newsroom.Reports;
 global using Diskominfo.Newsroom.Search;
 global using Diskominfo.Newsroom.Theme;
 global using Diskominfo.Newsroom.Users;

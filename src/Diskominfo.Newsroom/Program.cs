@@ -14,7 +14,7 @@ builder.Services
     .AddSearchModule()
     .AddNotificationsModule().AddCalendarModule()
     .AddAuditModule().AddOperationsModule().AddBackupModule()
-    .AddCoordinationModule().AddCoverageModule().AddCommentsModule()
+    .AddCoordinationModule().AddCoverageModule().AddCommentsModule().AddReportsModule()
     .AddNewsroomTheme();
 
 var app = builder.Build();
@@ -34,7 +34,7 @@ app.UseOutputCache();
 app.UseAntiforgery();
 app.MapOpenApi();
 app.MapUsersEndpoints().MapOrganizationEndpoints().MapContentEndpoints().MapEditorialEndpoints().MapMediaEndpoints().MapNotificationsEndpoints().MapPublishingEndpoints().MapSearchEndpoints().MapArchiveEndpoints().MapAuditEndpoints();
-app.MapCoordinationEndpoints().MapCoverageEndpoints().MapCalendarEndpoints().MapCommentsEndpoints();
+app.MapCoordinationEndpoints().MapCoverageEndpoints().MapCalendarEndpoints().MapCommentsEndpoints().MapReportsEndpoints();
 app.MapNewsroomTheme();
 app.MapRazorPages();
 return await app.RunNewsroomAsync();

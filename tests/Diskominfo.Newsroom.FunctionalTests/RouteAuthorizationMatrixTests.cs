@@ -356,6 +356,17 @@ public sealed class RouteAuthorizationMatrixTests
         yield return Only("GET", "/admin/liputan/buletin", "/admin/liputan/buletin", bulletinReaders);
         yield return Only("GET", "/admin/pengaturan/liputan", "/admin/pengaturan/liputan", ["admin"]);
         yield return Only("POST", "/admin/pengaturan/liputan", "/admin/pengaturan/liputan", ["admin"], body: new Dictionary<string, string>());
+        // Reports: the adventorial spend for the heads and the admins, the clipping book for the heads and the archivist
+        // (as the bulletin), the yearly budgets for the admins.
+        yield return Only("GET", "/api/v1/reports/adventorial-spend", "/api/v1/reports/adventorial-spend?year=2026", ReportReaders);
+        yield return Only("GET", "/api/v1/reports/adventorial-spend.xlsx", "/api/v1/reports/adventorial-spend.xlsx?year=2026", ReportReaders);
+        yield return Only("GET", "/api/v1/reports/clipping-book.pdf", "/api/v1/reports/clipping-book.pdf?month=2026-01", bulletinReaders);
+        yield return Only("GET", "/admin/laporan/adventorial", "/admin/laporan/adventorial?tahun=2026", ReportReaders);
+        yield return Only("GET", "/admin/laporan/adventorial", "/admin/laporan/adventorial?handler=Xlsx&tahun=2026", ReportReaders, handler: "Xlsx");
+        yield return Only("GET", "/admin/laporan/buku-kliping", "/admin/laporan/buku-kliping", bulletinReaders);
+        yield return Only("GET", "/admin/pengaturan/anggaran-adventorial", "/admin/pengaturan/anggaran-adventorial?tahun=2026", ["admin"]);
+        yield return Only("POST", "/admin/pengaturan/anggaran-adventorial", "/admin/pengaturan/anggaran-adventorial?tahun=2026", ["admin"],
+            body: new Dictionary<string, string> { ["Total"] = "x" });
         yield return Only("GET", "/api/v1/audit/", "/api/v1/audit", ["admin"]);
         yield return Only("GET", "/api/v1/audit/export.xlsx", "/api/v1/audit/export.xlsx", ["admin"]);
         yield return Only("GET", "/admin/audit", "/admin/audit", ["admin"]);
@@ -417,6 +428,12 @@ public sealed class RouteAuthorizationMatrixTests
 
         yield return About("POST", "/api/v1/items/{id:guid}/media", "/api/v1/items/{id}/media", ItemSight.Published,
             Chain(c => c.Kind == Kind.Own ? Gate.Open : Gate.Refused), body: Upload.Photo);
+        // Recognising a clipping's scans again changes its text: as editing (a press release past the door is a 409).
+        yield return About("POST", "/api/v1/items/{id:guid}/ocr", "/api/v1/items/{id}/ocr", ItemSight.Published,
+            Chain(c => c.Kind == Kind.Own ? Gate.Open : Gate.Refused), body: new { });
+        yield return About("GET", "/admin/naskah/{id:guid}/ocr", "/admin/naskah/{id}/ocr", ItemSight.Published, _ => Gate.Open);
+        yield return About("POST", "/admin/naskah/{id:guid}/ocr", "/admin/naskah/{id}/ocr", ItemSight.Published,
+            Chain(c => c.Kind == Kind.Own ? Gate.Open : Gate.Refused), body: new Dictionary<string, string>());
         yield return About("GET", "/admin/naskah/{id:guid}/foto", "/admin/naskah/{id}/foto", ItemSight.Published, _ => Gate.Open);
         yield return About("POST", "/admin/naskah/{id:guid}/foto", "/admin/naskah/{id}/foto", ItemSight.Published, _ => Gate.Open,
             body: new Dictionary<string, string>());

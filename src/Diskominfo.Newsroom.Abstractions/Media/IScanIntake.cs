@@ -19,6 +19,9 @@ public interface ITextRecognizer
     /// <summary>Whether tesseract with the Indonesian data is installed on this server.</summary>
     bool IsAvailable { get; }
 
-    /// <summary>The text of a stored image scan; null when the file is not an image or nothing was recognised.</summary>
+    /// <summary>
+    /// The text of a stored scan: an image, or a PDF rasterised page by page with poppler (pages in order); null when the
+    /// file is neither or nothing was recognised.
+    /// </summary>
     Task<string?> RecognizeAsync(Guid mediaId, CancellationToken cancellationToken);
 }

@@ -32,7 +32,12 @@ public static class ContentModule
         services.AddScoped<IContentPublisher, ContentPublisher>();
         services.AddScoped<ISearchableContent, SearchableContent>();
         services.AddScoped<ClippingReport>();
+        services.AddScoped<ReportSources>();
+        services.AddScoped<IAdventorialOrders>(sp => sp.GetRequiredService<ReportSources>());
+        services.AddScoped<IClippingQuery>(sp => sp.GetRequiredService<ReportSources>());
         services.AddScoped<ClippingOcrJob>();
+        services.AddScoped<ClippingRecognition>();
+        services.AddSingleton(new ItemPanel(Components.ClippingOcrPanel.Name, 21));
         services.AddOptions<ClippingOcrOptions>().BindConfiguration("Newsroom:Ocr");
         services.AddScoped<OcrBacklog>();
         services.AddHostedService<OcrJobServer>();
@@ -50,6 +55,7 @@ public static class ContentModule
     {
         endpoints.MapItemEndpoints();
         endpoints.MapVersionEndpoints();
+        endpoints.MapClippingOcrEndpoints();
         return endpoints;
     }
 }

@@ -31,6 +31,8 @@ public static class MediaModule
         services.AddScoped<ITextRecognizer, TesseractRecognizer>();
         services.AddOptions<OcrOptions>().BindConfiguration("Newsroom:Ocr");
         services.AddSingleton<OcrProcesses>();
+        services.AddSingleton<PdfPages>();
+        services.AddScoped<IScanImages, ScanImages>();
         services.AddSingleton(new ItemPanel(MediaPanel.Name, 20));
         services.AddScoped<MediaLibrary>();
         services.AddScoped<IMediaLibrary>(sp => sp.GetRequiredService<MediaLibrary>());

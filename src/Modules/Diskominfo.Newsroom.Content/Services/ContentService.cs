@@ -298,6 +298,29 @@ internal sealed class ContentService(
             return true;
         }, cancellationToken);
 
+    /// <summary>
+    /// Puts text recognised again (the desk's "Kenali ulang teks") into a clipping in place of its text, as an edit by
+    /// <paramref name="actor"/>, who must still be allowed to change the item: a new version once the item is sealed.
+    /// </summary>
+    public async Task<Outcome> ReplaceRecognizedTextAsync(Guid itemId, string text, Actor actor, CancellationToken cancellationToken)
+        => await database.InTransactionAsync(async ct =>
+        {
+            var (item, latest, refusal) = await LoadEditableAsync(itemId, actor, ct);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            if (latest!.Parts.Clipping is not { } clipping)
+            {
+                return Outcome.Conflict("Pengenalan teks hanya untuk kliping.");
+            }
+
+            var recognized = text.Length > 20_000 ? text[..20_000] : text;
+            await ChangeAsync(item!, latest, latest.Title, latest.Parts with { Clipping = clipping with { Text = recognized } }, actor, ct);
+            return Outcome.Ok();
+        }, cancellationToken);
+
     private async Task<(ContentItem? Item, ContentVersion? Latest, Outcome? Refusal)> LoadEditableAsync(Guid itemId, Actor actor, CancellationToken ct)
     {
         var item = await db.Items.SingleOrDefaultAsync(i => i.Id == itemId, ct);

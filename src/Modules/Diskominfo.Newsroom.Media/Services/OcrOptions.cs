@@ -11,4 +11,13 @@ public sealed class OcrOptions
 
     /// <summary>How many pages are recognised at once on this node (each tesseract uses one core).</summary>
     public int Workers { get; set; } = 1;
+
+    /// <summary>The poppler program that rasterises PDF scans (Debian's <c>poppler-utils</c>).</summary>
+    public string PdfToPpm { get; set; } = "pdftoppm";
+
+    /// <summary>The resolution a PDF scan's pages are rasterised at for recognition.</summary>
+    public int PdfDpi { get; set; } = 300;
+
+    /// <summary>How many pages of a PDF scan are read at most; the rest is left to type.</summary>
+    public int MaxPdfPages { get; set; } = 20;
 }

@@ -17,10 +17,11 @@ internal sealed class ScanIntake(UploadService uploads) : IScanIntake
 }
 
 /// <summary>
-/// Recognises the text of a stored image scan with <c>tesseract FILE stdout -l ind</c>, through the node's bounded
-/// and time-limited <see cref="OcrProcesses"/>.
+/// Recognises the text of a stored scan with <c>tesseract FILE stdout -l ind</c>, through the node's bounded and
+/// time-limited <see cref="OcrProcesses"/>: an image as it is, a PDF rasterised page by page with poppler
+/// (<see cref="PdfPages"/>), its pages' texts in order.
 /// </summary>
-internal sealed class TesseractRecognizer(MediaDbContext db, MediaStorage storage, OcrProcesses processes) : ITextRecognizer
+internal sealed class TesseractRecognizer(MediaDbContext db, MediaStorage storage, OcrProcesses processes, PdfPages pdfPages) : ITextRecognizer
 {
     public bool IsAvailable => processes.IsAvailable;
 
@@ -32,12 +33,20 @@ internal sealed class TesseractRecognizer(MediaDbContext db, MediaStorage storag
         }
 
         var file = await db.Files.AsNoTracking().SingleOrDefaultAsync(f => f.Id == mediaId, cancellationToken);
-        if (file is null || !file.ContentType.StartsWith("image/", StringComparison.Ordinal))
+        string? text;
+        if (file is not null && file.ContentType.StartsWith("image/", StringComparison.Ordinal))
+        {
+            text = await processes.RecognizeAsync(storage.FullPath(file.StoragePath), cancellationToken);
+        }
+        else if (file is not null && file.ContentType == "application/pdf")
+        {
+            text = await RecognizePdfAsync(storage.FullPath(file.StoragePath), cancellationToken);
+        }
+        else
         {
             return null;
         }
 
-        var text = await processes.RecognizeAsync(storage.FullPath(file.StoragePath), cancellationToken);
         if (text is null)
         {
             return null;
@@ -50,5 +59,30 @@ internal sealed class TesseractRecognizer(MediaDbContext db, MediaStorage storag
             .Where(p => p.Length > 0);
         var result = string.Join("\n\n", paragraphs);
         return result.Length == 0 ? null : result;
+    }
+
+    /// <summary>The pages' texts one after the other (a blank line between pages); null when no page gave any.</summary>
+    private async Task<string?> RecognizePdfAsync(string pdf, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateTempSubdirectory("newsroom-ocr-").FullName;
+        try
+        {
+            var texts = new List<string>();
+            foreach (var page in await pdfPages.ForRecognitionAsync(pdf, folder, cancellationToken))
+            {
+                if (await processes.RecognizeAsync(page, cancellationToken) is { } text && !string.IsNullOrWhiteSpace(text))
+                {
+                    texts.Add(text.Trim());
+                }
+
+                File.Delete(page);
+            }
+
+            return texts.Count == 0 ? null : string.Join("\n\n", texts);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

@@ -24,7 +24,7 @@ internal sealed class UserDirectory(UsersDbContext db) : IUserDirectory
 
     private async Task<IReadOnlyList<DirectoryUser>> ReadAsync(IQueryable<Models.NewsroomUser> users, CancellationToken cancellationToken)
     {
-        var rows = await users.Select(u => new { u.Id, u.DisplayName, u.Email, u.SectionId, u.UserName }).ToListAsync(cancellationToken);
+        var rows = await users.Select(u => new { u.Id, u.DisplayName, u.Email, u.SectionId, u.UserName, u.Nip }).ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
         var roles = await (from ur in db.UserRoles.AsNoTracking()
                            join r in db.Roles.AsNoTracking() on ur.RoleId equals r.Id
@@ -32,6 +32,6 @@ internal sealed class UserDirectory(UsersDbContext db) : IUserDirectory
                            select new { ur.UserId, r.Name })
             .ToListAsync(cancellationToken);
         var byUser = roles.ToLookup(r => r.UserId, r => r.Name!);
-        return rows.Select(u => new DirectoryUser(u.Id, u.DisplayName, u.Email, [.. byUser[u.Id]], u.SectionId, u.UserName)).ToList();
+        return rows.Select(u => new DirectoryUser(u.Id, u.DisplayName, u.Email, [.. byUser[u.Id]], u.SectionId, u.UserName, u.Nip)).ToList();
     }
 }

@@ -1,0 +1,11 @@
+namespace Diskominfo.Newsroom.Abstractions.Media;
+
+/// <summary>Scans for print (Media module): an image scaled down, a PDF scan's first page rasterised (poppler's pdftoppm).</summary>
+public interface IScanImages
+{
+    /// <summary>
+    /// A JPEG of each scan whose longest edge is at most <paramref name="maxPixels"/>, made on the node's cores in
+    /// parallel; a scan that is missing or cannot be read (a PDF without poppler installed) is left out.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, byte[]>> PrintImagesAsync(IReadOnlyList<Guid> mediaIds, int maxPixels, CancellationToken cancellationToken);
+}
