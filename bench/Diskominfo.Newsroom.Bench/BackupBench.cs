@@ -123,6 +123,7 @@ internal static class BackupBench
                     file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
                     form.Add(file, "file", $"foto-{n}-{p}.jpg");
                     form.Add(new StringContent($"Foto {p + 1} berita {n + 1}"), "caption");
+                    form.Add(new StringContent("Humas Diskominfo"), "credit");
                     using var uploaded = await reporter.PostAsync($"/api/v1/items/{id}/media", form, cancellationToken);
                     Ensure(uploaded, HttpStatusCode.Created);
                 }

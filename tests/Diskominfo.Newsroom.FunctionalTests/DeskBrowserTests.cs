@@ -171,6 +171,7 @@ public sealed partial class DeskBrowserTests
         Assert.Contains("Rp 7.500.000", await pptk.Locator(".copy").InnerTextAsync(), StringComparison.Ordinal);
         await pptk.GetByLabel("Berkas foto").SetInputFilesAsync(new FilePayload { Name = "jalan.jpg", MimeType = "image/jpeg", Buffer = Api.Jpeg(1600, 1000) });
         await pptk.GetByLabel("Keterangan foto").FillAsync("Jalan yang diperbaiki");
+        await pptk.GetByLabel("Kredit (fotografer)").FillAsync("Humas Diskominfo");
         await pptk.GetByRole(AriaRole.Button, new() { Name = "Unggah foto" }).ClickAsync();
         await pptk.WaitForURLAsync($"**{itemPath}");
         await pptk.GetByRole(AriaRole.Button, new() { Name = "Ajukan ke Kepala Bidang" }).ClickAsync();

@@ -56,6 +56,7 @@ public sealed class NewsroomApiClient : IDisposable
             file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
             form.Add(file, "file", "foto.jpg");
             form.Add(new StringContent("Foto kegiatan"), "caption");
+            form.Add(new StringContent("Humas Diskominfo"), "credit");
             using var uploaded = await As("reporter").PostAsync($"/api/v1/items/{id}/media", form);
             await EnsureAsync(uploaded, HttpStatusCode.Created);
         }
