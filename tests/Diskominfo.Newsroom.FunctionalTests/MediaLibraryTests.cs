@@ -36,6 +36,9 @@ public sealed class MediaLibraryTests
         Assert.Equal([p2], Ids(await ListAsync(reporter, "q=TANGGUL")));
         Assert.Equal([p3, p1], Ids(await ListAsync(reporter, "q=wulandari")));
         Assert.Equal([p3, p2, p1], Ids(await ListAsync(reporter, $"q={flood}")));
+
+        // ... and words of the item's title bring the item's files (search by item).
+        Assert.Equal([p3, p2, p1], Ids(await ListAsync(reporter, "q=kecamatan%20selatan")));
         var entry = (await ListAsync(reporter, "q=tanggul")).GetProperty("items")[0];
         Assert.Equal("Agus Prasetyo", entry.GetProperty("credit").GetString());
         Assert.Equal($"/media/{p2:N}/kecil.jpg", entry.GetProperty("thumbnailUrl").GetString());

@@ -17,6 +17,8 @@ public sealed class ReaderPageTests
 {
     private const string YouTubeId = "dQw4w9WgXcQ";
 
+    private const string AltText = "Barisan atlet berseragam merah di depan panggung upacara";
+
     [Fact]
     public async Task PortraitHeadline_VideoOnClick_ShareLinks_AsReadersSeeThem()
     {
@@ -51,6 +53,7 @@ public sealed class ReaderPageTests
             // The headline's portrait photo is shown as a landscape crop: it takes well under a screen, and the
             // headline's title stays in the first screen.
             var photo = home.Locator(".headline img");
+            Assert.Equal(AltText, await photo.GetAttributeAsync("alt"));
             await photo.EvaluateAsync("img => img.decode()");
             var (natural, box) = (await photo.EvaluateAsync<double[]>("img => [img.naturalWidth / img.naturalHeight]"), await photo.BoundingBoxAsync());
             Assert.InRange(natural[0], 1.45, 1.55);
@@ -67,6 +70,7 @@ public sealed class ReaderPageTests
             await page.RouteAsync("https://www.youtube-nocookie.com/**", r => r.FulfillAsync(new() { Status = 200, ContentType = "text/html", Body = "<!doctype html><title>pemutar</title>" }));
             await page.GotoAsync(article, new() { WaitUntil = WaitUntilState.Load });
             var lead = page.Locator(".lead-photo img");
+            Assert.Equal(AltText, await lead.GetAttributeAsync("alt"));
             await lead.EvaluateAsync("img => img.decode()");
             var shape = await lead.EvaluateAsync<double>("img => img.naturalWidth / img.naturalHeight");
             var leadBox = await lead.BoundingBoxAsync();
@@ -152,6 +156,8 @@ public sealed class ReaderPageTests
         var upload = await Api.UploadAsync(reporter, id, Api.Jpeg(900, 1600), "potret.jpg", caption: "Atlet berbaris di alun-alun");
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
         var photoId = (await upload.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("mediaId").GetGuid();
+        var texts = await reporter.PutAsJsonAsync($"/api/v1/items/{id}/media/{photoId}", new { caption = "Atlet berbaris di alun-alun", credit = "Humas Diskominfo", alt = AltText });
+        Assert.Equal(HttpStatusCode.OK, texts.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Api.ActAsync(reporter, id, "submit")).StatusCode);
         await Api.SignAsync(app, id);
         var item = await Api.WaitForStatusAsync(reporter, id, "archived");

@@ -21,6 +21,17 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
                   select new { item.Id, version.Title })
             .ToDictionaryAsync(r => r.Id, r => r.Title, cancellationToken);
 
+    public async Task<IReadOnlyList<Guid>> FindByTitleAsync(string words, int take, CancellationToken cancellationToken)
+    {
+        var pattern = $"%{words.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%".ToLowerInvariant();
+        return await (from item in db.Items.AsNoTracking()
+                      join version in db.Versions.AsNoTracking() on item.LatestVersionId equals version.Id
+                      where EF.Functions.Like(version.Title.ToLower(), pattern, "\\")
+                      select item.Id)
+            .Take(take)
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<string?> GetDigestAsync(Guid itemId, Guid versionId, CancellationToken cancellationToken)
     {
         var version = await db.Versions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == versionId && v.ItemId == itemId, cancellationToken);

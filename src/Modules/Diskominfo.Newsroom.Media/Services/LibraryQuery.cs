@@ -86,6 +86,9 @@ internal sealed class LibraryQuery(MediaDbContext db, IContentCatalog catalog)
             }
             else
             {
+                // The items whose title has the words bring their files too (the library's "search by item").
+                var titled = (await catalog.FindByTitleAsync(q, 500, cancellationToken)).ToList();
+
                 // Case-insensitive "contains" on both providers: lower() on both sides, LIKE with the wildcards escaped.
                 var pattern = $"%{q.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%"
                     .ToLowerInvariant();
@@ -93,7 +96,8 @@ internal sealed class LibraryQuery(MediaDbContext db, IContentCatalog catalog)
                     (f.Caption != null && EF.Functions.Like(f.Caption.ToLower(), pattern, "\\"))
                     || (f.Credit != null && EF.Functions.Like(f.Credit.ToLower(), pattern, "\\"))
                     || (f.AltText != null && EF.Functions.Like(f.AltText.ToLower(), pattern, "\\"))
-                    || EF.Functions.Like(f.OriginalName.ToLower(), pattern, "\\"));
+                    || EF.Functions.Like(f.OriginalName.ToLower(), pattern, "\\")
+                    || db.Links.Any(l => l.MediaId == f.Id && titled.Contains(l.ItemId)));
             }
         }
 
