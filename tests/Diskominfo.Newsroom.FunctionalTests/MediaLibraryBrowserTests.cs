@@ -69,6 +69,6 @@ public sealed class MediaLibraryBrowserTests
         Assert.DoesNotContain("Dipakai di", await unused.InnerTextAsync(), StringComparison.Ordinal);
         await unused.GetByRole(AriaRole.Button, new() { Name = "Hapus berkas" }).ClickAsync();
         Assert.Contains("Berkas dihapus", await page.Locator(".flash").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal(0, await page.Locator("li.media-card").CountAsync());
+        Assert.Equal(0, await page.Locator($"li.media-card[data-media='{field}']").CountAsync());
     }
 }
