@@ -242,6 +242,7 @@ public sealed class RestoreDrillTests(ITestOutputHelper output)
             file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
             form.Add(file, "file", "foto.jpg");
             form.Add(new StringContent("Foto kegiatan"), "caption");
+            form.Add(new StringContent("Humas Diskominfo"), "credit");
             await EnsureAsync(await api.As("reporter").PostAsync($"/api/v1/items/{id}/media", form), HttpStatusCode.Created);
         }
 
