@@ -65,7 +65,7 @@ public sealed class SearchTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/search?q=bangun")).StatusCode);
 
         // A published press release is found by the public in any form of the word; a draft never is.
-        var path = await Api.PublishAsync(app, reporter, "Bupati tinjau pembangunan pasar Raya", "pembangunan", photos: 0);
+        var path = await Api.PublishAsync(app, reporter, "Bupati tinjau pembangunan pasar Raya", "pembangunan", photos: 1);
         var draft = await Api.CreatePressReleaseAsync(reporter, "Rencana membangun terminal baru", body: "Terminal akan dibangun tahun depan.");
         await SearchUntilAsync(kasi, "?q=terminal", r => r.GetProperty("total").GetInt32() == 1);
         var page = await SearchPageUntilAsync(anonymous, "/cari?q=bangun", html => html.Contains(path, StringComparison.Ordinal));
