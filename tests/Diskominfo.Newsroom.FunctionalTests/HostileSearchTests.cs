@@ -135,7 +135,7 @@ public sealed class HostileSearchTests
         Assert.Equal([literal], SearchTests.Ids(await SearchTests.SearchAsync(kasi, "?q=" + Uri.EscapeDataString("jembatan -\"jembatan kayu\""))));
 
         // The public page: a published press release is there to be matched, and "/.*/" still matches nothing.
-        var path = await Api.PublishAsync(app, reporter, "Bupati resmikan jembatan Raya", "pembangunan", photos: 0);
+        var path = await Api.PublishAsync(app, reporter, "Bupati resmikan jembatan Raya", "pembangunan", photos: 1);
         var found = "";
         for (var i = 0; i < 100 && !found.Contains(path, StringComparison.Ordinal); i++)
         {
