@@ -17,12 +17,12 @@ public sealed class NewsroomApiClient : IDisposable
     {
     }
 
-    public static async Task<NewsroomApiClient> SignInAsync(Uri baseAddress)
+    public static async Task<NewsroomApiClient> SignInAsync(Uri baseAddress, TimeSpan? timeout = null)
     {
         var api = new NewsroomApiClient();
         foreach (var user in Roles)
         {
-            var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            var client = new HttpClient { BaseAddress = baseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(30) };
             using var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = user, password = Password });
             response.EnsureSuccessStatusCode();
             var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
