@@ -181,8 +181,19 @@ public sealed class RestoreDrillTests(ITestOutputHelper output)
             {
                 var title = (await api2.GetAsync(items[key])).GetProperty("title").GetString()!;
                 var word = title.Split(' ')[^1] == "1" ? "gantung" : title.Split(' ')[^1];
-                var found = await api2.As("kasi").GetFromJsonAsync<JsonElement>($"/api/v1/search?q=zamrud+{Uri.EscapeDataString(word)}");
-                Assert.Contains(found.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == items[key]);
+                // The index is rebuilt in the background after a restore: asked until it answers, for up to a minute.
+                var found = false;
+                for (var i = 0; i < 120 && !found; i++)
+                {
+                    var page = await api2.As("kasi").GetFromJsonAsync<JsonElement>($"/api/v1/search?q=zamrud+{Uri.EscapeDataString(word)}");
+                    found = page.GetProperty("items").EnumerateArray().Any(h => h.GetProperty("id").GetGuid() == items[key]);
+                    if (!found)
+                    {
+                        await Task.Delay(500);
+                    }
+                }
+
+                Assert.True(found, $"The restored item {key} is not found by search.");
             }
 
             // Never twice: one Facebook post and one Instagram post per signed press release, made by either node.
