@@ -29,7 +29,7 @@ internal static class BulletinPdf
         {
             var contents = new List<(string Title, int Level, PdfPage Page)>();
             var tocLines = bulletin.Reports.Count + bulletin.PressReleases.Count + 2;
-            var tocPages = Enumerable.Range(0, (tocLines + TocLinesPerPage - 1) / TocLinesPerPage).Select(_ => NewPage(document)).ToList();
+            var tocPages = Enumerable.Range(0, (tocLines + TocLinesPerPage - 1) / TocLinesPerPage).Select(_ => PdfText.NewA4Page(document)).ToList();
             using (var writer = new PageWriter(document, fonts))
             {
                 Part(writer, contents, "Bagian I. Laporan hasil peliputan", bulletin.Reports, "Tidak ada laporan liputan yang disahkan bulan ini.");
@@ -46,7 +46,7 @@ internal static class BulletinPdf
 
     private static void Cover(PdfDocument document, Bulletin bulletin, Fonts fonts)
     {
-        var page = NewPage(document);
+        var page = PdfText.NewA4Page(document);
         using var g = XGraphics.FromPdfPage(page);
         var width = page.Width.Point;
         var y = 200.0;
@@ -124,7 +124,7 @@ internal static class BulletinPdf
                 var font = level == 0 ? fonts.Bold : fonts.Normal;
                 var indent = level * 16;
                 var number = pageNumbers[target].ToString(System.Globalization.CultureInfo.InvariantCulture);
-                var shown = Fit(g, title, font, width - indent - 40);
+                var shown = PdfText.Fit(g, title, font, width - indent - 40);
                 g.DrawString(shown, font, XBrushes.Black, new XPoint(Margin + indent, y), XStringFormats.TopLeft);
                 g.DrawString(number, font, XBrushes.Black, new XRect(Margin, y, width, font.GetHeight()), XStringFormats.TopRight);
                 y += font.GetHeight() + 5;
@@ -142,29 +142,6 @@ internal static class BulletinPdf
                 part.Outlines.Add(title, target);
             }
         }
-    }
-
-    private static string Fit(XGraphics g, string text, XFont font, double width)
-    {
-        if (g.MeasureString(text, font).Width <= width)
-        {
-            return text;
-        }
-
-        var cut = text.Length;
-        while (cut > 1 && g.MeasureString(text[..cut] + "…", font).Width > width)
-        {
-            cut--;
-        }
-
-        return text[..cut] + "…";
-    }
-
-    private static PdfPage NewPage(PdfDocument document)
-    {
-        var page = document.AddPage();
-        page.Size = PageSize.A4;
-        return page;
     }
 
     private sealed class Fonts
@@ -199,7 +176,7 @@ internal static class BulletinPdf
         public void StartPage()
         {
             _graphics?.Dispose();
-            Page = NewPage(document);
+            Page = PdfText.NewA4Page(document);
             _graphics = XGraphics.FromPdfPage(Page);
             _y = Margin;
             var number = document.PageCount.ToString(System.Globalization.CultureInfo.InvariantCulture);

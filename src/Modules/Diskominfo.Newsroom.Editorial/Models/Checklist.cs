@@ -15,7 +15,7 @@ internal sealed record ChannelChecks(string Channel, IReadOnlyCollection<string>
 /// </summary>
 internal static class Checklist
 {
-    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
+    private static readonly CultureInfo Indonesian = Abstractions.Text.IndonesianTime.Culture;
 
     public static IReadOnlyList<ChecklistMissing> Evaluate(ContentSnapshot content, IEnumerable<ChannelChecks> channels)
     {

@@ -154,18 +154,10 @@ internal sealed class InstagramChannel(GraphClient graph, IMediaLibrary media, I
             await context.SaveProgressAsync();
         }
 
-        var deadline = clock.GetUtcNow() + settings.ContainerWait;
-        var wait = settings.ContainerPollInterval;
-        string? state;
-        while ((state = (await ContainerStatusAsync(channel, publication.ContainerId!, cancellationToken)).Status) is "IN_PROGRESS" or null)
+        var state = await PollContainerAsync(channel, publication.ContainerId!, cancellationToken);
+        if (state is null)
         {
-            if (clock.GetUtcNow() + wait > deadline)
-            {
-                return new ChannelResult.Retry("Kontainer Instagram belum siap; diperiksa lagi nanti.", TimeSpan.FromMinutes(1));
-            }
-
-            await Task.Delay(wait, clock, cancellationToken);
-            wait *= 2;
+            return new ChannelResult.Retry("Kontainer Instagram belum siap; diperiksa lagi nanti.", TimeSpan.FromMinutes(1));
         }
 
         if (state == "PUBLISHED")
@@ -235,6 +227,18 @@ internal sealed class InstagramChannel(GraphClient graph, IMediaLibrary media, I
 
     /// <summary>Polls a carousel child until it is FINISHED; a retry later when it is not ready in time, or failed.</summary>
     private async Task<ChannelResult?> WaitFinishedAsync(ChannelCredentials channel, string containerId, CancellationToken cancellationToken)
+        => await PollContainerAsync(channel, containerId, cancellationToken) switch
+        {
+            null => new ChannelResult.Retry("Foto karusel Instagram belum siap; dicoba lagi nanti.", TimeSpan.FromMinutes(1)),
+            "FINISHED" => null,
+            var state => new ChannelResult.Retry($"Foto karusel Instagram berstatus {state}; karusel dibuat ulang.", TimeSpan.FromMinutes(1)),
+        };
+
+    /// <summary>
+    /// Reads a container's status until it is no longer in progress, waiting twice as long each time; null when
+    /// <see cref="PublishingOptions.ContainerWait"/> runs out first.
+    /// </summary>
+    private async Task<string?> PollContainerAsync(ChannelCredentials channel, string containerId, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var deadline = clock.GetUtcNow() + settings.ContainerWait;
@@ -244,16 +248,14 @@ internal sealed class InstagramChannel(GraphClient graph, IMediaLibrary media, I
         {
             if (clock.GetUtcNow() + wait > deadline)
             {
-                return new ChannelResult.Retry("Foto karusel Instagram belum siap; dicoba lagi nanti.", TimeSpan.FromMinutes(1));
+                return null;
             }
 
             await Task.Delay(wait, clock, cancellationToken);
             wait *= 2;
         }
 
-        return state == "FINISHED"
-            ? null
-            : new ChannelResult.Retry($"Foto karusel Instagram berstatus {state}; karusel dibuat ulang.", TimeSpan.FromMinutes(1));
+        return state;
     }
 
     private async Task<string?> PermalinkAsync(ChannelCredentials channel, string mediaId, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Diskominfo.Newsroom.Abstractions.Text;
 using Diskominfo.Newsroom.Infrastructure.Pdf;
-using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -33,7 +32,7 @@ internal static class ClippingBookPdf
             PdfOutline? outline = null;
             foreach (var clipping in group.Clippings)
             {
-                var page = NewPage(document);
+                var page = PdfText.NewA4Page(document);
                 outline ??= document.Outlines.Add($"{Roman(index + 1)}. {group.Label}", page, true);
                 outline.Outlines.Add(clipping.Headline, page);
                 ClippingPage(page, group, index, clipping, ++number, clipping == group.Clippings[0], fonts);
@@ -47,7 +46,7 @@ internal static class ClippingBookPdf
 
     private static void Cover(PdfDocument document, ClippingBook book, Fonts fonts)
     {
-        var page = NewPage(document);
+        var page = PdfText.NewA4Page(document);
         using var g = XGraphics.FromPdfPage(page);
         var width = page.Width.Point - (2 * Margin);
         var y = 220.0;
@@ -74,7 +73,7 @@ internal static class ClippingBookPdf
     /// <summary>The summary table per outlet and tone, continued over pages as needed, then the signature block.</summary>
     private static void Summary(PdfDocument document, ClippingBook book, Fonts fonts)
     {
-        var page = NewPage(document);
+        var page = PdfText.NewA4Page(document);
         var g = XGraphics.FromPdfPage(page);
         document.Outlines.Add("Rekapitulasi dan pengesahan", page, true);
         var width = page.Width.Point - (2 * Margin);
@@ -103,7 +102,7 @@ internal static class ClippingBookPdf
                 g.DrawRectangle(XPens.Black, rect);
                 var format = i is 1 or 2 ? XStringFormats.CenterLeft : XStringFormats.Center;
                 var inner = i is 1 or 2 ? new XRect(rect.X + 4, rect.Y, rect.Width - 8, rect.Height) : rect;
-                g.DrawString(Fit(g, cells[i], font, inner.Width), font, XBrushes.Black, inner, format);
+                g.DrawString(PdfText.Fit(g, cells[i], font, inner.Width), font, XBrushes.Black, inner, format);
                 x += columns[i];
             }
 
@@ -117,7 +116,7 @@ internal static class ClippingBookPdf
             if (y + rowHeight > bottom)
             {
                 g.Dispose();
-                page = NewPage(document);
+                page = PdfText.NewA4Page(document);
                 g = XGraphics.FromPdfPage(page);
                 y = Margin;
                 Row(headers, fonts.Bold, shade: true);
@@ -133,7 +132,7 @@ internal static class ClippingBookPdf
         if (y + 30 + blockHeight > bottom)
         {
             g.Dispose();
-            page = NewPage(document);
+            page = PdfText.NewA4Page(document);
             g = XGraphics.FromPdfPage(page);
             y = Margin;
         }
@@ -144,7 +143,7 @@ internal static class ClippingBookPdf
         var printed = IndonesianTime.ToWib(book.PrintedAt).ToString("d MMMM yyyy", IndonesianTime.Culture);
         foreach (var (text, font) in new[] { ($"Ditetapkan, {printed}", fonts.Normal), ("Mengetahui,", fonts.Normal), (book.Signatory.Title, fonts.Bold) })
         {
-            foreach (var line in Wrap(g, text, font, blockWidth))
+            foreach (var line in PdfText.Wrap(g, text, font, blockWidth))
             {
                 g.DrawString(line, font, XBrushes.Black, new XRect(left, y, blockWidth, 14), XStringFormats.TopCenter);
                 y += font.GetHeight() + 2;
@@ -174,7 +173,7 @@ internal static class ClippingBookPdf
             y += 28;
         }
 
-        foreach (var line in Wrap(g, $"{number}. {clipping.Headline}", fonts.Title, width))
+        foreach (var line in PdfText.Wrap(g, $"{number}. {clipping.Headline}", fonts.Title, width))
         {
             g.DrawString(line, fonts.Title, XBrushes.Black, new XPoint(Margin, y), XStringFormats.TopLeft);
             y += fonts.Title.GetHeight();
@@ -183,7 +182,7 @@ internal static class ClippingBookPdf
         y += 4;
         var facts = $"{clipping.Outlet} ({group.Label.ToLowerInvariant()}) · {clipping.EditionDate.ToString("dddd, d MMMM yyyy", IndonesianTime.Culture)}"
             + (clipping.Page is null ? "" : $" · halaman {clipping.Page}") + $" · nada {clipping.Tone}";
-        foreach (var line in Wrap(g, facts, fonts.Normal, width))
+        foreach (var line in PdfText.Wrap(g, facts, fonts.Normal, width))
         {
             g.DrawString(line, fonts.Normal, XBrushes.Black, new XPoint(Margin, y), XStringFormats.TopLeft);
             y += fonts.Normal.GetHeight();
@@ -248,55 +247,6 @@ internal static class ClippingBookPdf
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Roman(int value) => value switch { 1 => "I", 2 => "II", 3 => "III", 4 => "IV", 5 => "V", _ => value.ToString(CultureInfo.InvariantCulture) };
-
-    private static string Fit(XGraphics g, string text, XFont font, double width)
-    {
-        if (g.MeasureString(text, font).Width <= width)
-        {
-            return text;
-        }
-
-        var cut = text.Length;
-        while (cut > 1 && g.MeasureString(text[..cut] + "…", font).Width > width)
-        {
-            cut--;
-        }
-
-        return text[..cut] + "…";
-    }
-
-    private static List<string> Wrap(XGraphics g, string text, XFont font, double width)
-    {
-        var lines = new List<string>();
-        var line = "";
-        foreach (var word in text.ReplaceLineEndings(" ").Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = line.Length == 0 ? word : line + " " + word;
-            if (line.Length > 0 && g.MeasureString(candidate, font).Width > width)
-            {
-                lines.Add(line);
-                line = Fit(g, word, font, width);
-            }
-            else
-            {
-                line = g.MeasureString(candidate, font).Width > width ? Fit(g, candidate, font, width) : candidate;
-            }
-        }
-
-        if (line.Length > 0)
-        {
-            lines.Add(line);
-        }
-
-        return lines;
-    }
-
-    private static PdfPage NewPage(PdfDocument document)
-    {
-        var page = document.AddPage();
-        page.Size = PageSize.A4;
-        return page;
-    }
 
     private sealed class Fonts
     {
