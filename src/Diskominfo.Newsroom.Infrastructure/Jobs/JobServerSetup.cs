@@ -22,6 +22,7 @@ public static class JobServerSetup
         // Likewise the job activator: Hangfire's default registration may hand this host the static one, which the
         // last host configured in the process set, and which dies with that host.
         services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<JobServerParts>();
         services.AddHangfire((sp, c) => c
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()

@@ -9,7 +9,7 @@ namespace Diskominfo.Newsroom.Infrastructure.Jobs;
 /// publish. Runs where the job server runs (<c>Newsroom:RunJobServer</c>), once the host has started (after the start-up
 /// tasks and migrations), and stops with the host without failing it.
 /// </summary>
-public abstract class QueueJobServer(JobStorage storage, JobActivator activator, IConfiguration configuration, IHostApplicationLifetime lifetime)
+public abstract class QueueJobServer(JobServerParts parts, IConfiguration configuration, IHostApplicationLifetime lifetime)
     : IHostedService, IDisposable
 {
     private readonly Lock _gate = new();
@@ -43,16 +43,14 @@ public abstract class QueueJobServer(JobStorage storage, JobActivator activator,
                 return;
             }
 
-            _server = new BackgroundJobServer(
+            _server = parts.Create(
                 new BackgroundJobServerOptions
                 {
                     Queues = Queues,
                     WorkerCount = Math.Max(1, WorkerCount),
-                    Activator = activator,
                     SchedulePollingInterval = TimeSpan.FromSeconds(1),
                     ServerName = $"newsroom-{Queue}-{Environment.MachineName}-{Guid.NewGuid():N}"[..48],
-                },
-                storage);
+                });
         }
     }
 

@@ -1,5 +1,4 @@
 using Diskominfo.Newsroom.Infrastructure.Jobs;
-using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -9,8 +8,8 @@ namespace Diskominfo.Newsroom.Backup.Services;
 /// The job server of the <c>backup</c> queue: one worker, so that two backups never run at once on a node and a backup
 /// never takes a worker that publishes.
 /// </summary>
-internal sealed class BackupJobServer(JobStorage storage, JobActivator activator, IConfiguration configuration, IHostApplicationLifetime lifetime)
-    : QueueJobServer(storage, activator, configuration, lifetime)
+internal sealed class BackupJobServer(JobServerParts parts, IConfiguration configuration, IHostApplicationLifetime lifetime)
+    : QueueJobServer(parts, configuration, lifetime)
 {
     protected override string Queue => ScheduledBackupJob.Queue;
 

@@ -1,5 +1,4 @@
 using Diskominfo.Newsroom.Infrastructure.Jobs;
-using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -10,8 +9,8 @@ namespace Diskominfo.Newsroom.Content.Services;
 /// The job server of the <c>ocr</c> queue: <see cref="ClippingOcrOptions.Workers"/> workers, so that a batch of scans
 /// never takes the workers that publish, and no more pages are read at once than the node has cores for.
 /// </summary>
-internal sealed class OcrJobServer(JobStorage storage, JobActivator activator, IOptions<ClippingOcrOptions> options, IConfiguration configuration, IHostApplicationLifetime lifetime)
-    : QueueJobServer(storage, activator, configuration, lifetime)
+internal sealed class OcrJobServer(JobServerParts parts, IOptions<ClippingOcrOptions> options, IConfiguration configuration, IHostApplicationLifetime lifetime)
+    : QueueJobServer(parts, configuration, lifetime)
 {
     protected override string Queue => ClippingOcrJob.Queue;
 

@@ -1,5 +1,4 @@
 using Diskominfo.Newsroom.Infrastructure.Jobs;
-using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -7,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Diskominfo.Newsroom.Publishing.Services;
 
 /// <summary>The workers of the social channels (and the website's, when its own are busy): <see cref="PublishingOptions.JobWorkers"/>.</summary>
-internal sealed class SocialJobServer(JobStorage storage, JobActivator activator, IConfiguration configuration, IHostApplicationLifetime lifetime, IOptions<PublishingOptions> options)
-    : QueueJobServer(storage, activator, configuration, lifetime)
+internal sealed class SocialJobServer(JobServerParts parts, IConfiguration configuration, IHostApplicationLifetime lifetime, IOptions<PublishingOptions> options)
+    : QueueJobServer(parts, configuration, lifetime)
 {
     protected override string Queue => "social";
 
@@ -18,8 +17,8 @@ internal sealed class SocialJobServer(JobStorage storage, JobActivator activator
 }
 
 /// <summary>The website's own workers (<see cref="PublishingOptions.WebsiteJobWorkers"/>): an article goes live while every other worker waits on Meta.</summary>
-internal sealed class WebsiteJobServer(JobStorage storage, JobActivator activator, IConfiguration configuration, IHostApplicationLifetime lifetime, IOptions<PublishingOptions> options)
-    : QueueJobServer(storage, activator, configuration, lifetime)
+internal sealed class WebsiteJobServer(JobServerParts parts, IConfiguration configuration, IHostApplicationLifetime lifetime, IOptions<PublishingOptions> options)
+    : QueueJobServer(parts, configuration, lifetime)
 {
     protected override string Queue => "website";
 
