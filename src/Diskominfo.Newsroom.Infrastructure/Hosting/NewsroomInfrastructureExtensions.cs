@@ -6,6 +6,7 @@ using Diskominfo.Newsroom.Infrastructure.Events;
 using Diskominfo.Newsroom.Infrastructure.Http;
 using Diskominfo.Newsroom.Infrastructure.Keys;
 using Diskominfo.Newsroom.Infrastructure.Localization;
+using Diskominfo.Newsroom.Infrastructure.Nodes;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HostFiltering;
@@ -48,6 +49,9 @@ public static class NewsroomInfrastructureExtensions
         services.AddScoped<NewsroomDatabase>();
         services.AddScoped<IEventPublisher, EventPublisher>();
         services.AddNewsroomJobs();
+        services.AddSingleton<ProcessNodeSignals>();
+        services.TryAddSingleton<INodeSignals>(sp => sp.GetRequiredService<ProcessNodeSignals>());
+        services.TryAddSingleton<INodeLocks, ProcessNodeLocks>();
         services.AddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWorkingCalendar, AlwaysOpenWorkingCalendar>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
