@@ -88,7 +88,8 @@ internal sealed class NodeCluster : IAsyncDisposable
             var cluster = new NodeCluster(database, store, graph, balancer, environment, ports);
             cluster.WriteCertificate();
 
-            // The first node creates the schema and the demo office; the others start against it.
+            // As an upgrade is rolled out: the schema brought up to date once (the migrate command), then the nodes.
+            await cluster.MigrateAsync();
             await cluster.StartNodeAsync(0);
             for (var node = 1; node < count; node++)
             {
@@ -138,6 +139,16 @@ internal sealed class NodeCluster : IAsyncDisposable
         var run = SiteRun.Start(dataDir, environment);
         Nodes[node] = run;
         await run.WaitReadyAsync(Address(node), TimeSpan.FromSeconds(120));
+    }
+
+    private async Task MigrateAsync()
+    {
+        var dataDir = Directory.CreateTempSubdirectory("newsroom-cluster-migrate-").FullName;
+        _folders.Add(dataDir);
+        _folders.Add(dataDir + "-keys");
+        await using var migrate = SiteRun.Start(dataDir, _environment, "migrate");
+        var exit = await migrate.ExitCodeAsync(TimeSpan.FromSeconds(180));
+        Assert.True(exit == 0, $"migrate exited with {exit}:\n{migrate.Output}");
     }
 
     /// <summary>The node's data folder (what it keeps for itself).</summary>
