@@ -49,9 +49,19 @@ public static class NewsroomInfrastructureExtensions
         services.AddScoped<NewsroomDatabase>();
         services.AddScoped<IEventPublisher, EventPublisher>();
         services.AddNewsroomJobs();
+
+        // Signals and locks among the nodes: through the database on PostgreSQL (several nodes), in the process on SQLite.
         services.AddSingleton<ProcessNodeSignals>();
-        services.TryAddSingleton<INodeSignals>(sp => sp.GetRequiredService<ProcessNodeSignals>());
-        services.TryAddSingleton<INodeLocks, ProcessNodeLocks>();
+        services.AddSingleton<PostgresNodeSignals>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresNodeSignals>());
+        services.TryAddSingleton<INodeSignals>(sp => OnPostgres(sp)
+            ? sp.GetRequiredService<PostgresNodeSignals>()
+            : sp.GetRequiredService<ProcessNodeSignals>());
+        services.AddSingleton<ProcessNodeLocks>();
+        services.AddSingleton<PostgresNodeLocks>();
+        services.TryAddSingleton<INodeLocks>(sp => OnPostgres(sp)
+            ? sp.GetRequiredService<PostgresNodeLocks>()
+            : sp.GetRequiredService<ProcessNodeLocks>());
         services.AddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWorkingCalendar, AlwaysOpenWorkingCalendar>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
@@ -80,6 +90,9 @@ public static class NewsroomInfrastructureExtensions
         services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>, ApiRateLimiterSetup>();
         return services;
     }
+
+    private static bool OnPostgres(IServiceProvider services)
+        => services.GetRequiredService<IOptions<NewsroomDatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres;
 
     /// <summary>
     /// Security headers; errors and bare status codes as Indonesian problem details for the API and files,
