@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Diskominfo.Newsroom.Infrastructure.Nodes;
 using Diskominfo.Newsroom.Theme.Identity;
 using Microsoft.AspNetCore.OutputCaching;
@@ -17,7 +18,7 @@ internal sealed class SiteCacheSignals(INodeSignals signals, IOutputCacheStore p
     public const string IdentityTopic = "site.identity";
 
     private const char Separator = '\n';
-    private readonly List<IDisposable> _subscriptions = [];
+    private ImmutableList<IDisposable> _subscriptions = [];
 
     /// <summary>Evicts the pages tagged with any of <paramref name="tags"/> on every node.</summary>
     public Task EvictAsync(IEnumerable<string> tags, CancellationToken cancellationToken = default)
@@ -29,22 +30,27 @@ internal sealed class SiteCacheSignals(INodeSignals signals, IOutputCacheStore p
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscriptions.Add(signals.Subscribe(PagesTopic, async (payload, ct) =>
+        Keep(signals.Subscribe(PagesTopic, async (payload, ct) =>
         {
             foreach (var tag in payload.Split(Separator, StringSplitOptions.RemoveEmptyEntries))
             {
                 await pages.EvictByTagAsync(tag, ct);
             }
         }));
-        _subscriptions.Add(signals.Subscribe(IdentityTopic, (_, ct) => ForgetEverythingAsync(ct)));
-        _subscriptions.Add(signals.Subscribe(NodeTopics.CatchUp, (_, ct) => ForgetEverythingAsync(ct)));
+        Keep(signals.Subscribe(IdentityTopic, (_, ct) => ForgetEverythingAsync(ct)));
+        Keep(signals.Subscribe(NodeTopics.CatchUp, (_, ct) => ForgetEverythingAsync(ct)));
         return Task.CompletedTask;
     }
 
+    private void Keep(IDisposable subscription) => ImmutableInterlocked.Update(ref _subscriptions, l => l.Add(subscription));
+
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _subscriptions.ForEach(s => s.Dispose());
-        _subscriptions.Clear();
+        // The host may be stopped twice at once (disposed while stopping): each subscription is ended once.
+        foreach (var subscription in Interlocked.Exchange(ref _subscriptions, []))
+        {
+            subscription.Dispose();
+        }
         return Task.CompletedTask;
     }
 

@@ -39,12 +39,14 @@ public static class NewsroomInfrastructureExtensions
         services.AddSingleton<IConfigureOptions<NewsroomDatabaseOptions>, NewsroomDatabaseOptionsSetup>();
 
         // Keys for cookies, antiforgery tokens and stored secrets live in the keys folder, outside the data folder and
-        // encrypted with its certificate, so sign-ins survive a restart and a copy of the data carries no key.
+        // encrypted with its certificate, so sign-ins survive a restart and a copy of the data carries no key; or, for
+        // several nodes (Newsroom:Keys:Store = Database), in the database, encrypted with a certificate every node has.
         services.AddDataProtection().SetApplicationName("Diskominfo.Newsroom");
         services.AddSingleton<IConfigureOptions<KeyStoreOptions>, KeyStoreOptionsSetup>();
         services.AddSingleton<KeyStore>();
         services.AddSingleton<ISecretKeys>(sp => sp.GetRequiredService<KeyStore>());
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DataProtectionKeySetup>();
+        services.AddModuleDbContext<KeysDbContext, SqliteKeysDbContext, PostgresKeysDbContext>(KeysDbContext.Module);
         services.AddLocalization();
         services.AddScoped<NewsroomDatabase>();
         services.AddScoped<IEventPublisher, EventPublisher>();

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using Diskominfo.Newsroom.Abstractions.Calendar;
 using Diskominfo.Newsroom.Infrastructure.Nodes;
@@ -16,7 +17,7 @@ internal sealed class OfficeWorkingCalendar(IServiceScopeFactory scopes, INodeSi
     public const string ChangedTopic = "organization.working-calendar";
 
     private static readonly TimeSpan MaxAge = TimeSpan.FromHours(1);
-    private readonly List<IDisposable> _subscriptions = [];
+    private ImmutableList<IDisposable> _subscriptions = [];
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile Entry? _current;
 
@@ -56,15 +57,20 @@ internal sealed class OfficeWorkingCalendar(IServiceScopeFactory scopes, INodeSi
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscriptions.Add(signals.Subscribe(ChangedTopic, (_, _) => Invalidated()));
-        _subscriptions.Add(signals.Subscribe(NodeTopics.CatchUp, (_, _) => Invalidated()));
+        Keep(signals.Subscribe(ChangedTopic, (_, _) => Invalidated()));
+        Keep(signals.Subscribe(NodeTopics.CatchUp, (_, _) => Invalidated()));
         return Task.CompletedTask;
     }
 
+    private void Keep(IDisposable subscription) => ImmutableInterlocked.Update(ref _subscriptions, l => l.Add(subscription));
+
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _subscriptions.ForEach(s => s.Dispose());
-        _subscriptions.Clear();
+        // The host may be stopped twice at once (disposed while stopping): each subscription is ended once.
+        foreach (var subscription in Interlocked.Exchange(ref _subscriptions, []))
+        {
+            subscription.Dispose();
+        }
         return Task.CompletedTask;
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Diskominfo.Newsroom.Abstractions.Archive;
 using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Editorial;
@@ -26,7 +27,7 @@ internal sealed partial class SearchIndexer(
     private const int Batch = 500;
 
     private readonly SemaphoreSlim _wake = new(0);
-    private readonly List<IDisposable> _subscriptions = [];
+    private ImmutableList<IDisposable> _subscriptions = [];
     private readonly SemaphoreSlim _writing = new(1, 1);
     private readonly SortedSet<long> _done = [];
     private long _cursor;
@@ -52,15 +53,20 @@ internal sealed partial class SearchIndexer(
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscriptions.Add(signals.Subscribe(ChangedTopic, Woken));
-        _subscriptions.Add(signals.Subscribe(NodeTopics.CatchUp, Woken));
+        Keep(signals.Subscribe(ChangedTopic, Woken));
+        Keep(signals.Subscribe(NodeTopics.CatchUp, Woken));
         return base.StartAsync(cancellationToken);
     }
 
+    private void Keep(IDisposable subscription) => ImmutableInterlocked.Update(ref _subscriptions, l => l.Add(subscription));
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        _subscriptions.ForEach(s => s.Dispose());
-        _subscriptions.Clear();
+        // The host may be stopped twice at once (disposed while stopping): each subscription is ended once.
+        foreach (var subscription in Interlocked.Exchange(ref _subscriptions, []))
+        {
+            subscription.Dispose();
+        }
         await base.StopAsync(cancellationToken);
     }
 
