@@ -63,9 +63,9 @@ public sealed class S3FileStore : IFileStore, IDisposable
         {
             return $"{(int)e.StatusCode} {e.ErrorCode}: {e.Message}";
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is AmazonClientException or HttpRequestException or IOException)
         {
-            return e.Message;
+            return e.InnerException is { } inner ? $"{e.Message} ({inner.Message})" : e.Message;
         }
     }
 
