@@ -7,6 +7,7 @@ using Diskominfo.Newsroom.Infrastructure.Http;
 using Diskominfo.Newsroom.Infrastructure.Keys;
 using Diskominfo.Newsroom.Infrastructure.Localization;
 using Diskominfo.Newsroom.Infrastructure.Nodes;
+using Diskominfo.Newsroom.Infrastructure.Storage;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HostFiltering;
@@ -64,6 +65,7 @@ public static class NewsroomInfrastructureExtensions
         services.TryAddSingleton<INodeLocks>(sp => OnPostgres(sp)
             ? sp.GetRequiredService<PostgresNodeLocks>()
             : sp.GetRequiredService<ProcessNodeLocks>());
+        services.AddNewsroomFileStore();
         services.AddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWorkingCalendar, AlwaysOpenWorkingCalendar>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>

@@ -24,8 +24,8 @@ internal sealed class ScanImages(MediaDbContext db, MediaStorage storage, PdfPag
         var images = new System.Collections.Concurrent.ConcurrentDictionary<Guid, byte[]>();
         await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (file, ct) =>
         {
-            var path = storage.FullPath(file.StoragePath);
-            if (!File.Exists(path))
+            var path = await storage.LocalPathAsync(file.StoragePath, ct);
+            if (path is null)
             {
                 return;
             }
