@@ -23,6 +23,9 @@ using Diskominfo.Newsroom.Harness;
 //                                                photos from the field over a throttled line with cuts: the desk's resumable upload in
 //                                                Chromium against a plain multipart upload
 //   clipping-book [--count 300] [--runs 2]       the monthly clipping book (PDF) of a month of clippings with page-size scans, against 30 s
+//   two-nodes --connection "..." [--items 40] [--seconds 10] [--connections 64]
+//                                                one node and two nodes (PostgreSQL, s3rver, shared keys) behind nginx: cached article
+//                                                requests per second and signature-to-live p95
 var mode = args.FirstOrDefault() ?? "latency";
 var options = Options.Parse(args.Skip(1).ToArray());
 return mode switch
@@ -40,6 +43,7 @@ return mode switch
     "media-library" => await MediaLibraryBench.RunAsync(options.Int("count", 50_000), options.Int("runs", 20)),
     "field" => await FieldUploadBench.RunAsync(options.Int("count", 10), options.Int("mb", 8), options.Int("kbit", 1000) * 1000L,
         [.. options.Text("cuts", "60,150").Split(',').Select(c => TimeSpan.FromSeconds(int.Parse(c, CultureInfo.InvariantCulture)))], () => StartSiteAsync([])),
+    "two-nodes" => await TwoNodes(options),
     "clipping-book" => await ClippingBookBench.RunAsync(options.Int("count", 300), options.Int("runs", 2), SiteProcess.FindSiteAssembly()),
     _ => Usage(),
 };
@@ -91,35 +95,10 @@ static async Task<int> Rps(Options o)
     var html = await reader.GetStringAsync(path);
 
     // nginx serves the very same HTML as a static file.
-    var root = Directory.CreateTempSubdirectory("newsroom-nginx-").FullName;
-    if (!OperatingSystem.IsWindows())
-    {
-        File.SetUnixFileMode(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-    }
-    Directory.CreateDirectory(Path.Combine(root, "www", "berita"));
-    await File.WriteAllTextAsync(Path.Combine(root, "www", path.TrimStart('/')), html);
-    var nginxPort = SiteProcess.FreePort();
-    await File.WriteAllTextAsync(Path.Combine(root, "nginx.conf"), $$"""
-        worker_processes auto;
-        daemon off;
-        pid {{root}}/nginx.pid;
-        error_log {{root}}/error.log;
-        events { worker_connections 4096; }
-        http {
-            access_log off;
-            sendfile on;
-            tcp_nopush on;
-            keepalive_requests 1000000;
-            server {
-                listen 127.0.0.1:{{nginxPort}};
-                root {{root}}/www;
-                location / { default_type text/html; }
-            }
-        }
-        """);
-    using var nginx = System.Diagnostics.Process.Start(new ProcessStartInfo("nginx", $"-c {root}/nginx.conf -e {root}/error.log") { RedirectStandardError = true })!;
-    await Task.Delay(500);
-    var staticHtml = await new HttpClient().GetStringAsync($"http://127.0.0.1:{nginxPort}{path}");
+    await using var nginx = await BenchNginx.StartAsync("location / { default_type text/html; root www; }");
+    Directory.CreateDirectory(Path.Combine(nginx.Root, "www", "berita"));
+    await File.WriteAllTextAsync(Path.Combine(nginx.Root, "www", path.TrimStart('/')), html);
+    var staticHtml = await new HttpClient().GetStringAsync(new Uri(nginx.Address, path));
     if (staticHtml != html)
     {
         Console.Error.WriteLine("nginx does not serve the same HTML");
@@ -128,42 +107,14 @@ static async Task<int> Rps(Options o)
 
     var seconds = o.Int("seconds", 10);
     var connections = o.Int("connections", 64);
-    async Task<double> WrkAsync(string url)
-    {
-        var best = 0.0;
-        for (var run = 0; run < 2; run++)
-        {
-            using var wrk = System.Diagnostics.Process.Start(new ProcessStartInfo("wrk", $"-t2 -c{connections} -d{seconds}s {url}") { RedirectStandardOutput = true })!;
-            var output = await wrk.StandardOutput.ReadToEndAsync();
-            await wrk.WaitForExitAsync();
-            var match = System.Text.RegularExpressions.Regex.Match(output, @"Requests/sec:\s+([0-9.]+)");
-            var non2xx = System.Text.RegularExpressions.Regex.Match(output, @"Non-2xx or 3xx responses: (\d+)");
-            if (!match.Success || non2xx.Success)
-            {
-                throw new InvalidOperationException("wrk: " + output);
-            }
-
-            best = Math.Max(best, double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
-        }
-
-        return best;
-    }
-
-    var ours = await WrkAsync(site.BaseAddress.ToString().TrimEnd('/') + path);
-    var theirs = await WrkAsync(against ?? $"http://127.0.0.1:{nginxPort}{path}");
-    nginx.Kill();
-    var label = o.Text("label", $"nginx {NginxVersion()} (static file)");
+    var ours = await Wrk.BestOfTwoAsync(site.BaseAddress.ToString().TrimEnd('/') + path, connections, seconds);
+    var theirs = await Wrk.BestOfTwoAsync(against ?? new Uri(nginx.Address, path).ToString(), connections, seconds);
+    var label = o.Text("label", $"nginx {BenchNginx.Version()} (static file)");
     Console.WriteLine($"{(uncached ? "uncached" : "cached")} article page ({html.Length:N0} bytes), wrk -t2 -c{connections} -d{seconds}s on loopback, {Environment.ProcessorCount} cores, best of 2:");
     Console.WriteLine($"  Diskominfo Newsroom ({(uncached ? "rendered each time" : "output cache")})  {ours,10:N0} requests/s");
     Console.WriteLine($"  {label}  {theirs,10:N0} requests/s");
     Console.WriteLine($"  ratio {ours / theirs:0.00} (target at least {o.Text("target", "0.6")})");
     return 0;
-}
-
-static string NginxVersion()
-{
-    using var p = System.Diagnostics.Process.Start(new ProcessStartInfo("nginx", "-v") { RedirectStandardError = true })!;
-    return p.StandardError.ReadToEnd().Trim().Replace("nginx version: ", "", StringComparison.Ordinal);
 }
 
 static int Photos(Options o)
@@ -295,6 +246,101 @@ static async Task<int> Latency(Options o)
     unique &= graph.FacebookPosts.Count == count + burst && graph.InstagramMedia.Count == count + burst;
     Console.WriteLine($"  posts after the burst: Facebook {graph.FacebookPosts.Count}, Instagram {graph.InstagramMedia.Count} (expected {count + burst} each)");
     return unique ? 0 : 1;
+}
+
+static async Task<int> TwoNodes(Options o)
+{
+    var connection = o.TextOrNull("connection") ?? throw new InvalidOperationException("--connection: a PostgreSQL database for the run");
+    var items = o.Int("items", 40);
+    var seconds = o.Int("seconds", 10);
+    var connections = o.Int("connections", 64);
+    var s3rver = await S3Server.FindOrInstallAsync() ?? throw new InvalidOperationException("s3rver is not installed and npm cannot install it (npm ci in tests/tools)");
+    await using var store = await S3Server.StartAsync(s3rver);
+    await using var graph = await FakeGraphServer.StartAsync();
+    graph.QuotaTotal = 100_000;
+    graph.ContainerLimit = 100_000;
+    var keys = Directory.CreateTempSubdirectory("newsroom-bench-keys-").FullName;
+    var certificate = Path.Combine(keys, "key-ring.pfx");
+    using (var rsa = System.Security.Cryptography.RSA.Create(3072))
+    {
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=Diskominfo Newsroom key ring", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddYears(1));
+        File.WriteAllBytes(certificate, created.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12, "bench"));
+    }
+
+    var ports = new[] { SiteProcess.FreePort(), SiteProcess.FreePort() };
+    static string Upstream(IEnumerable<int> nodes) => "upstream nodes { " + string.Concat(nodes.Select(p => $"server 127.0.0.1:{p} max_fails=1 fail_timeout=10s; ")) + "keepalive 64; }";
+    const string Proxy = "location / { proxy_pass http://nodes; proxy_http_version 1.1; proxy_set_header Connection \"\"; proxy_set_header Host $host; proxy_next_upstream error timeout http_502; }";
+    await using var one = await BenchNginx.StartAsync(Proxy, Upstream(ports.Take(1)));
+    await using var two = await BenchNginx.StartAsync(Proxy, Upstream(ports));
+    var nodes = new List<SiteProcess>();
+    try
+    {
+        async Task StartNodeAsync(int node, Uri publicAddress)
+        {
+            var settings = SiteProcess.ChannelSettings(graph);
+            foreach (var (key, value) in store.SiteSettings())
+            {
+                settings[key] = value;
+            }
+
+            var dataDir = Directory.CreateTempSubdirectory($"newsroom-bench-node{node}-").FullName;
+            settings["Newsroom:DataDir"] = dataDir;
+            settings["Newsroom:Database:Provider"] = "Postgres";
+            settings["ConnectionStrings:Newsroom"] = connection;
+            settings["Newsroom:NodeId"] = $"node-{(char)('a' + node)}";
+            settings["Newsroom:PublicBaseUrl"] = publicAddress.ToString().TrimEnd('/');
+            settings["Newsroom:Keys:Store"] = "Database";
+            settings["Newsroom:Keys:Certificate"] = certificate;
+            settings["Newsroom:Keys:CertificatePassword"] = "bench";
+            var site = SiteProcess.Start(SiteProcess.FindSiteAssembly(), ports[node], settings);
+            nodes.Add(site);
+            await site.WaitReadyAsync(TimeSpan.FromSeconds(120));
+        }
+
+        async Task<(double Rps, double P95, double P50)> MeasureAsync(BenchNginx balancer, string label)
+        {
+            using var api = await NewsroomApiClient.SignInAsync(balancer.Address);
+            var jpeg = NewsroomApiClient.Jpeg();
+            var path = await PublishArticleAsync(api, jpeg);
+            var rps = await Wrk.BestOfTwoAsync(new Uri(balancer.Address, path).ToString(), connections, seconds);
+            var ids = new List<Guid>();
+            for (var i = 0; i < items; i++)
+            {
+                ids.Add(await api.PrepareAsync($"Berita uji dua node {label} {i + 1:000}", jpeg));
+            }
+
+            foreach (var id in ids)
+            {
+                var next = Task.Delay(250);
+                await api.SignAsync(id);
+                await next;
+            }
+
+            var live = (await WaitArchivedAsync(api, ids, TimeSpan.FromMinutes(10))).Select(item => Seconds(item, "website")).Order().ToList();
+            return (rps, Percentile(live, 0.95), Percentile(live, 0.50));
+        }
+
+        await StartNodeAsync(0, one.Address);
+        var single = await MeasureAsync(one, "satu");
+        await StartNodeAsync(1, two.Address);
+        var pair = await MeasureAsync(two, "dua");
+        var duplicates = graph.FacebookPosts.Count != 2 * (items + 1) || graph.InstagramMedia.Count != 2 * (items + 1);
+        Console.WriteLine($"one node and two nodes behind nginx {BenchNginx.Version()} (round-robin), PostgreSQL, s3rver, {Environment.ProcessorCount} cores:");
+        Console.WriteLine($"  cached article page, wrk -t2 -c{connections} -d{seconds}s, best of 2:  one node {single.Rps,8:N0} requests/s   two nodes {pair.Rps,8:N0} requests/s   ratio {pair.Rps / single.Rps:0.00}");
+        Console.WriteLine($"  signature to live on the website, {items} items signed one every 250 ms:  one node p50 {single.P50 * 1000:0} ms p95 {single.P95 * 1000:0} ms   two nodes p50 {pair.P50 * 1000:0} ms p95 {pair.P95 * 1000:0} ms");
+        Console.WriteLine($"  posts: Facebook {graph.FacebookPosts.Count}, Instagram {graph.InstagramMedia.Count} (expected {2 * (items + 1)} each)");
+        return duplicates ? 1 : 0;
+    }
+    finally
+    {
+        foreach (var node in nodes)
+        {
+            await node.DisposeAsync();
+        }
+
+        Directory.Delete(keys, recursive: true);
+    }
 }
 
 /// <summary>The site as its own process, with a fresh data folder (and a SQLite file there unless told otherwise), ready.</summary>

@@ -75,8 +75,11 @@ internal sealed class NginxProxy : IAsyncDisposable
         return Path.Combine([directory?.FullName ?? throw new InvalidOperationException("repository not found"), .. parts]);
     }
 
-    /// <summary>Starts nginx with the deploy configuration in front of the site that will listen on 127.0.0.1:<paramref name="sitePort"/>.</summary>
-    public static async Task<NginxProxy> StartAsync(int sitePort)
+    /// <summary>
+    /// Starts nginx with the deploy configuration in front of the site that will listen on 127.0.0.1:<paramref name="sitePorts"/>
+    /// (one node, or several behind nginx's round-robin). The access log names the node of each request (<see cref="Upstreams"/>).
+    /// </summary>
+    public static async Task<NginxProxy> StartAsync(params int[] sitePorts)
     {
         var executable = RequireExecutable();
         var directory = Directory.CreateTempSubdirectory("newsroom-nginx-").FullName;
@@ -95,7 +98,7 @@ internal sealed class NginxProxy : IAsyncDisposable
         var recipe = await File.ReadAllTextAsync(RepositoryFile("deploy", "nginx", "newsroom.conf"));
         var server = Template(recipe, new()
         {
-            ["server 127.0.0.1:5080;"] = $"server 127.0.0.1:{sitePort};",
+            ["server 127.0.0.1:5080 max_fails=1 fail_timeout=10s;"] = string.Join("\n    ", sitePorts.Select(p => $"server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;")),
             ["listen 80;"] = $"listen 127.0.0.1:{httpPort};",
             ["listen [::]:80;"] = "",
             ["listen 443 ssl http2;"] = $"listen 127.0.0.1:{httpsPort} ssl http2;",
@@ -114,7 +117,8 @@ internal sealed class NginxProxy : IAsyncDisposable
             error_log {{directory}}/error.log warn;
             events { worker_connections 128; }
             http {
-                access_log {{directory}}/access.log;
+                log_format upstream '$upstream_addr $status $request_method $request_uri';
+                access_log {{directory}}/access.log upstream;
                 client_body_temp_path {{directory}}/client_body;
                 proxy_temp_path {{directory}}/proxy;
                 fastcgi_temp_path {{directory}}/fastcgi;
@@ -147,8 +151,11 @@ internal sealed class NginxProxy : IAsyncDisposable
     /// trusts exactly this certificate, follows no redirect and keeps cookies as a browser does.
     /// </summary>
     public HttpClient Client(IPAddress from, System.Net.CookieContainer? cookies = null)
-    {
-        var handler = new SocketsHttpHandler
+        => new(Handler(from, cookies)) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>The handler behind <see cref="Client"/> (for another client, such as the fake Graph server's image fetcher).</summary>
+    public SocketsHttpHandler Handler(IPAddress from, System.Net.CookieContainer? cookies = null)
+        => new()
         {
             AllowAutoRedirect = false,
             UseCookies = cookies is not null,
@@ -159,7 +166,25 @@ internal sealed class NginxProxy : IAsyncDisposable
                 RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is not null && certificate.GetCertHashString() == Certificate.GetCertHashString(),
             },
         };
-        return new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>
+    /// The node (<c>127.0.0.1:port</c>) each request so far was handed to, in order, as nginx's access log says (nginx
+    /// writes a line when the request is done); several, comma-separated, when a node failed and the next one answered.
+    /// </summary>
+    public IReadOnlyList<(string Upstream, int Status, string Request)> Upstreams()
+    {
+        var log = Path.Combine(_directory, "access.log");
+        if (!File.Exists(log))
+        {
+            return [];
+        }
+
+        using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return [.. reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Split(' ', 3))
+            .Where(f => f.Length == 3 && int.TryParse(f[1], out _))
+            .Select(f => (f[0], int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture), f[2]))];
     }
 
     /// <summary>A client that reaches 127.0.0.1:<paramref name="port"/> (the site itself, bypassing nginx) from <paramref name="from"/>.</summary>

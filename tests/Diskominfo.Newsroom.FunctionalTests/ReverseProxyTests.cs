@@ -300,7 +300,7 @@ public sealed partial class ReverseProxyTests
     }
 
     /// <summary>The systemd unit's and the environment file's settings that decide how the site runs behind nginx.</summary>
-    private static async Task<Dictionary<string, string>> DeployedEnvironmentAsync(int sitePort)
+    internal static async Task<Dictionary<string, string>> DeployedEnvironmentAsync(int sitePort)
     {
         var unit = await File.ReadAllLinesAsync(NginxProxy.RepositoryFile("deploy", "systemd", "diskominfo-newsroom.service"));
         var file = await File.ReadAllLinesAsync(NginxProxy.RepositoryFile("deploy", "systemd", "newsroom.env.example"));

@@ -35,7 +35,7 @@ public static class SiteCache
     /// </summary>
     public static void Configure(OutputCacheOptions options, bool enabled)
         => options.AddPolicy(Policy, b => (enabled ? b : b.NoCache())
-            .Expire(TimeSpan.FromMinutes(10)) // eviction is per process: another node catches up within this
+            .Expire(TimeSpan.FromMinutes(10)) // every node evicts on a node signal; this only bounds what a lost signal leaves
             .Tag(Lists, Everything)
             .SetVaryByQuery("halaman", "q")
             .SetVaryByHost(false)
@@ -56,8 +56,11 @@ public static class SiteCache
     }
 }
 
-/// <summary>When an item goes live on the website (first time or corrected), its pages and every list are rendered anew.</summary>
-internal sealed class EvictOnPublication(IOutputCacheStore store, IPublishedContentQuery content, NewsroomDatabase database) : IEventHandler<PublicationFinished>
+/// <summary>
+/// When an item goes live on the website (first time or corrected), its pages and every list are rendered anew, on
+/// every node (<see cref="SiteCacheSignals"/>).
+/// </summary>
+internal sealed class EvictOnPublication(SiteCacheSignals cache, IPublishedContentQuery content, NewsroomDatabase database) : IEventHandler<PublicationFinished>
 {
     public async Task HandleAsync(PublicationFinished @event, CancellationToken cancellationToken)
     {
@@ -67,14 +70,12 @@ internal sealed class EvictOnPublication(IOutputCacheStore store, IPublishedCont
         }
 
         var article = await content.GetByIdAsync(@event.ItemId, cancellationToken);
-        await database.AfterCommitAsync(async () =>
+        List<string> tags = [SiteCache.Lists, SiteCache.Article(@event.ItemId)];
+        if (article?.Category is { } category)
         {
-            await store.EvictByTagAsync(SiteCache.Lists, CancellationToken.None);
-            await store.EvictByTagAsync(SiteCache.Article(@event.ItemId), CancellationToken.None);
-            if (article?.Category is { } category)
-            {
-                await store.EvictByTagAsync(SiteCache.Category(category), CancellationToken.None);
-            }
-        });
+            tags.Add(SiteCache.Category(category));
+        }
+
+        await database.AfterCommitAsync(() => cache.EvictAsync(tags, CancellationToken.None));
     }
 }

@@ -27,6 +27,8 @@ public static class ThemeModule
         services.AddOutputCache();
         services.AddOptions<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>()
             .Configure<Microsoft.Extensions.Options.IOptions<SiteOptions>>((o, site) => SiteCache.Configure(o, site.Value.CachePages));
+        services.AddSingleton<SiteCacheSignals>();
+        services.AddHostedService(sp => sp.GetRequiredService<SiteCacheSignals>());
         services.AddScoped<IEventHandler<PublicationFinished>, EvictOnPublication>();
         return services;
     }

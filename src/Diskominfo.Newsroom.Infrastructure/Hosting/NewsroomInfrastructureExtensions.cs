@@ -7,6 +7,7 @@ using Diskominfo.Newsroom.Infrastructure.Http;
 using Diskominfo.Newsroom.Infrastructure.Keys;
 using Diskominfo.Newsroom.Infrastructure.Localization;
 using Diskominfo.Newsroom.Infrastructure.Nodes;
+using Diskominfo.Newsroom.Infrastructure.Storage;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HostFiltering;
@@ -39,19 +40,32 @@ public static class NewsroomInfrastructureExtensions
         services.AddSingleton<IConfigureOptions<NewsroomDatabaseOptions>, NewsroomDatabaseOptionsSetup>();
 
         // Keys for cookies, antiforgery tokens and stored secrets live in the keys folder, outside the data folder and
-        // encrypted with its certificate, so sign-ins survive a restart and a copy of the data carries no key.
+        // encrypted with its certificate, so sign-ins survive a restart and a copy of the data carries no key; or, for
+        // several nodes (Newsroom:Keys:Store = Database), in the database, encrypted with a certificate every node has.
         services.AddDataProtection().SetApplicationName("Diskominfo.Newsroom");
         services.AddSingleton<IConfigureOptions<KeyStoreOptions>, KeyStoreOptionsSetup>();
         services.AddSingleton<KeyStore>();
         services.AddSingleton<ISecretKeys>(sp => sp.GetRequiredService<KeyStore>());
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DataProtectionKeySetup>();
+        services.AddModuleDbContext<KeysDbContext, SqliteKeysDbContext, PostgresKeysDbContext>(KeysDbContext.Module);
         services.AddLocalization();
         services.AddScoped<NewsroomDatabase>();
         services.AddScoped<IEventPublisher, EventPublisher>();
         services.AddNewsroomJobs();
+
+        // Signals and locks among the nodes: through the database on PostgreSQL (several nodes), in the process on SQLite.
         services.AddSingleton<ProcessNodeSignals>();
-        services.TryAddSingleton<INodeSignals>(sp => sp.GetRequiredService<ProcessNodeSignals>());
-        services.TryAddSingleton<INodeLocks, ProcessNodeLocks>();
+        services.AddSingleton<PostgresNodeSignals>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresNodeSignals>());
+        services.TryAddSingleton<INodeSignals>(sp => OnPostgres(sp)
+            ? sp.GetRequiredService<PostgresNodeSignals>()
+            : sp.GetRequiredService<ProcessNodeSignals>());
+        services.AddSingleton<ProcessNodeLocks>();
+        services.AddSingleton<PostgresNodeLocks>();
+        services.TryAddSingleton<INodeLocks>(sp => OnPostgres(sp)
+            ? sp.GetRequiredService<PostgresNodeLocks>()
+            : sp.GetRequiredService<ProcessNodeLocks>());
+        services.AddNewsroomFileStore();
         services.AddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWorkingCalendar, AlwaysOpenWorkingCalendar>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
@@ -80,6 +94,9 @@ public static class NewsroomInfrastructureExtensions
         services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>, ApiRateLimiterSetup>();
         return services;
     }
+
+    private static bool OnPostgres(IServiceProvider services)
+        => services.GetRequiredService<IOptions<NewsroomDatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres;
 
     /// <summary>
     /// Security headers; errors and bare status codes as Indonesian problem details for the API and files,

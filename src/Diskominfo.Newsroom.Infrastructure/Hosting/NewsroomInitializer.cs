@@ -1,5 +1,6 @@
 using Diskominfo.Newsroom.Infrastructure.Data;
 using Diskominfo.Newsroom.Infrastructure.Keys;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,6 +23,9 @@ public sealed partial class NewsroomInitializer(
     IOptions<DataDirectoryOptions> dataDir,
     IOptions<NewsroomDatabaseOptions> database,
     ISecretKeys keys,
+    IOptions<KeyStoreOptions> keyStore,
+    IKeyManager keyRing,
+    TimeProvider clock,
     ILogger<NewsroomInitializer> logger) : IHostedService
 {
     /// <summary>The command that brings the tables up to date as the tables' owner: <c>dotnet Diskominfo.Newsroom.dll migrate</c>.</summary>
@@ -32,6 +36,12 @@ public sealed partial class NewsroomInitializer(
         PrepareKeys();
         await using var initialization = await LockAsync(database.Value.ConnectionString, cancellationToken);
         await BringUpToDateAsync(cancellationToken);
+        if (KeysInDatabase)
+        {
+            // The keys' tables exist now; under the lock, so that nodes starting together make each key once.
+            MakeKeys();
+            MakeKeyRing();
+        }
 
         // Seeding reads then inserts (roles, demo accounts, sections): inside the lock, so two nodes never insert the same row.
         foreach (var task in tasks.OrderBy(t => t.Order))
@@ -149,13 +159,39 @@ public sealed partial class NewsroomInitializer(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Checks the keys folder (a refusal stops the start here) and makes the secret keys before anything uses them.</summary>
+    private bool KeysInDatabase => keyStore.Value.Store == KeyStoreKind.Database;
+
+    /// <summary>
+    /// Checks the keys folder or certificate (a refusal stops the start here) and makes the secret keys before anything
+    /// uses them; kept in the database, they are made once the tables are up to date.
+    /// </summary>
     private void PrepareKeys()
     {
         keys.EnsureReady();
+        if (!KeysInDatabase)
+        {
+            MakeKeys();
+        }
+    }
+
+    private void MakeKeys()
+    {
         foreach (var name in SecretKeyNames.All)
         {
             keys.Get(name);
+        }
+    }
+
+    /// <summary>
+    /// The first Data Protection key of a shared key ring, made by the first node under the initialization lock, so that
+    /// nodes starting together do not each make their own.
+    /// </summary>
+    private void MakeKeyRing()
+    {
+        var now = clock.GetUtcNow();
+        if (!keyRing.GetAllKeys().Any(k => !k.IsRevoked && k.ActivationDate <= now && k.ExpirationDate > now.AddDays(2)))
+        {
+            keyRing.CreateNewKey(now, now.AddDays(90));
         }
     }
 

@@ -1,8 +1,8 @@
 namespace Diskominfo.Newsroom.Infrastructure.Keys;
 
 /// <summary>
-/// Named secret keys kept in the keys folder (never in the database), each generated once on first use and kept
-/// encrypted with the key-ring certificate: the API signing key, the key of the signed trail's HMAC, the archive seal.
+/// Named secret keys kept in the keys folder (or, with <c>Newsroom:Keys:Store</c> = <c>Database</c>, in the site's
+/// database for every node), each generated once on first use and kept encrypted with the key-ring certificate: the API signing key, the key of the signed trail's HMAC, the archive seal.
 /// </summary>
 public interface ISecretKeys
 {

@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Diskominfo.Newsroom.Infrastructure.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,12 +17,15 @@ namespace Diskominfo.Newsroom.Infrastructure.Keys;
 /// (<c>{name}.key</c>, each encrypted with the certificate's RSA key). Outside Development the site refuses to start
 /// when the folder lies inside the data folder or anyone but the owner may read it or a file in it.
 /// Keys left by earlier versions in the data folder (<c>{DataDir}/keys</c>) are moved here, encrypted, on first start.
+/// With <c>Newsroom:Keys:Store</c> = <c>Database</c> the key ring and the secret keys are rows of the site's database
+/// instead (<see cref="KeysDbContext"/>), sealed the same way with the configured certificate, which every node must share.
 /// </summary>
 internal sealed partial class KeyStore(
     IOptions<KeyStoreOptions> options,
     IOptions<DataDirectoryOptions> dataDir,
     IHostEnvironment environment,
     TimeProvider clock,
+    IServiceScopeFactory scopes,
     ILoggerFactory loggers) : ISecretKeys
 {
     public const string GeneratedCertificateFile = "key-ring.pfx";
@@ -34,6 +39,9 @@ internal sealed partial class KeyStore(
     private bool _ready;
 
     public string Directory => options.Value.Directory;
+
+    /// <summary>Whether the keys are kept in the site's database (several nodes) rather than the keys folder.</summary>
+    public bool InDatabase => options.Value.Store == KeyStoreKind.Database;
 
     public string KeyRingDirectory => Path.Combine(Directory, KeyRingFolder);
 
@@ -99,6 +107,24 @@ internal sealed partial class KeyStore(
                 $"The site will not start: the keys are inside the data folder.");
         }
 
+        if (InDatabase)
+        {
+            if (settings.Certificate is null)
+            {
+                // Refused in Development too: a certificate generated on one node could not open what another node stored.
+                LogRefused(_logger, "Newsroom:Keys:Store is Database but Newsroom:Keys:Certificate is not set");
+                throw new StartupRefusedException(
+                    "Situs tidak dijalankan: Newsroom:Keys:Store = Database (kunci disimpan di basis data untuk beberapa node) memerlukan " +
+                    "sertifikat kunci yang sama di setiap node. Atur Newsroom:Keys:Certificate (berkas .pfx dengan kunci privat RSA) dan " +
+                    "Newsroom:Keys:CertificatePassword, lalu salin berkas yang sama ke setiap node. " +
+                    "The site will not start: Newsroom:Keys:Store is Database but Newsroom:Keys:Certificate is not set.");
+            }
+
+            _certificate = LoadCertificate(settings);
+            CheckPermissions(settings, strict);
+            return;
+        }
+
         KeyFiles.CreateFolder(settings.Directory);
         KeyFiles.CreateFolder(KeyRingDirectory);
         _certificate = LoadCertificate(settings);
@@ -122,20 +148,48 @@ internal sealed partial class KeyStore(
                 return known;
             }
 
-            var path = Path.Combine(Directory, name + ".key");
-            if (!File.Exists(path))
-            {
-                var created = new SecretKey(RandomNumberGenerator.GetBytes(64), clock.GetUtcNow());
-                if (KeyFiles.TryCreate(path, Seal(created)))
-                {
-                    LogKeyCreated(_logger, name, path);
-                }
-            }
-
-            var key = Open(path);
+            var key = InDatabase ? GetFromDatabase(name) : GetFromFolder(name);
             _secrets[name] = key;
             return key;
         }
+    }
+
+    private SecretKey GetFromFolder(string name)
+    {
+        var path = Path.Combine(Directory, name + ".key");
+        if (!File.Exists(path))
+        {
+            var created = new SecretKey(RandomNumberGenerator.GetBytes(64), clock.GetUtcNow());
+            if (KeyFiles.TryCreate(path, Seal(created)))
+            {
+                LogKeyCreated(_logger, name, path);
+            }
+        }
+
+        return Open(File.ReadAllBytes(path), $"Berkas kunci {path}");
+    }
+
+    /// <summary>
+    /// The key's row in <c>keys_secret</c>, made once across the nodes: each node that finds none inserts its own if
+    /// none is there yet (the name is the key), then every node reads back the one row that won.
+    /// </summary>
+    private SecretKey GetFromDatabase(string name)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KeysDbContext>();
+        var stored = db.SecretKeys.AsNoTracking().Where(k => k.Name == name).Select(k => k.Sealed).SingleOrDefault();
+        if (stored is null)
+        {
+            var created = System.Text.Encoding.UTF8.GetString(Seal(new SecretKey(RandomNumberGenerator.GetBytes(64), clock.GetUtcNow())));
+            if (db.Database.ExecuteSql($"INSERT INTO keys_secret (\"Name\", \"Sealed\") VALUES ({name}, {created}) ON CONFLICT (\"Name\") DO NOTHING") == 1)
+            {
+                LogKeyCreated(_logger, name, "keys_secret");
+            }
+
+            stored = db.SecretKeys.AsNoTracking().Where(k => k.Name == name).Select(k => k.Sealed).Single();
+        }
+
+        return Open(System.Text.Encoding.UTF8.GetBytes(stored), $"Kunci {name} di basis data (keys_secret)");
     }
 
     /// <summary>Stores a key handed over from an earlier version; false when one of that name is already kept.</summary>
@@ -155,15 +209,16 @@ internal sealed partial class KeyStore(
         return JsonSerializer.SerializeToUtf8Bytes(file);
     }
 
-    private SecretKey Open(string path)
+    private SecretKey Open(byte[] sealedKey, string source)
     {
-        var file = JsonSerializer.Deserialize<KeyFile>(File.ReadAllBytes(path))
-            ?? throw new StartupRefusedException($"Berkas kunci {path} rusak. The key file {path} is damaged.");
+        var file = JsonSerializer.Deserialize<KeyFile>(sealedKey)
+            ?? throw new StartupRefusedException($"{source} rusak. The key {source} is damaged.");
         if (!string.Equals(file.Certificate, _certificate!.Thumbprint, StringComparison.OrdinalIgnoreCase))
         {
+            var nodes = InDatabase ? " Setiap node harus memakai berkas sertifikat yang sama." : "";
             throw new StartupRefusedException(
-                $"Berkas kunci {path} dienkripsi dengan sertifikat lain ({file.Certificate}), bukan {_certificate.Thumbprint}: pasang sertifikat yang benar " +
-                $"(Newsroom:Keys:Certificate). The key file {path} was encrypted with another certificate.");
+                $"{source} dienkripsi dengan sertifikat lain ({file.Certificate}), bukan {_certificate.Thumbprint}: pasang sertifikat yang benar " +
+                $"(Newsroom:Keys:Certificate).{nodes} The key ({source}) was encrypted with another certificate.");
         }
 
         using var rsa = _certificate.GetRSAPrivateKey()!;
@@ -222,7 +277,8 @@ internal sealed partial class KeyStore(
     private void CheckPermissions(KeyStoreOptions settings, bool strict)
     {
         var open = new List<string>();
-        foreach (var folder in new[] { settings.Directory, KeyRingDirectory })
+        var folders = InDatabase ? [] : new[] { settings.Directory, KeyRingDirectory };
+        foreach (var folder in folders)
         {
             if (KeyFiles.IsOpenToOthers(folder))
             {
@@ -230,7 +286,7 @@ internal sealed partial class KeyStore(
             }
         }
 
-        var files = System.IO.Directory.EnumerateFiles(settings.Directory, "*", SearchOption.AllDirectories).ToList();
+        var files = InDatabase ? [] : System.IO.Directory.EnumerateFiles(settings.Directory, "*", SearchOption.AllDirectories).ToList();
         if (settings.Certificate is { } certificate)
         {
             files.Add(certificate);

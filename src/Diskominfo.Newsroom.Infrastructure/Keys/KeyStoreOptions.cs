@@ -19,4 +19,21 @@ public sealed class KeyStoreOptions
     public string? Certificate { get; set; }
 
     public string? CertificatePassword { get; set; }
+
+    /// <summary>
+    /// Where the key ring and the secret keys are kept: <see cref="KeyStoreKind.Folder"/> (default, one node) or
+    /// <see cref="KeyStoreKind.Database"/> (several nodes share them; then <see cref="Certificate"/> is required and must be
+    /// the same file on every node).
+    /// </summary>
+    public KeyStoreKind Store { get; set; } = KeyStoreKind.Folder;
+}
+
+/// <summary>Where the keys live (<c>Newsroom:Keys:Store</c>).</summary>
+public enum KeyStoreKind
+{
+    /// <summary>The keys folder of this node.</summary>
+    Folder,
+
+    /// <summary>The site's database, encrypted with the configured certificate: every node uses the same keys.</summary>
+    Database,
 }

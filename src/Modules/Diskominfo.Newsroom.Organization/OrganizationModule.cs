@@ -34,6 +34,7 @@ public static class OrganizationModule
         services.AddSingleton<IConfigureOptions<WorkingCalendarOptions>, WorkingCalendarOptionsSetup>();
         services.AddScoped<WorkingCalendarSettings>();
         services.AddSingleton<OfficeWorkingCalendar>();
+        services.AddHostedService(sp => sp.GetRequiredService<OfficeWorkingCalendar>());
         services.Replace(ServiceDescriptor.Singleton<IWorkingCalendar>(sp => sp.GetRequiredService<OfficeWorkingCalendar>()));
         services.AddSingleton(new AdminMenuItem("Hari kerja dan libur", OrganizationPaths.WorkingDays, 87, NewsroomRoles.Admin));
         services.AddSingleton(new AdminMenuItem("Organisasi", OrganizationPaths.Structure, 85));

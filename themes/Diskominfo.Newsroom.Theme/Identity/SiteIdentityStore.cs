@@ -7,7 +7,6 @@ using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Infrastructure.Data;
 using Diskominfo.Newsroom.Infrastructure.Http;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -16,14 +15,15 @@ namespace Diskominfo.Newsroom.Theme.Identity;
 
 /// <summary>
 /// Reads the identity (kept in memory until it changes) and saves it for admins: checked field by field, in
-/// Indonesian, the logo by content; every public page is rendered anew afterwards. What changed is written to the audit log
+/// Indonesian, the logo by content; every node reads it again and renders every public page anew afterwards. What changed is written to the audit log
 /// in the same transaction.
 /// </summary>
 internal sealed partial class SiteIdentityStore(
-    SiteDbContext db, NewsroomDatabase database, IEventPublisher events, IMemoryCache cache, IOutputCacheStore pages, ILogoMaker logos,
+    SiteDbContext db, NewsroomDatabase database, IEventPublisher events, IMemoryCache cache, SiteCacheSignals signals, ILogoMaker logos,
     IOptions<SiteOptions> defaults, TimeProvider clock)
 {
-    private const string CacheKey = "site-identity";
+    /// <summary>The identity's entry in <see cref="IMemoryCache"/>, dropped on every node by <see cref="SiteCacheSignals"/>.</summary>
+    internal const string CacheKey = "site-identity";
 
     public sealed record Changes(
         string? Name, string? Publisher, string? Address, string? Phone, string? Email,
@@ -50,7 +50,8 @@ internal sealed partial class SiteIdentityStore(
             return Defaults();
         }
 
-        return cache.Set(CacheKey, Of(record), TimeSpan.FromMinutes(1)); // other nodes see a change within a minute
+        // Every node drops it when the identity changes (a node signal); the hour only bounds what a lost signal leaves.
+        return cache.Set(CacheKey, Of(record), TimeSpan.FromHours(1));
     }
 
     private SiteIdentity Of(SiteIdentityRecord? record)
@@ -149,8 +150,7 @@ internal sealed partial class SiteIdentityStore(
                     changed.ToDictionary(k => k, k => after[k])), ct);
             }
         }, cancellationToken);
-        cache.Remove(CacheKey);
-        await pages.EvictByTagAsync(SiteCache.Everything, cancellationToken);
+        await signals.IdentityChangedAsync(CancellationToken.None);
         return Outcome.Ok();
     }
 

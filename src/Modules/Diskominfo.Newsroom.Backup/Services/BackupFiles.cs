@@ -16,8 +16,6 @@ internal static class BackupFiles
     /// </summary>
     public static async Task<ManifestFile?> CopyAsync(string source, string root, string relative, string kind, bool secret, CancellationToken cancellationToken)
     {
-        var destination = Path.Combine(root, relative);
-        CreateFolder(Path.GetDirectoryName(destination)!, secret);
         FileStream input;
         try
         {
@@ -30,26 +28,34 @@ internal static class BackupFiles
 
         await using (input)
         {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, BufferSize = BufferSize, Options = FileOptions.Asynchronous };
-            if (secret && !OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = SecretFileMode;
-            }
-
-            await using var output = new FileStream(destination, options);
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var buffer = new byte[BufferSize];
-            long bytes = 0;
-            int read;
-            while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                hash.AppendData(buffer, 0, read);
-                await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                bytes += read;
-            }
-
-            return new ManifestFile(relative, bytes, Convert.ToHexStringLower(hash.GetHashAndReset()), kind);
+            return await CopyAsync(input, root, relative, kind, secret, cancellationToken);
         }
+    }
+
+    /// <summary>Copies what <paramref name="input"/> holds to <paramref name="relative"/> under <paramref name="root"/> and describes the copy.</summary>
+    public static async Task<ManifestFile> CopyAsync(Stream input, string root, string relative, string kind, bool secret, CancellationToken cancellationToken)
+    {
+        var destination = Path.Combine(root, relative);
+        CreateFolder(Path.GetDirectoryName(destination)!, secret);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, BufferSize = BufferSize, Options = FileOptions.Asynchronous };
+        if (secret && !OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = SecretFileMode;
+        }
+
+        await using var output = new FileStream(destination, options);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[BufferSize];
+        long bytes = 0;
+        int read;
+        while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+            await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            bytes += read;
+        }
+
+        return new ManifestFile(relative, bytes, Convert.ToHexStringLower(hash.GetHashAndReset()), kind);
     }
 
     /// <summary>Describes a file already in the backup folder.</summary>

@@ -2,6 +2,7 @@ using Diskominfo.Newsroom.Abstractions.Media;
 using Diskominfo.Newsroom.Infrastructure.Data;
 using Diskominfo.Newsroom.Infrastructure.Hosting;
 using Diskominfo.Newsroom.Infrastructure.Keys;
+using Diskominfo.Newsroom.Infrastructure.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -15,6 +16,8 @@ namespace Diskominfo.Newsroom.Backup.Services;
 /// photos, scans, documents) and anything else a module stores there; the social renditions (<c>media/renditions/</c>)
 /// are made again from the originals on first use and the search index (<c>search-index/</c>) is rebuilt from the
 /// database, so neither is copied. The keys folder (<c>Newsroom:Keys:Directory</c>) lies outside the data folder.
+/// With the files in an object store (<c>Newsroom:Storage:Provider=S3</c>), the uploads are read from the store
+/// (<see cref="StoreFiles"/>) under the same relative paths, and this node's copies of them (<c>cache/</c>) are left out.
 /// </summary>
 internal sealed class BackupSources(
     IOptions<DataDirectoryOptions> dataDir,
@@ -22,12 +25,16 @@ internal sealed class BackupSources(
     IOptions<KeyStoreOptions> keys,
     IOptions<BackupOptions> backup,
     IHostEnvironment environment,
-    IConfiguration configuration)
+    IConfiguration configuration,
+    IFileStore store)
 {
     /// <summary>Files a module writes whole under a temporary name and then renames: half-written, never copied.</summary>
     private const string TemporarySuffix = ".tmp";
 
     public string DataDirectory => dataDir.Value.Path;
+
+    /// <summary>Where the uploads live: the data folder itself, or an object store.</summary>
+    public IFileStore Store => store;
 
     public DatabaseProvider Provider => database.Value.Provider;
 
@@ -71,6 +78,7 @@ internal sealed class BackupSources(
             Path.Combine(DataDirectory, "media", "renditions"),
             Path.Combine([DataDirectory, .. MediaPaths.PartialUploadsFolder]), // unfinished resumable uploads, gone within a day
             Path.Combine(DataDirectory, "keys"), // keys of earlier versions: secrets never travel with the data
+            Path.Combine(DataDirectory, "cache"), // this node's copies of files kept in an object store
             KeysDirectory,
             target,
             .. backup.Value.Directory is { } scheduled ? [scheduled] : Array.Empty<string>(),
@@ -95,6 +103,29 @@ internal sealed class BackupSources(
                 {
                     yield return (file, Path.GetRelativePath(DataDirectory, file).Replace('\\', '/'));
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// On an object store, its files that belong in a backup (keys, which are paths relative to the data folder):
+    /// everything except the renditions, unfinished resumable uploads and temporary files. Nothing on the local backend,
+    /// whose files are the data folder's.
+    /// </summary>
+    public async IAsyncEnumerable<StoredFile> StoreFiles([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (store.IsLocal)
+        {
+            yield break;
+        }
+
+        var partial = string.Join('/', MediaPaths.PartialUploadsFolder) + "/";
+        await foreach (var file in store.ListAsync("", cancellationToken))
+        {
+            if (!file.Key.StartsWith("media/renditions/", StringComparison.Ordinal) && !file.Key.StartsWith(partial, StringComparison.Ordinal)
+                && !file.Key.EndsWith(TemporarySuffix, StringComparison.Ordinal))
+            {
+                yield return file;
             }
         }
     }

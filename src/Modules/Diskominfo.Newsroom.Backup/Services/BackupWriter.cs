@@ -35,11 +35,28 @@ internal sealed class BackupWriter(BackupSources sources, PostgresTools postgres
         Directory.CreateDirectory(target);
         var files = new List<ManifestFile>();
         files.Add(await DatabaseAsync(target, cancellationToken));
+        var copiedData = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (path, relative) in sources.DataFiles(target))
         {
             if (await BackupFiles.CopyAsync(path, target, $"{BackupManifest.DataFolder}/{relative}", ManifestFile.Data, secret: false, cancellationToken) is { } copied)
             {
                 files.Add(copied);
+                copiedData.Add(relative);
+            }
+        }
+
+        // Files in an object store go into the backup under the same relative paths as they would have in the data folder.
+        await foreach (var stored in sources.StoreFiles(cancellationToken))
+        {
+            if (!copiedData.Add(stored.Key))
+            {
+                continue;
+            }
+
+            await using var input = await sources.Store.OpenReadAsync(stored.Key, cancellationToken);
+            if (input is not null)
+            {
+                files.Add(await BackupFiles.CopyAsync(input, target, $"{BackupManifest.DataFolder}/{stored.Key}", ManifestFile.Data, secret: false, cancellationToken));
             }
         }
 

@@ -39,6 +39,7 @@ internal sealed class RestoreService(
         CheckCompatible(manifest);
         await CheckEmptyDatabaseAsync(cancellationToken);
         CheckEmptyDataFolder();
+        await CheckEmptyStoreAsync(cancellationToken);
         var keys = CheckKeys(manifest, folder, secretFolder);
 
         // From here on the node is written.
@@ -50,10 +51,20 @@ internal sealed class RestoreService(
         foreach (var file in data)
         {
             var relative = file.Path[(BackupManifest.DataFolder.Length + 1)..];
-            await CopyAsync(Path.Combine(folder, file.Path), Path.Combine(sources.DataDirectory, relative), secret: false, cancellationToken);
+            if (sources.Store.IsLocal)
+            {
+                await CopyAsync(Path.Combine(folder, file.Path), Path.Combine(sources.DataDirectory, relative), secret: false, cancellationToken);
+            }
+            else
+            {
+                // On an object store every data file goes back into the store, under its relative path as key.
+                await using var input = File.OpenRead(Path.Combine(folder, file.Path));
+                await sources.Store.WriteAsync(relative, input, null, cancellationToken);
+            }
         }
 
-        await output.WriteLineAsync($"Berkas data dipulihkan: {data.Count} berkas ({Sizes.Format(data.Sum(f => f.Bytes))}) ke {sources.DataDirectory}.");
+        await output.WriteLineAsync($"Berkas data dipulihkan: {data.Count} berkas ({Sizes.Format(data.Sum(f => f.Bytes))}) ke " +
+            (sources.Store.IsLocal ? $"{sources.DataDirectory}." : "penyimpanan berkas S3 (Newsroom:Storage:S3)."));
         foreach (var (source, destination) in keys.ToWrite)
         {
             await CopyAsync(source, destination, secret: true, cancellationToken);
@@ -118,6 +129,16 @@ internal sealed class RestoreService(
         {
             throw new BackupRefusedException(
                 $"Folder data {data} (Newsroom:DataDir) tidak kosong: pemulihan hanya ke folder data yang kosong atau belum ada, agar tidak ada yang tertimpa. Tidak ada yang dipulihkan.");
+        }
+    }
+
+    /// <summary>On an object store: it must hold no file of the site yet (renditions aside), as the data folder must be empty.</summary>
+    private async Task CheckEmptyStoreAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var file in sources.StoreFiles(cancellationToken))
+        {
+            throw new BackupRefusedException(
+                $"Penyimpanan berkas S3 (Newsroom:Storage:S3) sudah memuat berkas situs (mis. {file.Key}): pemulihan hanya ke penyimpanan yang kosong, agar tidak ada yang tertimpa. Tidak ada yang dipulihkan.");
         }
     }
 

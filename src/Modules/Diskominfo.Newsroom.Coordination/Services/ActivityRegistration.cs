@@ -95,7 +95,7 @@ internal sealed class ActivityRegistration(
         }
 
         var id = Guid.NewGuid();
-        var path = await letters.SaveAsync(id, file!.Extension, input.Letter!, now, cancellationToken);
+        var path = await letters.SaveAsync(id, file!.Extension, file.ContentType, input.Letter!, now, cancellationToken);
         try
         {
             var activity = await database.InTransactionAsync(async ct =>
@@ -159,7 +159,7 @@ internal sealed class ActivityRegistration(
         }
         catch (Exception ex)
         {
-            letters.Delete(path);
+            await letters.DeleteAsync(path, CancellationToken.None);
             Log.LetterRemoved(logger, ex, path);
             throw;
         }

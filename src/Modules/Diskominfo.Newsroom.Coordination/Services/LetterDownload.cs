@@ -18,8 +18,8 @@ internal static class LetterDownload
     public static async Task<LetterFile?> FindAsync(Guid id, HttpResponse response, ActivityQueries queries, LetterStore letters, CancellationToken cancellationToken)
     {
         var letter = await queries.LetterAsync(id, cancellationToken);
-        var path = letter is null ? null : letters.FullPath(letter.Value.Path);
-        if (letter is null || !File.Exists(path))
+        var path = letter is null ? null : await letters.LocalPathAsync(letter.Value.Path, cancellationToken);
+        if (letter is null || path is null)
         {
             return null;
         }

@@ -1,34 +1,24 @@
 using System.Globalization;
-using Diskominfo.Newsroom.Infrastructure.Hosting;
-using Microsoft.Extensions.Options;
+using Diskominfo.Newsroom.Infrastructure.Storage;
 
 namespace Diskominfo.Newsroom.Coordination.Services;
 
 /// <summary>
-/// The scanned letters, under <c>&lt;DataDir&gt;/coordination/letters/yyyy/MM/&lt;id&gt;.&lt;ext&gt;</c>: inside the data folder, so the
-/// Backup module copies them; written through a temporary file so that a half-written letter never has the final name.
+/// The scanned letters, in the site's <see cref="IFileStore"/> under <c>coordination/letters/yyyy/MM/&lt;id&gt;.&lt;ext&gt;</c>
+/// (inside the data folder on the local backend, so the Backup module copies them); a half-written letter never has
+/// the final name. A letter's stored path is its key.
 /// </summary>
-internal sealed class LetterStore(IOptions<DataDirectoryOptions> dataDir)
+internal sealed class LetterStore(IFileStore store)
 {
-    public async Task<string> SaveAsync(Guid id, string extension, byte[] bytes, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<string> SaveAsync(Guid id, string extension, string contentType, byte[] bytes, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var relative = string.Join('/', "coordination", "letters", at.ToString("yyyy", CultureInfo.InvariantCulture), at.ToString("MM", CultureInfo.InvariantCulture), $"{id:N}.{extension}");
-        var path = FullPath(relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        await File.WriteAllBytesAsync(temp, bytes, cancellationToken);
-        File.Move(temp, path, overwrite: true);
+        await store.WriteAsync(relative, bytes, contentType, cancellationToken);
         return relative;
     }
 
-    public string FullPath(string relative) => Path.GetFullPath(dataDir.Value.Combine(relative.Split('/')));
+    /// <summary>A path on this node's disk holding the letter (on S3 the node-local copy), or null when it is gone.</summary>
+    public Task<string?> LocalPathAsync(string relative, CancellationToken cancellationToken) => store.LocalPathAsync(relative, cancellationToken);
 
-    public void Delete(string relative)
-    {
-        var path = FullPath(relative);
-        if (File.Exists(path))
-        {
-            File.Delete(path);
-        }
-    }
+    public Task DeleteAsync(string relative, CancellationToken cancellationToken) => store.DeleteAsync(relative, cancellationToken);
 }

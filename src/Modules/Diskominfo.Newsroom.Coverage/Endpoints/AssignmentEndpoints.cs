@@ -5,6 +5,7 @@ using Diskominfo.Newsroom.Coverage.Data;
 using Diskominfo.Newsroom.Coverage.Models;
 using Diskominfo.Newsroom.Coverage.Services;
 using Diskominfo.Newsroom.Infrastructure.Http;
+using Diskominfo.Newsroom.Infrastructure.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -175,6 +176,7 @@ internal static class AssignmentEndpoints
         }
 
         http.Response.Headers.CacheControl = "private, max-age=3600";
-        return Results.File(store.FullPath(photo.StoragePath), photo.ContentType, enableRangeProcessing: true, entityTag: new EntityTagHeaderValue($"\"{photo.Sha256}\""));
+        return await store.Store.FileResultAsync(ReportPhotoStore.Key(photo.StoragePath), photo.ContentType, null, new EntityTagHeaderValue($"\"{photo.Sha256}\""), cancellationToken)
+            ?? OutcomeResults.Problem(Outcome.NotFound("Foto tidak ditemukan."));
     }
 }

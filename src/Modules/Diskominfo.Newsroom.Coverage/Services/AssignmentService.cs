@@ -290,7 +290,7 @@ internal sealed class AssignmentService(
                 {
                     var photoId = Guid.CreateVersion7(now);
                     var path = ReportPhotoStore.RelativePath(assignment.Id, photoId, file.Extension);
-                    await store.WriteAsync(path, photo.Bytes, ct);
+                    await store.WriteAsync(path, photo.Bytes, file.ContentType, ct);
                     written.Add(path);
                     db.Photos.Add(new ReportPhoto
                     {
@@ -324,7 +324,11 @@ internal sealed class AssignmentService(
         }
         catch
         {
-            written.ForEach(store.Delete);
+            foreach (var path in written)
+            {
+                await store.DeleteAsync(path, CancellationToken.None);
+            }
+
             throw;
         }
     }

@@ -1,43 +1,28 @@
-using Diskominfo.Newsroom.Infrastructure.Hosting;
-using Microsoft.Extensions.Options;
+using Diskominfo.Newsroom.Infrastructure.Storage;
 
 namespace Diskominfo.Newsroom.Coverage.Services;
 
-/// <summary>The report photos' files: <c>{data folder}/coverage/{assignment}/{photo}.{ext}</c>, under generated names only.</summary>
-internal sealed class ReportPhotoStore(IOptions<DataDirectoryOptions> dataDir)
+/// <summary>
+/// The report photos' files, in the site's <see cref="IFileStore"/> under <c>coverage/{assignment}/{photo}.{ext}</c>
+/// (in the data folder on the local backend), under generated names only.
+/// </summary>
+internal sealed class ReportPhotoStore(IFileStore store)
 {
-    private string Root => Path.GetFullPath(dataDir.Value.Combine("coverage"));
-
     public static string RelativePath(Guid assignmentId, Guid photoId, string extension)
         => $"{assignmentId:N}/{photoId:N}.{extension.TrimStart('.')}";
 
-    public string FullPath(string relative)
-    {
-        var full = Path.GetFullPath(Path.Combine(Root, relative));
-        return full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            ? full
-            : throw new InvalidOperationException("A report photo's path left the coverage folder.");
-    }
+    /// <summary>The store's key of a photo's relative path; a path that would leave the coverage folder is refused.</summary>
+    public static string Key(string relative)
+        => relative.Replace('\\', '/').Split('/').Any(p => p is "" or "." or "..")
+            ? throw new InvalidOperationException("A report photo's path left the coverage folder.")
+            : FileStoreExtensions.Key("coverage", relative);
 
-    public async Task WriteAsync(string relative, byte[] bytes, CancellationToken cancellationToken)
-    {
-        var full = FullPath(relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        await File.WriteAllBytesAsync(full, bytes, cancellationToken);
-    }
+    public IFileStore Store => store;
 
-    public async Task<byte[]?> ReadAsync(string relative, CancellationToken cancellationToken)
-    {
-        var full = FullPath(relative);
-        return File.Exists(full) ? await File.ReadAllBytesAsync(full, cancellationToken) : null;
-    }
+    public Task WriteAsync(string relative, byte[] bytes, string contentType, CancellationToken cancellationToken)
+        => store.WriteAsync(Key(relative), bytes, contentType, cancellationToken);
 
-    public void Delete(string relative)
-    {
-        var full = FullPath(relative);
-        if (File.Exists(full))
-        {
-            File.Delete(full);
-        }
-    }
+    public Task<byte[]?> ReadAsync(string relative, CancellationToken cancellationToken) => store.ReadAllBytesAsync(Key(relative), cancellationToken);
+
+    public Task DeleteAsync(string relative, CancellationToken cancellationToken) => store.DeleteAsync(Key(relative), cancellationToken);
 }

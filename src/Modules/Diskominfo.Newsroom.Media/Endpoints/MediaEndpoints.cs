@@ -3,6 +3,7 @@ using Diskominfo.Newsroom.Abstractions.Media;
 using Diskominfo.Newsroom.Abstractions.Results;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Infrastructure.Http;
+using Diskominfo.Newsroom.Infrastructure.Storage;
 using Diskominfo.Newsroom.Media.Data;
 using Diskominfo.Newsroom.Media.Services;
 using Microsoft.AspNetCore.Builder;
@@ -82,9 +83,9 @@ internal static class MediaEndpoints
         http.Response.Headers.CacheControl = "private, max-age=3600";
 
         // A document is downloaded, never shown inline: the browser must not render an uploaded PDF in the site's origin.
-        return Results.File(storage.FullPath(file.StoragePath), file.ContentType,
-            fileDownloadName: file.ContentType == PhotoRef.Pdf ? file.OriginalName : null,
-            enableRangeProcessing: true, entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""));
+        return await storage.Store.FileResultAsync(MediaStorage.Key(file.StoragePath), file.ContentType,
+            file.ContentType == PhotoRef.Pdf ? file.OriginalName : null, new EntityTagHeaderValue($"\"{file.Sha256}\""), cancellationToken)
+            ?? NotFound();
     }
 
     private static async Task<IResult> RenditionAsync(

@@ -138,7 +138,7 @@ internal static class ResumableUploadEndpoints
         }
 
         http.Response.Headers.CacheControl = "no-store";
-        Describe(http, found.Value!, uploads.Offset(found.Value!));
+        Describe(http, found.Value!, await uploads.OffsetAsync(found.Value!, cancellationToken));
         return Results.Ok();
     }
 
@@ -168,7 +168,7 @@ internal static class ResumableUploadEndpoints
             Log.ResumableUploadFinished(loggers.CreateLogger(typeof(ResumableUploadEndpoints).FullName!), upload.Id, upload.ItemId, upload.MediaId, upload.RefusalStatus);
         }
 
-        Describe(http, upload, uploads.Offset(upload));
+        Describe(http, upload, await uploads.OffsetAsync(upload, cancellationToken));
         return upload.Refusal is not null
             ? Problem(upload.RefusalStatus ?? StatusCodes.Status400BadRequest, "Foto ditolak", upload.Refusal)
             : Results.NoContent();

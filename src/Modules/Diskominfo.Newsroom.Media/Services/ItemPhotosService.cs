@@ -224,7 +224,7 @@ internal sealed class ItemPhotosService(
 
         db.Files.Remove(file);
         await db.SaveChangesAsync(cancellationToken);
-        storage.Delete(file.StoragePath);
+        await storage.DeleteAsync(file.StoragePath, CancellationToken.None);
         return Outcome.Ok();
     }
 

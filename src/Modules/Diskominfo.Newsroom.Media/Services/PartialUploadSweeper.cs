@@ -14,13 +14,13 @@ internal sealed class PartialUploadSweeper(PartialUploadStore store, ResumableUp
     {
         var now = clock.GetUtcNow();
         var removed = 0;
-        foreach (var (id, lastWrite) in store.List().DistinctBy(f => f.Id).ToList())
+        foreach (var (id, lastWrite) in (await store.ListAsync(cancellationToken)).OrderByDescending(f => f.LastWriteUtc).DistinctBy(f => f.Id).ToList())
         {
             var upload = await store.FindAsync(id, cancellationToken);
             var expired = upload is null ? lastWrite + uploads.Lifetime <= now.UtcDateTime : upload.ExpiresAt <= now;
             if (expired)
             {
-                store.Delete(id);
+                await store.DeleteAsync(id, cancellationToken);
                 removed++;
             }
         }

@@ -96,7 +96,7 @@ internal sealed class ResumableUploadService(
             : Outcome<PartialUpload>.Ok(upload);
     }
 
-    public long Offset(PartialUpload upload) => store.Offset(upload);
+    public Task<long> OffsetAsync(PartialUpload upload, CancellationToken cancellationToken) => store.OffsetAsync(upload, cancellationToken);
 
     /// <summary>
     /// Appends a piece at <paramref name="offset"/>; when it completes the upload, the file is checked and attached
@@ -111,7 +111,7 @@ internal sealed class ResumableUploadService(
             return found;
         }
 
-        using var writer = await store.LockAsync(id, cancellationToken);
+        await using var writer = await store.LockAsync(id, cancellationToken);
         if (writer is null)
         {
             return Outcome<PartialUpload>.From(Outcome.Conflict("Unggahan ini sedang menerima data dari permintaan lain; coba lagi sebentar lagi."));
@@ -119,7 +119,7 @@ internal sealed class ResumableUploadService(
 
         // Read again under the lock: a piece that finished meanwhile may have completed it.
         var upload = (await store.FindAsync(id, cancellationToken))!;
-        var current = store.Offset(upload);
+        var current = await store.OffsetAsync(upload, cancellationToken);
         if (upload.IsFinished)
         {
             return Outcome<PartialUpload>.Ok(upload);
@@ -135,13 +135,13 @@ internal sealed class ResumableUploadService(
             return Outcome<PartialUpload>.From(Outcome.Invalid("Upload-Offset", $"Potongan ini melewati panjang berkas yang dinyatakan ({upload.Length} byte)."));
         }
 
-        var (_, overflow, cut) = await store.AppendAsync(id, body, upload.Length - offset, cancellationToken);
+        var (_, overflow, cut) = await store.AppendAsync(id, offset, body, upload.Length - offset, cancellationToken);
         if (overflow)
         {
             return Outcome<PartialUpload>.From(Outcome.Invalid("Upload-Length", $"Data yang dikirim melebihi panjang berkas yang dinyatakan ({upload.Length} byte)."));
         }
 
-        if (cut || store.Offset(upload) < upload.Length)
+        if (cut || await store.OffsetAsync(upload, CancellationToken.None) < upload.Length)
         {
             return Outcome<PartialUpload>.Ok(upload);
         }
@@ -164,7 +164,7 @@ internal sealed class ResumableUploadService(
         }
 
         await store.SaveAsync(upload, CancellationToken.None);
-        store.DeleteData(upload.Id);
+        await store.DeleteDataAsync(upload.Id, CancellationToken.None);
         return upload;
     }
 
@@ -176,8 +176,8 @@ internal sealed class ResumableUploadService(
             return found;
         }
 
-        using var writer = await store.LockAsync(id, cancellationToken);
-        store.Delete(id);
+        await using var writer = await store.LockAsync(id, cancellationToken);
+        await store.DeleteAsync(id, cancellationToken);
         return Outcome.Ok();
     }
 

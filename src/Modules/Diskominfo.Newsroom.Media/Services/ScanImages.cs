@@ -48,19 +48,23 @@ internal sealed class ScanImages(MediaDbContext db, MediaStorage storage, PdfPag
             return null;
         }
 
-        // An original never changes (a new upload is a new file), so its print rendition stays good.
-        var rendition = storage.RenditionPath(file.Id, $"cetak{maxPixels}", null, "jpg");
-        try
+        // An original never changes (a new upload is a new file), so its print rendition stays good. Not made yet: an
+        // upload from before print renditions, a size changed, renditions not kept in backups.
+        var rendition = MediaStorage.RenditionKey(file.Id, $"cetak{maxPixels}", null, "jpg");
+        if (await storage.Store.LocalPathAsync(rendition, cancellationToken) is { } made)
         {
-            return await File.ReadAllBytesAsync(rendition, cancellationToken);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            // Not made yet (an upload from before print renditions, a size changed, renditions not kept in backups).
+            try
+            {
+                return await File.ReadAllBytesAsync(made, cancellationToken);
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                // Removed meanwhile: made again below.
+            }
         }
 
-        var path = storage.FullPath(file.StoragePath);
-        if (!File.Exists(path))
+        var path = await storage.LocalPathAsync(file.StoragePath, cancellationToken);
+        if (path is null)
         {
             return null;
         }
@@ -70,7 +74,7 @@ internal sealed class ScanImages(MediaDbContext db, MediaStorage storage, PdfPag
         {
             try
             {
-                await MediaStorage.WriteAtomicallyAsync(rendition, bytes, cancellationToken);
+                await storage.Store.WriteAsync(rendition, bytes, "image/jpeg", cancellationToken);
             }
             catch (IOException)
             {

@@ -34,13 +34,14 @@ internal sealed class TesseractRecognizer(MediaDbContext db, MediaStorage storag
 
         var file = await db.Files.AsNoTracking().SingleOrDefaultAsync(f => f.Id == mediaId, cancellationToken);
         string? text;
-        if (file is not null && file.ContentType.StartsWith("image/", StringComparison.Ordinal))
+        var path = file is null ? null : await storage.LocalPathAsync(file.StoragePath, cancellationToken);
+        if (path is not null && file!.ContentType.StartsWith("image/", StringComparison.Ordinal))
         {
-            text = await processes.RecognizeAsync(storage.FullPath(file.StoragePath), cancellationToken);
+            text = await processes.RecognizeAsync(path, cancellationToken);
         }
-        else if (file is not null && file.ContentType == "application/pdf")
+        else if (path is not null && file!.ContentType == "application/pdf")
         {
-            text = await RecognizePdfAsync(storage.FullPath(file.StoragePath), cancellationToken);
+            text = await RecognizePdfAsync(path, cancellationToken);
         }
         else
         {

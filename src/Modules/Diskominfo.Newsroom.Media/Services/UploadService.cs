@@ -118,7 +118,7 @@ internal sealed class UploadService(
             Caption = Clean(upload.Caption),
             Credit = Clean(upload.Credit),
         };
-        file.StoragePath = await storage.SaveOriginalAsync(file.Id, info.Extension, upload.Bytes, now, cancellationToken);
+        file.StoragePath = await storage.SaveOriginalAsync(file.Id, info.Extension, info.ContentType, upload.Bytes, now, cancellationToken);
         try
         {
             var photo = new PhotoRef(file.Id, file.Sha256, file.ContentType, file.Width, file.Height, Clean(upload.Caption), Clean(upload.Credit));
@@ -136,13 +136,13 @@ internal sealed class UploadService(
             }, cancellationToken);
             if (!attached.Succeeded)
             {
-                storage.Delete(file.StoragePath);
+                await storage.DeleteAsync(file.StoragePath, CancellationToken.None);
                 return Outcome<MediaFile>.From(attached);
             }
         }
         catch
         {
-            storage.Delete(file.StoragePath);
+            await storage.DeleteAsync(file.StoragePath, CancellationToken.None);
             throw;
         }
 

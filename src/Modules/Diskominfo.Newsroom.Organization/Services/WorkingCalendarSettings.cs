@@ -175,7 +175,7 @@ internal sealed class WorkingCalendarSettings(
                 After: new Dictionary<string, string?> { ["hours"] = DescribeHours(hours) }), ct);
             return Outcome.Ok();
         }, cancellationToken);
-        cache.Invalidate();
+        await cache.ChangedAsync();
         return outcome;
     }
 
@@ -207,7 +207,7 @@ internal sealed class WorkingCalendarSettings(
                 null, Values(day), day.UpdatedAt, ct);
             return Outcome.Ok();
         }, cancellationToken);
-        cache.Invalidate();
+        await cache.ChangedAsync();
         return outcome.Succeeded ? Outcome<DayOffView>.Ok(new DayOffView(day.Date, day.Name, day.Kind)) : Outcome<DayOffView>.From(outcome);
     }
 
@@ -245,7 +245,7 @@ internal sealed class WorkingCalendarSettings(
             view = new DayOffView(day.Date, day.Name, day.Kind);
             return Outcome.Ok();
         }, cancellationToken);
-        cache.Invalidate();
+        await cache.ChangedAsync();
         return outcome.Succeeded ? Outcome<DayOffView>.Ok(view!) : Outcome<DayOffView>.From(outcome);
     }
 
@@ -270,7 +270,7 @@ internal sealed class WorkingCalendarSettings(
                 Values(day), null, clock.GetUtcNow(), ct);
             return Outcome.Ok();
         }, cancellationToken);
-        cache.Invalidate();
+        await cache.ChangedAsync();
         return outcome;
     }
 

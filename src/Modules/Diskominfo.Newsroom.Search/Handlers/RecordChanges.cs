@@ -7,7 +7,7 @@ namespace Diskominfo.Newsroom.Search.Handlers;
 
 /// <summary>
 /// Notes every change that the index shows (text, status, publication, archive) in the change's own transaction,
-/// and wakes the indexer once it has committed.
+/// and wakes the indexer of every node once it has committed.
 /// </summary>
 internal sealed class RecordChanges(SearchDbContext db, NewsroomDatabase database, SearchIndexer indexer)
     : IEventHandler<ItemCreated>,
@@ -31,10 +31,6 @@ internal sealed class RecordChanges(SearchDbContext db, NewsroomDatabase databas
     {
         db.Changes.Add(new SearchChange { ItemId = itemId, At = DateTime.UtcNow.Ticks });
         await db.SaveChangesAsync(cancellationToken);
-        await database.AfterCommitAsync(() =>
-        {
-            indexer.Signal();
-            return Task.CompletedTask;
-        });
+        await database.AfterCommitAsync(indexer.ChangedAsync);
     }
 }

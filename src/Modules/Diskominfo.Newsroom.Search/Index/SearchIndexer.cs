@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using Diskominfo.Newsroom.Abstractions.Archive;
 using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Editorial;
+using Diskominfo.Newsroom.Infrastructure.Nodes;
 using Diskominfo.Newsroom.Search.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,16 +14,20 @@ namespace Diskominfo.Newsroom.Search.Index;
 
 /// <summary>
 /// Keeps the node's index in step with the database: at start it rebuilds a missing, foreign or stale index, or
-/// resumes from the index's cursor; then it applies each change as soon as it is committed (woken by it, or by a
-/// short poll for changes made on other nodes). A rebuild can be asked for at any time; searches keep seeing the
+/// resumes from the index's cursor; then it applies each change as soon as it is committed (woken by a node signal
+/// from whichever node committed it, or by a short poll should a signal be lost). A rebuild can be asked for at any time; searches keep seeing the
 /// old index until the new one is committed.
 /// </summary>
 internal sealed partial class SearchIndexer(
-    IServiceScopeFactory scopes, SearchIndex index, IOptions<SearchOptions> options, ILogger<SearchIndexer> logger) : BackgroundService
+    IServiceScopeFactory scopes, SearchIndex index, IOptions<SearchOptions> options, INodeSignals signals, ILogger<SearchIndexer> logger) : BackgroundService
 {
+    /// <summary>A node signal: changes were committed on some node (payload empty).</summary>
+    public const string ChangedTopic = "search.changed";
+
     private const int Batch = 500;
 
     private readonly SemaphoreSlim _wake = new(0);
+    private ImmutableList<IDisposable> _subscriptions = [];
     private readonly SemaphoreSlim _writing = new(1, 1);
     private readonly SortedSet<long> _done = [];
     private long _cursor;
@@ -40,6 +46,34 @@ internal sealed partial class SearchIndexer(
         {
             _wake.Release();
         }
+    }
+
+    /// <summary>Changes were committed here: this node's indexer and every other node's look now (a node signal).</summary>
+    public Task ChangedAsync() => signals.SendAsync(ChangedTopic, "", CancellationToken.None);
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        Keep(signals.Subscribe(ChangedTopic, Woken));
+        Keep(signals.Subscribe(NodeTopics.CatchUp, Woken));
+        return base.StartAsync(cancellationToken);
+    }
+
+    private void Keep(IDisposable subscription) => ImmutableInterlocked.Update(ref _subscriptions, l => l.Add(subscription));
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // The host may be stopped twice at once (disposed while stopping): each subscription is ended once.
+        foreach (var subscription in Interlocked.Exchange(ref _subscriptions, []))
+        {
+            subscription.Dispose();
+        }
+        await base.StopAsync(cancellationToken);
+    }
+
+    private Task Woken(string payload, CancellationToken cancellationToken)
+    {
+        Signal();
+        return Task.CompletedTask;
     }
 
     public void RequestRebuild()
