@@ -36,7 +36,16 @@ public sealed class ClippingBookTests
             await Api.SignAsync(app, id);
         }
 
-        await Api.WaitForStatusAsync(kasi, market, "archived");
+        foreach (var id in new[] { bridge, queue, festival, market })
+        {
+            await Api.WaitForStatusAsync(kasi, id, "archived");
+        }
+
+        // Each clipping's scan got its print rendition when it was uploaded (images and the PDF's first page): the book
+        // reads those, so it prints every scan even with the page-size originals out of its reach.
+        var renditions = Path.Combine(app.DataDir, "media", "renditions");
+        Assert.Equal(6, Directory.EnumerateFiles(renditions, "*-cetak1400.jpg", SearchOption.AllDirectories).Count());
+        Directory.Move(Path.Combine(app.DataDir, "media", "originals"), Path.Combine(app.DataDir, "media", "originals-away"));
         using var archivist = await app.LoginAsync("arsiparis");
         var response = await archivist.GetAsync("/api/v1/reports/clipping-book.pdf?month=2026-11");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -77,6 +86,10 @@ public sealed class ClippingBookTests
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).ToList();
         Assert.Equal(4, images.Count);
         Assert.All(images, line => Assert.Contains(" jpeg ", line, StringComparison.Ordinal));
+        var sizes = images.Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(c => (Width: int.Parse(c[3]), Height: int.Parse(c[4]))).ToList();
+        Assert.Contains((933, 1400), sizes); // the 1200 x 1800 scan at the print size, its longest edge 1400 px
+        Assert.All(sizes, size => Assert.True(Math.Max(size.Width, size.Height) <= 1400, $"a scan of {size.Width} x {size.Height} px"));
+        Directory.Move(Path.Combine(app.DataDir, "media", "originals-away"), Path.Combine(app.DataDir, "media", "originals"));
 
         // The desk page gives the same book; bad months and other roles are refused.
         using var desk = await app.SignInAsync("kabid");

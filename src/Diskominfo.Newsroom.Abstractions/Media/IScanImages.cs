@@ -4,8 +4,9 @@ namespace Diskominfo.Newsroom.Abstractions.Media;
 public interface IScanImages
 {
     /// <summary>
-    /// A JPEG of each scan whose longest edge is at most <paramref name="maxPixels"/>, made on the node's cores in
-    /// parallel; a scan that is missing or cannot be read (a PDF without poppler installed) is left out.
+    /// A JPEG of each scan whose longest edge is at most <paramref name="maxPixels"/>: the print rendition kept since the
+    /// upload when there is one, else made now on the node's cores in parallel (and kept for the next time); a scan that
+    /// is missing or cannot be read (a PDF without poppler installed) is left out.
     /// </summary>
     Task<IReadOnlyDictionary<Guid, byte[]>> PrintImagesAsync(IReadOnlyList<Guid> mediaIds, int maxPixels, CancellationToken cancellationToken);
 }

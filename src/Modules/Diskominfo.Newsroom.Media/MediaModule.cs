@@ -32,7 +32,8 @@ public static class MediaModule
         services.AddOptions<OcrOptions>().BindConfiguration("Newsroom:Ocr");
         services.AddSingleton<OcrProcesses>();
         services.AddSingleton<PdfPages>();
-        services.AddScoped<IScanImages, ScanImages>();
+        services.AddScoped<ScanImages>();
+        services.AddScoped<IScanImages>(sp => sp.GetRequiredService<ScanImages>());
         services.AddSingleton(new ItemPanel(MediaPanel.Name, 20));
         services.AddScoped<MediaLibrary>();
         services.AddScoped<IMediaLibrary>(sp => sp.GetRequiredService<MediaLibrary>());

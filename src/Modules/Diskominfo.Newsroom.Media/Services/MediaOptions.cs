@@ -1,6 +1,8 @@
+using Diskominfo.Newsroom.Abstractions.Media;
+
 namespace Diskominfo.Newsroom.Media.Services;
 
-/// <summary>Upload limits (<c>Newsroom:Media</c>).</summary>
+/// <summary>Upload limits and the print rendition of clipping scans (<c>Newsroom:Media</c>).</summary>
 public sealed class MediaOptions
 {
     /// <summary>The largest file by default; the desk's upload page is held to it before the file is read.</summary>
@@ -13,4 +15,10 @@ public sealed class MediaOptions
 
     /// <summary>How long an unfinished resumable upload is kept before the sweeper removes it.</summary>
     public int PartialUploadHours { get; set; } = 24;
+
+    /// <summary>
+    /// The longest edge of the print rendition made of a clipping's scan when it is uploaded, so the monthly clipping
+    /// book need not decode page-size scans when it is printed; the same as <c>Newsroom:Reports:ScanPixels</c>.
+    /// </summary>
+    public int ScanPrintPixels { get; set; } = ScanPrint.DefaultPixels;
 }

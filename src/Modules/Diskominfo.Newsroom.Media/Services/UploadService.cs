@@ -25,6 +25,7 @@ internal sealed class UploadService(
     IContentEditor content,
     IContentCatalog catalog,
     IOptions<MediaOptions> options,
+    ScanImages scanImages,
     TimeProvider clock) : IItemMediaIntake
 {
     public sealed record Upload(byte[] Bytes, string FileName, string? Caption, string? Credit);
@@ -78,10 +79,10 @@ internal sealed class UploadService(
     private async Task<Outcome<MediaFile>> StoreAsync(Guid itemId, Upload upload, Actor actor, CancellationToken cancellationToken)
     {
         Outcome<ImageInspector.Inspection> inspection;
+        var type = (await catalog.GetLatestAsync(itemId, cancellationToken))?.ContentType;
         if (DocumentInspector.LooksLikePdf(upload.Bytes))
         {
             // Scans and documents in PDF belong to clippings and adventorials; a press release carries photos.
-            var type = (await catalog.GetLatestAsync(itemId, cancellationToken))?.ContentType;
             if (type is not (ContentTypes.Clipping or ContentTypes.Adventorial))
             {
                 return Outcome<MediaFile>.From(Outcome.Invalid("file",
@@ -143,6 +144,14 @@ internal sealed class UploadService(
         {
             await storage.DeleteAsync(file.StoragePath, CancellationToken.None);
             throw;
+        }
+
+        if (type == ContentTypes.Clipping && !database.InTransaction)
+        {
+            // A clipping's scan is printed in the month's clipping book: its print rendition is made now, once, so the
+            // book does not decode hundreds of page-size scans while the Kasi waits. Outside the transaction, and whole
+            // even when the uploader has gone: the upload is saved by now (inside a caller's transaction the book makes it).
+            await scanImages.PrepareAsync(file, Math.Clamp(options.Value.ScanPrintPixels, 400, 4000), CancellationToken.None);
         }
 
         return Outcome<MediaFile>.Ok(file);

@@ -22,6 +22,9 @@ internal static class ClippingBookPdf
         document.Info.Title = $"Buku Kliping {book.MonthName}";
         document.Info.Subject = book.Office;
         document.Info.Creator = "Diskominfo Newsroom";
+
+        // The scans are JPEGs already: embedded as they are, without PDFsharp trying to deflate each one again.
+        document.Options.UseFlateDecoderForJpegImages = PdfUseFlateDecoderForJpegImages.Never;
         var fonts = new Fonts();
 
         Cover(document, book, fonts);
