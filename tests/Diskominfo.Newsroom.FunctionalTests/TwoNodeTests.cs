@@ -51,7 +51,7 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
             }
         }
 
-        var served = (await UpstreamsAsync(cluster, r => r.Request.StartsWith("GET /admin ", StringComparison.Ordinal), 6)).Select(r => r.Upstream).Distinct().ToList();
+        var served = (await UpstreamsAsync(cluster, r => r.Request == "GET /admin", 6)).Select(r => r.Upstream).Distinct().ToList();
         Assert.Equal(2, served.Count);
 
         // The reporter uploads on node A; the Kasi and the Kabid act through nginx; the Kadis signs on node B.

@@ -76,9 +76,10 @@ internal sealed class ScanImages(MediaDbContext db, MediaStorage storage, PdfPag
             {
                 await storage.Store.WriteAsync(rendition, bytes, "image/jpeg", cancellationToken);
             }
-            catch (IOException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                // Not kept (a full disk): the book still prints it, and the next one makes it again.
+                // Not kept (a full disk, the object store not answering): the book still prints it, and the next one
+                // makes it again.
             }
         }
 

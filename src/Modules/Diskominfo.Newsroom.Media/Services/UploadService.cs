@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Http;
 using System.Security.Cryptography;
 using Diskominfo.Newsroom.Abstractions.Content;
@@ -17,7 +18,7 @@ namespace Diskominfo.Newsroom.Media.Services;
 /// Takes an upload: the item must be editable by the uploader, the file is checked by content, stored under
 /// a generated name and attached to the item's working version. A refused file changes nothing.
 /// </summary>
-internal sealed class UploadService(
+internal sealed partial class UploadService(
     MediaDbContext db,
     NewsroomDatabase database,
     MediaStorage storage,
@@ -26,7 +27,8 @@ internal sealed class UploadService(
     IContentCatalog catalog,
     IOptions<MediaOptions> options,
     ScanImages scanImages,
-    TimeProvider clock) : IItemMediaIntake
+    TimeProvider clock,
+    ILogger<UploadService> logger) : IItemMediaIntake
 {
     public sealed record Upload(byte[] Bytes, string FileName, string? Caption, string? Credit);
 
@@ -151,7 +153,16 @@ internal sealed class UploadService(
             // A clipping's scan is printed in the month's clipping book: its print rendition is made now, once, so the
             // book does not decode hundreds of page-size scans while the Kasi waits. Outside the transaction, and whole
             // even when the uploader has gone: the upload is saved by now (inside a caller's transaction the book makes it).
-            await scanImages.PrepareAsync(file, Math.Clamp(options.Value.ScanPrintPixels, 400, 4000), CancellationToken.None);
+            try
+            {
+                await scanImages.PrepareAsync(file, Math.Clamp(options.Value.ScanPrintPixels, 400, 4000), CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The upload is saved; the print rendition only spares the book work (a store that failed now: the
+                // book makes it then).
+                LogPrintRenditionFailed(logger, e, file.Id);
+            }
         }
 
         return Outcome<MediaFile>.Ok(file);
@@ -197,4 +208,7 @@ internal sealed class UploadService(
 
         return errors;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The print rendition of scan {MediaId} was not made at upload")]
+    private static partial void LogPrintRenditionFailed(ILogger logger, Exception exception, Guid mediaId);
 }
