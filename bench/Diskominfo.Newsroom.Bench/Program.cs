@@ -254,6 +254,16 @@ static async Task<int> TwoNodes(Options o)
     var items = o.Int("items", 40);
     var seconds = o.Int("seconds", 10);
     var connections = o.Int("connections", 64);
+    var database = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+    var server = new Npgsql.NpgsqlConnectionStringBuilder(connection) { Database = "postgres" };
+    await using (var admin = new Npgsql.NpgsqlConnection(server.ConnectionString))
+    {
+        // The nodes find their database there, as after an office's set-up; they bring its tables up to date themselves.
+        await admin.OpenAsync();
+        await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{database.Database}\"", admin);
+        await create.ExecuteNonQueryAsync();
+    }
+
     var s3rver = await S3Server.FindOrInstallAsync() ?? throw new InvalidOperationException("s3rver is not installed and npm cannot install it (npm ci in tests/tools)");
     await using var store = await S3Server.StartAsync(s3rver);
     await using var graph = await FakeGraphServer.StartAsync();
@@ -321,7 +331,16 @@ static async Task<int> TwoNodes(Options o)
             return (rps, Percentile(live, 0.95), Percentile(live, 0.50));
         }
 
-        await StartNodeAsync(0, one.Address);
+        try
+        {
+            await StartNodeAsync(0, one.Address);
+        }
+        catch (InvalidOperationException)
+        {
+            Console.Error.WriteLine("s3rver: " + store.Output);
+            throw;
+        }
+
         var single = await MeasureAsync(one, "satu");
         await StartNodeAsync(1, two.Address);
         var pair = await MeasureAsync(two, "dua");

@@ -30,6 +30,18 @@ public sealed class S3Server : IAsyncDisposable
 
     public string Bucket { get; }
 
+    /// <summary>What s3rver printed (its errors), for a failure message.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
     /// <summary>The folder s3rver keeps the objects in (to look behind the site's back).</summary>
     public string Directory => _directory;
 
