@@ -265,7 +265,7 @@ static async Task<int> TwoNodes(Options o)
     }
 
     var s3rver = await S3Server.FindOrInstallAsync() ?? throw new InvalidOperationException("s3rver is not installed and npm cannot install it (npm ci in tests/tools)");
-    await using var store = await S3Server.StartAsync(s3rver);
+    await using var store = await S3Server.StartAsync(s3rver, silent: false);
     await using var graph = await FakeGraphServer.StartAsync();
     graph.QuotaTotal = 100_000;
     graph.ContainerLimit = 100_000;
@@ -337,7 +337,7 @@ static async Task<int> TwoNodes(Options o)
         }
         catch (InvalidOperationException)
         {
-            Console.Error.WriteLine("s3rver: " + store.Output);
+            Console.Error.WriteLine("s3rver: " + store.Output[^Math.Min(store.Output.Length, 3000)..]);
             throw;
         }
 

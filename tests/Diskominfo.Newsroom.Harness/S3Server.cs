@@ -98,13 +98,15 @@ public sealed class S3Server : IAsyncDisposable
     }
 
     /// <summary>Starts s3rver with a fresh folder and the bucket <paramref name="bucket"/>, and waits until it answers.</summary>
-    public static async Task<S3Server> StartAsync(string command, string bucket = "newsroom")
+    public static async Task<S3Server> StartAsync(string command, string bucket = "newsroom", bool silent = true)
     {
         var directory = Path.Combine(Path.GetTempPath(), "newsroom-s3-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         var port = SiteProcess.FreePort();
         var start = new ProcessStartInfo(Which("node") ?? "node") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { command, "--directory", directory, "--address", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--configure-bucket", bucket, "--silent" })
+        // s3rver signs its listing's continuation tokens with a cipher OpenSSL 3 keeps in its legacy provider: without
+        // it any listing cut short (max-keys below the bucket's count) answers 500.
+        foreach (var argument in new[] { "--openssl-legacy-provider", command, "--directory", directory, "--address", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--configure-bucket", bucket }.Concat(silent ? ["--silent"] : []))
         {
             start.ArgumentList.Add(argument);
         }
