@@ -26,7 +26,7 @@ internal static class BackupBench
             var settings = Settings(data, provider, connection);
             var port = SiteProcess.FreePort();
             var generate = Stopwatch.StartNew();
-            await using (var site = SiteProcess.Start(SiteProcess.FindSiteAssembly(), port, settings))
+            await using (var site = SiteProcess.StartProduction(SiteProcess.FindSiteAssembly(), port, settings))
             {
                 await site.WaitReadyAsync(TimeSpan.FromSeconds(120));
                 await GenerateAsync(site.BaseAddress, items, photosPerItem);

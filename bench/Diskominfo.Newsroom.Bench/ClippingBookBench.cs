@@ -24,7 +24,7 @@ internal static class ClippingBookBench
         {
             var scans = Enumerable.Range(0, 12).Select(Page).ToArray();
             Console.WriteLine($"{count} clippings, scans of 2480 x 3508 px, {scans.Average(s => s.Length) / 1024.0 / 1024.0:0.0} MB on average");
-            await using var site = SiteProcess.Start(siteAssembly, SiteProcess.FreePort(), new Dictionary<string, string>
+            await using var site = SiteProcess.StartProduction(siteAssembly, SiteProcess.FreePort(), new Dictionary<string, string>
             {
                 ["Newsroom:DataDir"] = data,
                 ["Newsroom:Keys:Directory"] = data + "-keys",

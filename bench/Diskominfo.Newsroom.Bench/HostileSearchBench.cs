@@ -74,7 +74,7 @@ internal static class HostileSearchBench
         {
             // 1. The site creates its database (and the demo office) once.
             var port = SiteProcess.FreePort();
-            await using (var first = running = SiteProcess.Start(siteAssembly, port, settings))
+            await using (var first = running = SiteProcess.StartProduction(siteAssembly, port, settings))
             {
                 await first.WaitReadyAsync(TimeSpan.FromSeconds(120));
             }
@@ -86,7 +86,7 @@ internal static class HostileSearchBench
 
             // 3. The site starts on them and builds its index itself (a staff and a public document per clipping).
             watch.Restart();
-            await using var site = running = SiteProcess.Start(siteAssembly, port, settings);
+            await using var site = running = SiteProcess.StartProduction(siteAssembly, port, settings);
             await site.WaitReadyAsync(TimeSpan.FromSeconds(120));
             using var api = new HttpClient { BaseAddress = site.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
             using var login = await api.PostAsJsonAsync("/api/v1/auth/login", new { userName = "arsiparis", password = "Diskominfo#2026" });

@@ -64,7 +64,7 @@ internal static partial class MediaLibraryBench
         {
             // 1. The site creates its database once.
             var port = SiteProcess.FreePort();
-            await using (var first = running = SiteProcess.Start(siteAssembly, port, settings))
+            await using (var first = running = SiteProcess.StartProduction(siteAssembly, port, settings))
             {
                 await first.WaitReadyAsync(TimeSpan.FromSeconds(120));
             }
@@ -75,7 +75,7 @@ internal static partial class MediaLibraryBench
             Console.WriteLine($"library: {count:N0} photos ({bytes / 1024.0 / 1024.0:0} MiB of JPEG files, 160 x 120, made by libvips) with rows in media_files and media_item_photos, written in {watch.Elapsed.TotalSeconds:0} s");
 
             // 3. The site on them; an archivist (who sees every file) signed in through the desk's form, and by token.
-            await using var site = running = SiteProcess.Start(siteAssembly, port, settings);
+            await using var site = running = SiteProcess.StartProduction(siteAssembly, port, settings);
             await site.WaitReadyAsync(TimeSpan.FromSeconds(120));
             using var desk = await DeskAsync(site.BaseAddress, "arsiparis");
             using var api = new HttpClient { BaseAddress = site.BaseAddress };

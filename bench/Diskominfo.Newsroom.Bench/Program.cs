@@ -303,7 +303,7 @@ static async Task<int> TwoNodes(Options o)
             settings["Newsroom:Keys:Store"] = "Database";
             settings["Newsroom:Keys:Certificate"] = certificate;
             settings["Newsroom:Keys:CertificatePassword"] = "bench";
-            var site = SiteProcess.Start(SiteProcess.FindSiteAssembly(), ports[node], settings);
+            var site = SiteProcess.StartProduction(SiteProcess.FindSiteAssembly(), ports[node], settings);
             nodes.Add(site);
             await site.WaitReadyAsync(TimeSpan.FromSeconds(120));
         }
@@ -362,13 +362,13 @@ static async Task<int> TwoNodes(Options o)
     }
 }
 
-/// <summary>The site as its own process, with a fresh data folder (and a SQLite file there unless told otherwise), ready.</summary>
+/// <summary>The site as its own process in Production (demo accounts on), with a fresh data folder (and a SQLite file there unless told otherwise), ready.</summary>
 static async Task<SiteProcess> StartSiteAsync(Dictionary<string, string> settings)
 {
     var dataDir = Directory.CreateTempSubdirectory("newsroom-bench-").FullName;
     settings["Newsroom:DataDir"] = dataDir;
     settings.TryAdd("ConnectionStrings:Newsroom", $"Data Source={Path.Combine(dataDir, "newsroom.db")}");
-    var site = SiteProcess.Start(SiteProcess.FindSiteAssembly(), SiteProcess.FreePort(), settings);
+    var site = SiteProcess.StartProduction(SiteProcess.FindSiteAssembly(), SiteProcess.FreePort(), settings);
     try
     {
         await site.WaitReadyAsync(TimeSpan.FromSeconds(90));

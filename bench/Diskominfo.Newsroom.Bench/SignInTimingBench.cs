@@ -18,7 +18,7 @@ internal static class SignInTimingBench
             ["Newsroom:RunJobServer"] = "false",
             ["Newsroom:RateLimits:SignIn:PermitLimit"] = "1000000",
         };
-        var site = SiteProcess.Start(SiteProcess.FindSiteAssembly(), SiteProcess.FreePort(), settings);
+        var site = SiteProcess.StartProduction(SiteProcess.FindSiteAssembly(), SiteProcess.FreePort(), settings);
         try
         {
             await site.WaitReadyAsync(TimeSpan.FromSeconds(90));

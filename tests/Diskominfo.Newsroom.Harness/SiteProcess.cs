@@ -84,8 +84,23 @@ public sealed class SiteProcess : IAsyncDisposable
         ["Newsroom:Channels:Instagram:GraphBaseUrl"] = graph.BaseUrl,
     };
 
+    /// <summary>
+    /// The site as an office runs it, for the benchmarks: Production, with the demo accounts switched on
+    /// (<c>Newsroom:DemoAccounts</c>) so that a benchmark can sign in as each role.
+    /// </summary>
+    public static SiteProcess StartProduction(string siteAssembly, int port, IReadOnlyDictionary<string, string> settings)
+    {
+        var production = new Dictionary<string, string>(settings);
+        production.TryAdd("Newsroom:DemoAccounts", "true");
+        return Start(siteAssembly, port, production, "Production");
+    }
+
     /// <summary>Starts the site on 127.0.0.1:<paramref name="port"/>; <paramref name="settings"/> are configuration keys (<c>Newsroom:DataDir</c>).</summary>
-    public static SiteProcess Start(string siteAssembly, int port, IReadOnlyDictionary<string, string> settings)
+    /// <remarks>
+    /// The site runs in <paramref name="environment"/>: Development for the tests, Production for the benchmarks (with
+    /// the demo accounts switched on by <c>Newsroom:DemoAccounts</c>, as an office trying the site would).
+    /// </remarks>
+    public static SiteProcess Start(string siteAssembly, int port, IReadOnlyDictionary<string, string> settings, string environment = "Development")
     {
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet")
@@ -96,7 +111,7 @@ public sealed class SiteProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["Urls"] = baseAddress.ToString().TrimEnd('/');
         start.Environment["Newsroom__PublicBaseUrl"] = baseAddress.ToString().TrimEnd('/');
         start.Environment["Logging__LogLevel__Default"] = "Warning";
