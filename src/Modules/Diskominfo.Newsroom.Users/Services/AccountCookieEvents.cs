@@ -4,6 +4,7 @@ using Diskominfo.Newsroom.Infrastructure.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Diskominfo.Newsroom.Users.Services;
@@ -13,8 +14,11 @@ namespace Diskominfo.Newsroom.Users.Services;
 /// ends at the absolute limit counted from that sign-in however busy it is, and, checked every minute, as soon as the
 /// account's security stamp changed (disabled, new password, roles changed, signed out everywhere).
 /// </summary>
-internal sealed class AccountCookieEvents(
-    SignInRecorder recorder, IOptions<AccountSessionOptions> sessions, TimeProvider clock) : CookieAuthenticationEvents
+/// <remarks>
+/// The handler builds these events for every request, an anonymous reader's too: what needs the database (the
+/// sign-in record) is resolved only when someone signs in.
+/// </remarks>
+internal sealed class AccountCookieEvents(IOptions<AccountSessionOptions> sessions, TimeProvider clock) : CookieAuthenticationEvents
 {
     /// <summary>The sign-in's time (round-trip format) in the cookie's properties; kept when the cookie is renewed.</summary>
     public const string SignedInAtKey = "newsroom.signed_in_at";
@@ -27,7 +31,7 @@ internal sealed class AccountCookieEvents(
             context.Properties.Items[SignedInAtKey] = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
             if (context.Principal is { } principal && Identity(principal) is { } id)
             {
-                await recorder.RecordAsync(id, context.HttpContext.RequestAborted);
+                await context.HttpContext.RequestServices.GetRequiredService<SignInRecorder>().RecordAsync(id, context.HttpContext.RequestAborted);
             }
         }
 

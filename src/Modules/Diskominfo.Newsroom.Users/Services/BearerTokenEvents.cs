@@ -1,6 +1,7 @@
 using Diskominfo.Newsroom.Users.Data;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Diskominfo.Newsroom.Users.Services;
 
@@ -8,7 +9,8 @@ namespace Diskominfo.Newsroom.Users.Services;
 /// A bearer token holds only while its account is enabled and its security stamp is the one the token was issued
 /// with: disabling the account, a new or reset password, a change of roles or "sign out everywhere" ends it.
 /// </summary>
-internal sealed class BearerTokenEvents(UsersDbContext db, AccountStateCache cache) : JwtBearerEvents
+/// <remarks>The account table is reached (and its DbContext built) only when a token is there to check.</remarks>
+internal sealed class BearerTokenEvents(AccountStateCache cache) : JwtBearerEvents
 {
     public override async Task TokenValidated(TokenValidatedContext context)
     {
@@ -23,6 +25,7 @@ internal sealed class BearerTokenEvents(UsersDbContext db, AccountStateCache cac
 
         var state = await cache.GetAsync(userId, async () =>
         {
+            var db = context.HttpContext.RequestServices.GetRequiredService<UsersDbContext>();
             var row = await db.Users.AsNoTracking()
                 .Where(u => u.Id == userId)
                 .Select(u => new { u.Disabled, u.SecurityStamp })

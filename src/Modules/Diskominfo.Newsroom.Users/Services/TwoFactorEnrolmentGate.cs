@@ -4,6 +4,7 @@ using Diskominfo.Newsroom.Users.Models;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Diskominfo.Newsroom.Users.Services;
 
@@ -22,7 +23,9 @@ internal sealed class TwoFactorEnrolmentGate(RequestDelegate next)
         "/api/v1/auth/login", "/api/v1/auth/2fa", "/api/v1/auth/change-password", "/api/v1/auth/me", "/api/v1/auth/sign-out-everywhere",
     ];
 
-    public async Task InvokeAsync(HttpContext context, TwoFactorPolicy policy, UserManager<NewsroomUser> users, IProblemDetailsService problems)
+    // The account store and the problem writer are resolved only for a guarded request of a role that needs two factors:
+    // an anonymous reader's request (the public pages, served from the page cache) builds no UserManager and no DbContext.
+    public async Task InvokeAsync(HttpContext context, TwoFactorPolicy policy)
     {
         var actor = Actor.FromPrincipal(context.User);
         if (actor is null || !policy.IsRequiredFor(actor.Roles) || !Guarded(context.Request.Path))
@@ -31,6 +34,7 @@ internal sealed class TwoFactorEnrolmentGate(RequestDelegate next)
             return;
         }
 
+        var users = context.RequestServices.GetRequiredService<UserManager<NewsroomUser>>();
         var user = await users.FindByIdAsync(actor.UserId);
         if (user is null || user.MustChangePassword || !policy.MustEnrol(user, actor.Roles))
         {
@@ -41,7 +45,7 @@ internal sealed class TwoFactorEnrolmentGate(RequestDelegate next)
         if (context.Request.Path.StartsWithSegments("/api"))
         {
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await problems.WriteAsync(new ProblemDetailsContext
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
                 ProblemDetails = new ProblemDetails
