@@ -3,6 +3,7 @@ using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Abstractions.Events;
 using Diskominfo.Newsroom.Abstractions.Publishing;
 using Diskominfo.Newsroom.Infrastructure.Data;
+using Diskominfo.Newsroom.Infrastructure.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -39,7 +40,8 @@ public static class SiteCache
             .Tag(Lists, Everything)
             .SetVaryByQuery("halaman", "q")
             .SetVaryByHost(false)
-            .VaryByValue(_ => new KeyValuePair<string, string>("ui-culture", CultureInfo.CurrentUICulture.Name)));
+            .VaryByValue(_ => new KeyValuePair<string, string>("ui-culture", CultureInfo.CurrentUICulture.Name))
+            .AddPolicy<KeptPagePolicy>()); // last: the kept pages for readers without cookies follow every rule above
 
     /// <summary>Tags the current response with an article's own tags (instead of the lists').</summary>
     public static void TagArticle(HttpContext http, PublishedArticle article)

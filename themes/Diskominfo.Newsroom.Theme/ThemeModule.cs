@@ -2,6 +2,7 @@ using Diskominfo.Newsroom.Abstractions.Events;
 using Diskominfo.Newsroom.Abstractions.Admin;
 using Diskominfo.Newsroom.Abstractions.Security;
 using Diskominfo.Newsroom.Infrastructure.Data;
+using Diskominfo.Newsroom.Infrastructure.Hosting;
 using Diskominfo.Newsroom.Theme.Feeds;
 using Diskominfo.Newsroom.Theme.Identity;
 using Microsoft.AspNetCore.Routing;
@@ -25,6 +26,7 @@ public static class ThemeModule
         services.AddScoped<SiteIdentityStore>();
         services.AddSingleton(new AdminMenuItem("Identitas situs", SiteSettingsPath, 91, NewsroomRoles.Admin));
         services.AddOutputCache();
+        services.AddKeptPages();
         services.AddOptions<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>()
             .Configure<Microsoft.Extensions.Options.IOptions<SiteOptions>>((o, site) => SiteCache.Configure(o, site.Value.CachePages));
         services.AddSingleton<SiteCacheSignals>();

@@ -106,6 +106,11 @@ public static class NewsroomInfrastructureExtensions
     {
         app.UseNewsroomTransport();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (app.ApplicationServices.GetService<KeptPageCache>() is not null)
+        {
+            app.UseMiddleware<KeptPageMiddleware>(); // kept public pages for readers without cookies, before the rest
+        }
+
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = ErrorPagePath,
@@ -155,6 +160,26 @@ public static class NewsroomInfrastructureExtensions
         {
             app.UseMiddleware<PlainHttpCookiesMiddleware>();
         }
+    }
+
+    /// <summary>
+    /// Kept public pages for readers without cookies (<see cref="KeptPageCache"/>), beside the output cache (call after
+    /// <c>AddOutputCache</c>): its store is wrapped so that evicting a tag drops the kept pages too. The pages' output
+    /// cache policy must end with <see cref="KeptPagePolicy"/>.
+    /// </summary>
+    public static IServiceCollection AddKeptPages(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<KeptPageCache>();
+        var store = services.LastOrDefault(d => d.ServiceType == typeof(Microsoft.AspNetCore.OutputCaching.IOutputCacheStore))
+            ?? throw new InvalidOperationException("AddKeptPages needs AddOutputCache first.");
+        services.Remove(store);
+        services.AddSingleton<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>(sp => new KeptPageStore(
+            store.ImplementationInstance as Microsoft.AspNetCore.OutputCaching.IOutputCacheStore
+                ?? (Microsoft.AspNetCore.OutputCaching.IOutputCacheStore)(store.ImplementationFactory?.Invoke(sp)
+                    ?? ActivatorUtilities.CreateInstance(sp, store.ImplementationType!)),
+            sp.GetRequiredService<KeptPageCache>()));
+        return services;
     }
 
     /// <summary>

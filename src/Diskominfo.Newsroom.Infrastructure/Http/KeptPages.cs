@@ -1,0 +1,308 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Diskominfo.Newsroom.Infrastructure.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Primitives;
+
+namespace Diskominfo.Newsroom.Infrastructure.Http;
+
+/// <summary>
+/// The public pages as a reader without any cookie gets them, kept as finished bytes (status 200, headers, body) and
+/// handed out near the top of the pipeline, before localization, routing, authentication, the rate limiter and the
+/// output cache itself: that reader is anonymous, in the default language, and every other part of the request is
+/// outside the output cache's key (see the theme's <c>SiteCache</c>), so the page is exactly what the output cache
+/// would hand out, at a fraction of the cost.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Only pages the output cache would keep are kept here: the output cache policy carries <see cref="KeptPagePolicy"/>,
+/// which tells this cache a rendered page's tags and lifetime once the output cache's own rules (status 200, no
+/// cookie set, no signed-in reader) allowed storing it. Evicting a tag from the output cache store evicts it here too
+/// (<see cref="KeptPageStore"/>), so both are dropped together on every node.
+/// </para>
+/// <para>
+/// A page is filled by the first cookie-less request that finds nothing here: it skips the output cache's lookup
+/// (so it renders) and its bytes are kept. A page rendered before an eviction and finished after it is not kept.
+/// </para>
+/// </remarks>
+public sealed class KeptPageCache(TimeProvider clock)
+{
+    /// <summary>All kept pages together stay under this many bytes; past it, pages are served but not kept.</summary>
+    public const long MaxBytes = 64L * 1024 * 1024;
+
+    /// <summary>A single page larger than this is not kept.</summary>
+    public const int MaxPageBytes = 1024 * 1024;
+
+    internal const string FillItem = "newsroom.kept-page.fill";
+    internal const string CaptureItem = "newsroom.kept-page.capture";
+
+    private readonly ConcurrentDictionary<string, KeptPage> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _filling = new(StringComparer.Ordinal);
+    private long _generation;
+    private long _bytes;
+    private long _hits;
+
+    /// <summary>Pages handed out from here since the start (for the tests and the benchmark's report).</summary>
+    public long Hits => Interlocked.Read(ref _hits);
+
+    /// <summary>How many pages are kept now.</summary>
+    public int Count => _pages.Count;
+
+    internal bool TryGet(string key, out KeptPage page)
+    {
+        if (_pages.TryGetValue(key, out page!) && page.Expires > clock.GetUtcNow())
+        {
+            Interlocked.Increment(ref _hits);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether this request is the one to fill <paramref name="key"/> (only one at a time per page).</summary>
+    internal bool TryBeginFill(string key, out long generation)
+    {
+        generation = Interlocked.Read(ref _generation);
+        return _filling.TryAdd(key, 0);
+    }
+
+    internal void EndFill(string key, long generation, KeptPage? page)
+    {
+        try
+        {
+            if (page is null || Interlocked.Read(ref _bytes) + page.Body.Length > MaxBytes)
+            {
+                return;
+            }
+
+            lock (_pages)
+            {
+                // An eviction since the page began rendering may have dropped what it shows.
+                if (Interlocked.Read(ref _generation) != generation)
+                {
+                    return;
+                }
+
+                if (_pages.TryGetValue(key, out var old))
+                {
+                    _bytes -= old.Body.Length;
+                }
+
+                _pages[key] = page;
+                _bytes += page.Body.Length;
+            }
+        }
+        finally
+        {
+            _filling.TryRemove(key, out _);
+        }
+    }
+
+    /// <summary>Drops every kept page tagged <paramref name="tag"/>.</summary>
+    public void Evict(string tag)
+    {
+        lock (_pages)
+        {
+            Interlocked.Increment(ref _generation);
+            foreach (var (key, page) in _pages)
+            {
+                if (page.Tags.Contains(tag) && _pages.TryRemove(key, out _))
+                {
+                    _bytes -= page.Body.Length;
+                }
+            }
+        }
+    }
+
+    /// <summary>The key of a request this cache may answer, or null: a cookie-less, anonymous GET or HEAD of a page.</summary>
+    internal static string? KeyOf(HttpRequest request)
+    {
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            || request.Headers.ContainsKey("Cookie") || request.Headers.ContainsKey("Authorization")
+            || !NewsroomInfrastructureExtensions.IsPagePath(request.Path))
+        {
+            return null;
+        }
+
+        // The output cache's key for these pages: the path and the two query values pages read (halaman, q).
+        var query = request.Query;
+        return string.Concat(request.Scheme, " ", request.Path.Value?.ToUpperInvariant(), " ", query["halaman"].ToString(), " ", query["q"].ToString());
+    }
+}
+
+/// <summary>A finished page: its headers (without those of the connection or the request) and its body.</summary>
+internal sealed record KeptPage(KeyValuePair<string, StringValues>[] Headers, byte[] Body, HashSet<string> Tags, DateTimeOffset Stored, DateTimeOffset Expires);
+
+/// <summary>
+/// The part of the output cache policy that tells <see cref="KeptPageCache"/> what it may keep: a request filling the
+/// cache renders (no lookup), and once the output cache's rules allowed storing the response, its tags and lifetime.
+/// Added last to the public pages' policy, so it sees every other rule's decision.
+/// </summary>
+public sealed class KeptPagePolicy : IOutputCachePolicy
+{
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        if (context.HttpContext.Items.ContainsKey(KeptPageCache.FillItem))
+        {
+            context.AllowCacheLookup = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        if (context.AllowCacheStorage && context.EnableOutputCaching && context.HttpContext.Items.ContainsKey(KeptPageCache.FillItem))
+        {
+            context.HttpContext.Items[KeptPageCache.CaptureItem] = (new HashSet<string>(context.Tags, StringComparer.Ordinal), context.ResponseExpirationTimeSpan ?? TimeSpan.FromSeconds(60));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Hands out kept pages, and keeps the page a cookie-less reader's request rendered (see <see cref="KeptPageCache"/>).</summary>
+internal sealed class KeptPageMiddleware(RequestDelegate next, KeptPageCache cache, TimeProvider clock)
+{
+    /// <summary>Headers of the connection, of this response alone, or added again by the pipeline's first parts.</summary>
+    private static readonly HashSet<string> NotKept = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Date", "Server", "Transfer-Encoding", "Content-Length", "Connection", "Keep-Alive", "Age", "Set-Cookie", "X-Correlation-Id",
+    };
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var key = KeptPageCache.KeyOf(context.Request);
+        if (key is null)
+        {
+            return next(context);
+        }
+
+        if (cache.TryGet(key, out var page))
+        {
+            return ServeAsync(context, page);
+        }
+
+        return HttpMethods.IsGet(context.Request.Method) && cache.TryBeginFill(key, out var generation)
+            ? FillAsync(context, key, generation)
+            : next(context);
+    }
+
+    private Task ServeAsync(HttpContext context, KeptPage page)
+    {
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        var headers = response.Headers;
+        foreach (var (name, value) in page.Headers)
+        {
+            headers[name] = value;
+        }
+
+        headers.Age = ((long)Math.Max(0, (clock.GetUtcNow() - page.Stored).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        response.ContentLength = page.Body.Length;
+        return HttpMethods.IsHead(context.Request.Method)
+            ? Task.CompletedTask
+            : response.BodyWriter.WriteAsync(page.Body, context.RequestAborted).AsTask();
+    }
+
+    private async Task FillAsync(HttpContext context, string key, long generation)
+    {
+        KeptPage? page = null;
+        var original = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()!;
+        var copy = new CopyingStream(original.Stream, KeptPageCache.MaxPageBytes);
+        var body = new StreamResponseBodyFeature(copy, original);
+        context.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>(body);
+        context.Items[KeptPageCache.FillItem] = true;
+        try
+        {
+            await next(context);
+            await body.CompleteAsync();
+            if (context.Items.TryGetValue(KeptPageCache.CaptureItem, out var captured) && captured is (HashSet<string> tags, TimeSpan lifetime)
+                && context.Response.StatusCode == StatusCodes.Status200OK && !context.Response.Headers.ContainsKey("Set-Cookie")
+                && copy.Copy is { } bytes && !context.RequestAborted.IsCancellationRequested)
+            {
+                var now = clock.GetUtcNow();
+                var headers = context.Response.Headers.Where(h => !NotKept.Contains(h.Key)).ToArray();
+                page = new KeptPage(headers, bytes, tags, now, now + lifetime);
+            }
+        }
+        finally
+        {
+            context.Features.Set(original);
+            cache.EndFill(key, generation, page);
+        }
+    }
+
+    /// <summary>Writes through to the response and keeps a copy, up to a limit (past it, no copy).</summary>
+    private sealed class CopyingStream(Stream inner, int limit) : Stream
+    {
+        private MemoryStream? _copy = new();
+
+        public byte[]? Copy => _copy?.ToArray();
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush() => inner.Flush();
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Keep(buffer.AsSpan(offset, count));
+            inner.Write(buffer, offset, count);
+        }
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Keep(buffer.Span);
+            await inner.WriteAsync(buffer, cancellationToken);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+            => WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        private void Keep(ReadOnlySpan<byte> bytes)
+        {
+            if (_copy is null)
+            {
+                return;
+            }
+
+            if (_copy.Length + bytes.Length > limit)
+            {
+                _copy = null;
+                return;
+            }
+
+            _copy.Write(bytes);
+        }
+    }
+}
+
+/// <summary>The output cache's store, which also drops the kept pages of every tag it evicts.</summary>
+internal sealed class KeptPageStore(IOutputCacheStore inner, KeptPageCache kept) : IOutputCacheStore
+{
+    public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
+    {
+        kept.Evict(tag);
+        await inner.EvictByTagAsync(tag, cancellationToken);
+    }
+
+    public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
+
+    public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
+        => inner.SetAsync(key, value, tags, validFor, cancellationToken);
+}
