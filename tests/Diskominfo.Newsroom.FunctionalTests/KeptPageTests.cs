@@ -144,6 +144,21 @@ public sealed class KeptPageTests
         Assert.Equal(0, kept.Hits);
     }
 
+    [Fact]
+    public async Task KeptPagesSwitchedOff_OutputCacheAloneKeepsThePage()
+    {
+        await using var database = await TestDatabase.SqliteAsync();
+        await using var app = await NewsroomApp.StartAsync(database, runJobs: false, extraSettings: new Dictionary<string, string?> { [KeptPageCache.Setting] = "false" });
+        var kept = app.Services.GetRequiredService<KeptPageCache>();
+        using var reader = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        var first = await reader.GetStringAsync("/");
+        using var again = await reader.GetAsync("/");
+        Assert.NotNull(again.Headers.Age);
+        Assert.Equal(first, await again.Content.ReadAsStringAsync());
+        Assert.Equal(0, kept.Count);
+        Assert.Equal(0, kept.Hits);
+    }
+
     private static async Task<bool> Delay()
     {
         await Task.Delay(50);

@@ -106,7 +106,8 @@ public static class NewsroomInfrastructureExtensions
     {
         app.UseNewsroomTransport();
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        if (app.ApplicationServices.GetService<KeptPageCache>() is not null)
+        if (app.ApplicationServices.GetService<KeptPageCache>() is not null
+            && app.ApplicationServices.GetRequiredService<IConfiguration>().GetValue(KeptPageCache.Setting, true))
         {
             app.UseMiddleware<KeptPageMiddleware>(); // kept public pages for readers without cookies, before the rest
         }

@@ -28,6 +28,9 @@ namespace Diskominfo.Newsroom.Infrastructure.Http;
 /// </remarks>
 public sealed class KeptPageCache(TimeProvider clock)
 {
+    /// <summary>The setting that switches kept pages off (<c>false</c>); the output cache alone then keeps the pages.</summary>
+    public const string Setting = "Newsroom:KeptPages";
+
     /// <summary>All kept pages together stay under this many bytes; past it, pages are served but not kept.</summary>
     public const long MaxBytes = 64L * 1024 * 1024;
 
