@@ -13,7 +13,7 @@ namespace Diskominfo.Newsroom.FunctionalTests;
 /// slots idle. Longest first, the short classes fill the gaps at the end instead.
 /// </summary>
 /// <remarks>
-/// The list is measured (the collections' times in a whole run, longest first); a collection missing from it only
+/// The list holds the classes that took minutes in earlier whole runs, longest first; a collection missing from it only
 /// starts later, it still runs. Keep the list to the few that take minutes.
 /// </remarks>
 public sealed class LongestFirstCollectionOrderer : ITestCollectionOrderer
