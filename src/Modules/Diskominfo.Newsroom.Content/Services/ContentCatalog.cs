@@ -99,20 +99,65 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
         return new ArticlePage(await ToArticlesAsync(items, cancellationToken), page, pageSize, total);
     }
 
-    public async Task<IReadOnlyList<PublishedArticle>> RelatedAsync(PublishedArticle article, int take, CancellationToken cancellationToken)
+    public async Task<ArticleView?> ArticleViewAsync(string slug, int related, CancellationToken cancellationToken)
     {
-        if (article.Category is null)
+        var row = await ArticleBySlug(db, slug, related, cancellationToken);
+        if (row is null)
         {
-            return [];
+            return null;
         }
 
-        var items = await PublishedItems()
-            .Where(i => i.Category == article.Category && i.Id != article.ItemId)
-            .OrderByDescending(i => i.PublishedAt)
-            .Take(take)
-            .ToListAsync(cancellationToken);
-        return await ToArticlesAsync(items, cancellationToken);
+        var parts = row.Parts.Article;
+        var article = new PublishedArticle(
+            row.ItemId,
+            row.ContentType,
+            row.Slug,
+            row.Title,
+            parts?.Lead,
+            BodyHtml(row.VersionId, row.Parts),
+            parts?.Category,
+            parts?.EventDate,
+            parts?.EventPlace,
+            row.Parts.Photos,
+            row.PublishedAt,
+            row.Corrections,
+            parts?.VideoUrl);
+        return new ArticleView(article, row.Related);
     }
+
+    /// <summary>
+    /// The article page in one command: the item, its live version, its corrections (oldest first) and the newest
+    /// others of its category (an item keeps its live version's category), joined in one query (a page has a few
+    /// corrections and a few related items, so the joined rows stay few); compiled once.
+    /// </summary>
+    private static readonly Func<ContentDbContext, string, int, CancellationToken, Task<ArticleRow?>> ArticleBySlug =
+        EF.CompileAsyncQuery((ContentDbContext db, string slug, int related, CancellationToken _) =>
+            (from item in db.Items
+             join version in db.Versions on item.PublishedVersionId equals (Guid?)version.Id
+             where item.Slug == slug && item.ContentType != ContentTypes.Clipping
+             select new ArticleRow(
+                 item.Id,
+                 item.ContentType,
+                 item.Slug!,
+                 item.PublishedAt!.Value,
+                 version.Id,
+                 version.Title,
+                 version.Parts,
+                 db.Corrections.Where(c => c.ItemId == item.Id)
+                     .OrderBy(c => c.CorrectedAt)
+                     .Select(c => new CorrectionNote(c.CorrectedAt, c.Note))
+                     .ToList(),
+                 (from other in db.Items
+                  join otherVersion in db.Versions on other.PublishedVersionId equals (Guid?)otherVersion.Id
+                  where item.Category != null && other.Category == item.Category && other.Id != item.Id
+                        && other.ContentType != ContentTypes.Clipping
+                  orderby other.PublishedAt descending
+                  select new ArticleLink(other.Id, other.Slug!, otherVersion.Title, other.PublishedAt!.Value))
+                     .Take(related)
+                     .ToList()))
+            .AsNoTracking()
+            .AsSingleQuery()
+            .FirstOrDefault());
 
     public async Task<IReadOnlyList<ArchiveMonth>> MonthsAsync(CancellationToken cancellationToken)
     {
@@ -177,11 +222,13 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
     /// A version never changes, so neither does its HTML: rendered and sanitized once, then taken from memory
     /// (sanitizing is the dearest part of showing an article).
     /// </summary>
-    private string BodyHtml(ContentVersion version)
-        => cache.GetOrCreate(("article-html", version.Id), entry =>
+    private string BodyHtml(ContentVersion version) => BodyHtml(version.Id, version.Parts);
+
+    private string BodyHtml(Guid versionId, ContentParts parts)
+        => cache.GetOrCreate(("article-html", versionId), entry =>
         {
             entry.SlidingExpiration = TimeSpan.FromHours(1);
-            return markdown.ToHtml(version.Parts.Article?.Body ?? "");
+            return markdown.ToHtml(parts.Article?.Body ?? "");
         })!;
 
     /// <summary>The version as labelled lines, one fact per line and the text line by line, for a readable diff.</summary>
