@@ -9,6 +9,7 @@ internal sealed record ArticleRow(
     string ContentType,
     string Slug,
     DateTimeOffset PublishedAt,
+    string? Category,
     Guid VersionId,
     string Title,
     ContentParts Parts,

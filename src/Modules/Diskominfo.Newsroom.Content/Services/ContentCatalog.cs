@@ -122,13 +122,17 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
             row.PublishedAt,
             row.Corrections,
             parts?.VideoUrl);
-        return new ArticleView(article, row.Related);
+        // The query reads one more of the category, as it cannot leave the article itself out (see ArticleBySlug).
+        IReadOnlyList<ArticleLink> others = row.Category is null ? [] : [.. row.Related.Where(r => r.ItemId != row.ItemId).Take(related)];
+        return new ArticleView(article, others);
     }
 
     /// <summary>
     /// The article page in one command: the item, its live version, its corrections (oldest first) and the newest
-    /// others of its category (an item keeps its live version's category), joined in one query (a page has a few
-    /// corrections and a few related items, so the joined rows stay few); compiled once.
+    /// <c>related + 1</c> of its category (an item keeps its live version's category), joined in one query (a page has
+    /// a few corrections and a few related items, so the joined rows stay few); compiled once. The related news are
+    /// correlated by the category alone, an equality SQLite can join on (ROW_NUMBER per category, where a correlated
+    /// "not this item" would need APPLY, which SQLite lacks): the article itself is left out afterwards.
     /// </summary>
     private static readonly Func<ContentDbContext, string, int, CancellationToken, Task<ArticleRow?>> ArticleBySlug =
         EF.CompileAsyncQuery((ContentDbContext db, string slug, int related, CancellationToken _) =>
@@ -140,6 +144,7 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
                  item.ContentType,
                  item.Slug!,
                  item.PublishedAt!.Value,
+                 item.Category,
                  version.Id,
                  version.Title,
                  version.Parts,
@@ -149,11 +154,10 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
                      .ToList(),
                  (from other in db.Items
                   join otherVersion in db.Versions on other.PublishedVersionId equals (Guid?)otherVersion.Id
-                  where item.Category != null && other.Category == item.Category && other.Id != item.Id
-                        && other.ContentType != ContentTypes.Clipping
+                  where other.Category == item.Category && other.ContentType != ContentTypes.Clipping
                   orderby other.PublishedAt descending
                   select new ArticleLink(other.Id, other.Slug!, otherVersion.Title, other.PublishedAt!.Value))
-                     .Take(related)
+                     .Take(related + 1)
                      .ToList()))
             .AsNoTracking()
             .AsSingleQuery()
