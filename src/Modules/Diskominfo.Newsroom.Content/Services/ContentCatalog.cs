@@ -101,7 +101,7 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
 
     public async Task<ArticleView?> ArticleViewAsync(string slug, int related, CancellationToken cancellationToken)
     {
-        var row = await ArticleBySlug(db, slug, related, cancellationToken);
+        var row = await ArticleBySlug(db, slug, related).FirstOrDefaultAsync(cancellationToken);
         if (row is null)
         {
             return null;
@@ -130,13 +130,13 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
     /// <summary>
     /// The article page in one command: the item, its live version, its corrections (oldest first) and the newest
     /// <c>related + 1</c> of its category (an item keeps its live version's category), joined in one query (a page has
-    /// a few corrections and a few related items, so the joined rows stay few); compiled once. The related news are
+    /// a few corrections and a few related items, so the joined rows stay few). Not an EF.CompileAsyncQuery: a compiled
+    /// query holds one model, and one process may run several sites (the tests) on SQLite and PostgreSQL. The related news are
     /// correlated by the category alone, an equality SQLite can join on (ROW_NUMBER per category, where a correlated
     /// "not this item" would need APPLY, which SQLite lacks): the article itself is left out afterwards.
     /// </summary>
-    private static readonly Func<ContentDbContext, string, int, CancellationToken, Task<ArticleRow?>> ArticleBySlug =
-        EF.CompileAsyncQuery((ContentDbContext db, string slug, int related, CancellationToken _) =>
-            (from item in db.Items
+    private static IQueryable<ArticleRow> ArticleBySlug(ContentDbContext db, string slug, int related)
+        => (from item in db.Items
              join version in db.Versions on item.PublishedVersionId equals (Guid?)version.Id
              where item.Slug == slug && item.ContentType != ContentTypes.Clipping
              select new ArticleRow(
@@ -160,8 +160,7 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
                      .Take(related + 1)
                      .ToList()))
             .AsNoTracking()
-            .AsSingleQuery()
-            .FirstOrDefault());
+            .AsSingleQuery();
 
     public async Task<IReadOnlyList<ArchiveMonth>> MonthsAsync(CancellationToken cancellationToken)
     {
