@@ -137,28 +137,28 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
     /// </summary>
     private static IQueryable<ArticleRow> ArticleBySlug(ContentDbContext db, string slug, int related)
         => (from item in db.Items
-             join version in db.Versions on item.PublishedVersionId equals (Guid?)version.Id
-             where item.Slug == slug && item.ContentType != ContentTypes.Clipping
-             select new ArticleRow(
-                 item.Id,
-                 item.ContentType,
-                 item.Slug!,
-                 item.PublishedAt!.Value,
-                 item.Category,
-                 version.Id,
-                 version.Title,
-                 version.Parts,
-                 db.Corrections.Where(c => c.ItemId == item.Id)
-                     .OrderBy(c => c.CorrectedAt)
-                     .Select(c => new CorrectionNote(c.CorrectedAt, c.Note))
-                     .ToList(),
-                 (from other in db.Items
-                  join otherVersion in db.Versions on other.PublishedVersionId equals (Guid?)otherVersion.Id
-                  where other.Category == item.Category && other.ContentType != ContentTypes.Clipping
-                  orderby other.PublishedAt descending
-                  select new ArticleLink(other.Id, other.Slug!, otherVersion.Title, other.PublishedAt!.Value))
-                     .Take(related + 1)
-                     .ToList()))
+            join version in db.Versions on item.PublishedVersionId equals (Guid?)version.Id
+            where item.Slug == slug && item.ContentType != ContentTypes.Clipping
+            select new ArticleRow(
+                item.Id,
+                item.ContentType,
+                item.Slug!,
+                item.PublishedAt!.Value,
+                item.Category,
+                version.Id,
+                version.Title,
+                version.Parts,
+                db.Corrections.Where(c => c.ItemId == item.Id)
+                    .OrderBy(c => c.CorrectedAt)
+                    .Select(c => new CorrectionNote(c.CorrectedAt, c.Note))
+                    .ToList(),
+                (from other in db.Items
+                 join otherVersion in db.Versions on other.PublishedVersionId equals (Guid?)otherVersion.Id
+                 where other.Category == item.Category && other.ContentType != ContentTypes.Clipping
+                 orderby other.PublishedAt descending
+                 select new ArticleLink(other.Id, other.Slug!, otherVersion.Title, other.PublishedAt!.Value))
+                    .Take(related + 1)
+                    .ToList()))
             .AsNoTracking()
             .AsSingleQuery();
 
