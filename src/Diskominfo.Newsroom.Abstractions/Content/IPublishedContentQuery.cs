@@ -7,6 +7,12 @@ public interface IPublishedContentQuery
 
     Task<PublishedArticle?> GetBySlugAsync(string slug, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The article page's content in one database round trip: the article with its corrections and up to
+    /// <paramref name="related"/> other articles of its category, newest first; null when no article has that slug.
+    /// </summary>
+    Task<ArticleView?> ArticleViewAsync(string slug, int related, CancellationToken cancellationToken);
+
     Task<PublishedArticle?> GetByIdAsync(Guid itemId, CancellationToken cancellationToken);
 
     /// <summary>The published ones among the given items, in no particular order.</summary>
@@ -14,9 +20,6 @@ public interface IPublishedContentQuery
 
     /// <summary>Newest first, one page of those matching <paramref name="filter"/>.</summary>
     Task<ArticlePage> ListAsync(ArticleFilter filter, int page, int pageSize, CancellationToken cancellationToken);
-
-    /// <summary>Other articles of the same category, newest first.</summary>
-    Task<IReadOnlyList<PublishedArticle>> RelatedAsync(PublishedArticle article, int take, CancellationToken cancellationToken);
 
     /// <summary>The months (in WIB) that have published articles, newest first, with their counts.</summary>
     Task<IReadOnlyList<ArchiveMonth>> MonthsAsync(CancellationToken cancellationToken);

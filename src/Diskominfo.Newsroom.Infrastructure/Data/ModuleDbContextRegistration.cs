@@ -11,16 +11,23 @@ public static class ModuleDbContextRegistration
     /// PostgreSQL subclass (each with its own migrations), on the scope's shared connection, with a
     /// migrations history table of the module's own.
     /// </summary>
+    /// <remarks>
+    /// The options are built once (a singleton, without a connection): building them for every context of every
+    /// request was a measurable part of a page. Each context is given the scope's connection as it is created
+    /// (<see cref="NewsroomDatabase.Enlist"/>).
+    /// </remarks>
     public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TPostgres>(this IServiceCollection services, string module)
         where TContext : DbContext
         where TSqlite : TContext
         where TPostgres : TContext
     {
         var historyTable = ModuleMigration<TContext>.HistoryTable(module);
-        services.AddDbContext<TSqlite>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<NewsroomDatabase>().Connection, o => o.MigrationsHistoryTable(historyTable)));
-        services.AddDbContext<TPostgres>((sp, options) =>
-            options.UseNpgsql(sp.GetRequiredService<NewsroomDatabase>().Connection, o => o.MigrationsHistoryTable(historyTable)));
+        services.AddDbContext<TSqlite>(
+            options => options.UseSqlite(o => o.MigrationsHistoryTable(historyTable)),
+            contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
+        services.AddDbContext<TPostgres>(
+            options => options.UseNpgsql(o => o.MigrationsHistoryTable(historyTable)),
+            contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<TContext>(sp =>
             sp.GetRequiredService<IOptions<NewsroomDatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
                 ? sp.GetRequiredService<TPostgres>()

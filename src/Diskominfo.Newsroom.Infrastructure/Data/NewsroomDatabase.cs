@@ -69,9 +69,13 @@ public sealed class NewsroomDatabase : IAsyncDisposable, IDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>Called by each module DbContext when it is created in this scope.</summary>
+    /// <summary>
+    /// Called by each module DbContext when it is created in this scope: the context takes the scope's connection
+    /// (its options, shared by every scope, have none) and joins the current transaction, if any.
+    /// </summary>
     public void Enlist(DbContext context)
     {
+        context.Database.SetDbConnection(Connection, contextOwnsConnection: false);
         _contexts.Add(context);
         if (_transaction is not null)
         {

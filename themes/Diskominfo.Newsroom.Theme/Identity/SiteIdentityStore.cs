@@ -9,6 +9,7 @@ using Diskominfo.Newsroom.Infrastructure.Data;
 using Diskominfo.Newsroom.Infrastructure.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Diskominfo.Newsroom.Theme.Identity;
@@ -18,12 +19,18 @@ namespace Diskominfo.Newsroom.Theme.Identity;
 /// Indonesian, the logo by content; every node reads it again and renders every public page anew afterwards. What changed is written to the audit log
 /// in the same transaction.
 /// </summary>
+/// <remarks>
+/// Every public page asks for the identity, nearly always answered from memory: the DbContext is resolved only when
+/// the database is read or written, so that a page builds no context it does not use.
+/// </remarks>
 internal sealed partial class SiteIdentityStore(
-    SiteDbContext db, NewsroomDatabase database, IEventPublisher events, IMemoryCache cache, SiteCacheSignals signals, ILogoMaker logos,
+    IServiceProvider services, NewsroomDatabase database, IEventPublisher events, IMemoryCache cache, SiteCacheSignals signals, ILogoMaker logos,
     IOptions<SiteOptions> defaults, TimeProvider clock)
 {
     /// <summary>The identity's entry in <see cref="IMemoryCache"/>, dropped on every node by <see cref="SiteCacheSignals"/>.</summary>
     internal const string CacheKey = "site-identity";
+
+    private SiteDbContext Db => services.GetRequiredService<SiteDbContext>();
 
     public sealed record Changes(
         string? Name, string? Publisher, string? Address, string? Phone, string? Email,
@@ -43,7 +50,7 @@ internal sealed partial class SiteIdentityStore(
         SiteIdentityRecord? record;
         try
         {
-            record = await db.Identity.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+            record = await Db.Identity.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         }
         catch (Exception e) when (NewsroomExceptionHandler.DatabaseUnreachable(e))
         {
@@ -64,7 +71,7 @@ internal sealed partial class SiteIdentityStore(
         => new(defaults.Value.Name, defaults.Value.Publisher, null, null, null, null, null, null, SiteIdentity.DefaultBrandColor, null);
 
     public Task<byte[]?> LogoAsync(CancellationToken cancellationToken)
-        => db.Identity.AsNoTracking().Select(i => i.Logo).SingleOrDefaultAsync(cancellationToken);
+        => Db.Identity.AsNoTracking().Select(i => i.Logo).SingleOrDefaultAsync(cancellationToken);
 
     public async Task<Outcome> SaveAsync(Changes changes, Actor actor, CancellationToken cancellationToken)
     {
@@ -123,12 +130,12 @@ internal sealed partial class SiteIdentityStore(
 
         await database.InTransactionAsync(async ct =>
         {
-            var record = await db.Identity.SingleOrDefaultAsync(ct);
+            var record = await Db.Identity.SingleOrDefaultAsync(ct);
             var before = AuditValues(Of(record));
             if (record is null)
             {
                 record = new SiteIdentityRecord();
-                db.Identity.Add(record);
+                Db.Identity.Add(record);
             }
 
             var now = clock.GetUtcNow();
@@ -136,7 +143,7 @@ internal sealed partial class SiteIdentityStore(
             (record.Facebook, record.Instagram, record.YouTube, record.BrandColor) = (facebook, instagram, youtube, color);
             record.Logo = changes.RemoveLogo ? null : logo ?? record.Logo;
             (record.UpdatedAt, record.UpdatedBy) = (now, actor.UserName);
-            await db.SaveChangesAsync(ct);
+            await Db.SaveChangesAsync(ct);
 
             // Only what changed goes to the log.
             var after = AuditValues(Of(record));

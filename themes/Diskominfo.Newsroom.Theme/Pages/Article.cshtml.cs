@@ -16,7 +16,7 @@ internal sealed class ArticleModel(IPublishedContentQuery content, IOptions<Site
 {
     public PublishedArticle? Article { get; private set; }
 
-    public IReadOnlyList<PublishedArticle> Related { get; private set; } = [];
+    public IReadOnlyList<ArticleLink> Related { get; private set; } = [];
 
     public SiteOptions Site => site.Value;
 
@@ -25,10 +25,14 @@ internal sealed class ArticleModel(IPublishedContentQuery content, IOptions<Site
 
     public Identity.SiteIdentity Identity { get; private set; } = null!;
 
+    /// <summary>How many other articles of its category an article page links to.</summary>
+    private const int RelatedCount = 4;
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        Article = await content.GetBySlugAsync(slug, cancellationToken);
-        if (Article is null)
+        // One database round trip: the article, its corrections and its related news (the identity is kept in memory).
+        var view = await content.ArticleViewAsync(slug, RelatedCount, cancellationToken);
+        if (view is null)
         {
             // A slug never changes once published; an address typed in other letters or with a trailing slash leads to it.
             var canonical = slug.Trim('/').ToLowerInvariant();
@@ -37,7 +41,7 @@ internal sealed class ArticleModel(IPublishedContentQuery content, IOptions<Site
                 : NotFound();
         }
 
-        Related = await content.RelatedAsync(Article, 4, cancellationToken);
+        (Article, Related) = (view.Article, view.Related);
         Identity = await identities.GetAsync(cancellationToken);
         SiteCache.TagArticle(HttpContext, Article);
         Video = VideoEmbed.From(Article.VideoUrl);

@@ -99,20 +99,68 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
         return new ArticlePage(await ToArticlesAsync(items, cancellationToken), page, pageSize, total);
     }
 
-    public async Task<IReadOnlyList<PublishedArticle>> RelatedAsync(PublishedArticle article, int take, CancellationToken cancellationToken)
+    public async Task<ArticleView?> ArticleViewAsync(string slug, int related, CancellationToken cancellationToken)
     {
-        if (article.Category is null)
+        var row = await ArticleBySlug(db, slug, related).FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
         {
-            return [];
+            return null;
         }
 
-        var items = await PublishedItems()
-            .Where(i => i.Category == article.Category && i.Id != article.ItemId)
-            .OrderByDescending(i => i.PublishedAt)
-            .Take(take)
-            .ToListAsync(cancellationToken);
-        return await ToArticlesAsync(items, cancellationToken);
+        var parts = row.Parts.Article;
+        var article = new PublishedArticle(
+            row.ItemId,
+            row.ContentType,
+            row.Slug,
+            row.Title,
+            parts?.Lead,
+            BodyHtml(row.VersionId, row.Parts),
+            parts?.Category,
+            parts?.EventDate,
+            parts?.EventPlace,
+            row.Parts.Photos,
+            row.PublishedAt,
+            row.Corrections,
+            parts?.VideoUrl);
+        // The query reads one more of the category, as it cannot leave the article itself out (see ArticleBySlug).
+        IReadOnlyList<ArticleLink> others = row.Category is null ? [] : [.. row.Related.Where(r => r.ItemId != row.ItemId).Take(related)];
+        return new ArticleView(article, others);
     }
+
+    /// <summary>
+    /// The article page in one command: the item, its live version, its corrections (oldest first) and the newest
+    /// <c>related + 1</c> of its category (an item keeps its live version's category), joined in one query (a page has
+    /// a few corrections and a few related items, so the joined rows stay few). Not an EF.CompileAsyncQuery: a compiled
+    /// query holds one model, and one process may run several sites (the tests) on SQLite and PostgreSQL. The related news are
+    /// correlated by the category alone, an equality SQLite can join on (ROW_NUMBER per category, where a correlated
+    /// "not this item" would need APPLY, which SQLite lacks): the article itself is left out afterwards.
+    /// </summary>
+    private static IQueryable<ArticleRow> ArticleBySlug(ContentDbContext db, string slug, int related)
+        => (from item in db.Items
+            join version in db.Versions on item.PublishedVersionId equals (Guid?)version.Id
+            where item.Slug == slug && item.ContentType != ContentTypes.Clipping
+            select new ArticleRow(
+                item.Id,
+                item.ContentType,
+                item.Slug!,
+                item.PublishedAt!.Value,
+                item.Category,
+                version.Id,
+                version.Title,
+                version.Parts,
+                db.Corrections.Where(c => c.ItemId == item.Id)
+                    .OrderBy(c => c.CorrectedAt)
+                    .Select(c => new CorrectionNote(c.CorrectedAt, c.Note))
+                    .ToList(),
+                (from other in db.Items
+                 join otherVersion in db.Versions on other.PublishedVersionId equals (Guid?)otherVersion.Id
+                 where other.Category == item.Category && other.ContentType != ContentTypes.Clipping
+                 orderby other.PublishedAt descending
+                 select new ArticleLink(other.Id, other.Slug!, otherVersion.Title, other.PublishedAt!.Value))
+                    .Take(related + 1)
+                    .ToList()))
+            .AsNoTracking()
+            .AsSingleQuery();
 
     public async Task<IReadOnlyList<ArchiveMonth>> MonthsAsync(CancellationToken cancellationToken)
     {
@@ -177,11 +225,13 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
     /// A version never changes, so neither does its HTML: rendered and sanitized once, then taken from memory
     /// (sanitizing is the dearest part of showing an article).
     /// </summary>
-    private string BodyHtml(ContentVersion version)
-        => cache.GetOrCreate(("article-html", version.Id), entry =>
+    private string BodyHtml(ContentVersion version) => BodyHtml(version.Id, version.Parts);
+
+    private string BodyHtml(Guid versionId, ContentParts parts)
+        => cache.GetOrCreate(("article-html", versionId), entry =>
         {
             entry.SlidingExpiration = TimeSpan.FromHours(1);
-            return markdown.ToHtml(version.Parts.Article?.Body ?? "");
+            return markdown.ToHtml(parts.Article?.Body ?? "");
         })!;
 
     /// <summary>The version as labelled lines, one fact per line and the text line by line, for a readable diff.</summary>
