@@ -15,6 +15,7 @@ using Diskominfo.Newsroom.Harness;
 //   photos --dir D [--count 20]                  camera-size JPEGs (6000 x 4000, textured) for the rendition benchmark
 //   renditions --dir D --out O [--kind w1200]    the site's rendition of each JPEG in D, as the Media module makes it
 //   search [--count 100000] [--dir D]            the archive's Lucene index against SQLite FTS5 on a generated corpus
+//   search-profile --index D/lucene              where a search's time goes (matching, scope, top 20, facets, snippets) on the index search --dir D left
 //   signin [--count 200]                         API sign-in time for an unknown user and for a wrong password
 //   hostile-search [--count 100000] [--runs 10]  hostile queries to /cari and /api/v1/search on the site with 100,000 clippings
 //   backup [--items 10000] [--photos 2] [--db Sqlite|Postgres] [--connection "..."]
@@ -40,6 +41,7 @@ return mode switch
     "signin" => await SignInTimingBench.RunAsync(options.Int("count", 200)),
     "hostile-search" => await HostileSearchBench.RunAsync(options.Int("count", 100_000), options.Int("runs", 10)),
     "backup" => await BackupBench.RunAsync(options.Int("items", 10_000), options.Int("photos", 2), options.Text("db", "Sqlite"), options.TextOrNull("connection")),
+    "search-profile" => await SearchProfile.RunAsync(options.Text("index", "")),
     "search" => await SearchBench.RunAsync(options.Int("count", 100_000), options.Text("dir", Path.Combine(Path.GetTempPath(), "newsroom-search-bench"))),
     "media-library" => await MediaLibraryBench.RunAsync(options.Int("count", 50_000), options.Int("runs", 20)),
     "field" => await FieldUploadBench.RunAsync(options.Int("count", 10), options.Int("mb", 8), options.Int("kbit", 1000) * 1000L,

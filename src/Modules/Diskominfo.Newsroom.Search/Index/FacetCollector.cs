@@ -7,8 +7,8 @@ namespace Diskominfo.Newsroom.Search.Index;
 
 /// <summary>
 /// Counts the values of the facet fields over every matching document. Each segment's ordinals are decoded from
-/// its doc values once (an int per document and field, kept as long as the segment lives), so counting a hit is
-/// one array read and increment per field, however many documents match.
+/// its doc values once (kept as long as the segment lives) into one flat array, a slot per document and field, so
+/// counting a hit is a few reads and increments of two plain arrays, however many documents match.
 /// </summary>
 internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
 {
@@ -16,7 +16,8 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
 
     private readonly Dictionary<string, int>[] _counts = fields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
     private SegmentFacets? _segment;
-    private int[][] _ordinals = [];
+    private int[] _slots = [];
+    private int[] _slotCounts = [];
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -29,19 +30,20 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
         Flush();
         var reader = context.AtomicReader;
         _segment = Segments.GetValue(reader.CoreCacheKey, _ => SegmentFacets.Decode(reader, fields));
-        _ordinals = _segment.Fields.Select(f => new int[f.Values.Length]).ToArray();
+        _slots = _segment.Slots;
+        _slotCounts = new int[_segment.SlotCount + 1];
     }
 
     public void Collect(int doc)
     {
-        var segment = _segment!;
-        for (var i = 0; i < _ordinals.Length; i++)
+        // A document without a value counts in the last slot, which is never read: no branch per field.
+        var slots = _slots;
+        var counts = _slotCounts;
+        var width = fields.Count;
+        var at = doc * width;
+        for (var i = 0; i < width; i++)
         {
-            var ordinal = segment.Fields[i].Ordinals[doc];
-            if (ordinal >= 0)
-            {
-                _ordinals[i][ordinal]++;
-            }
+            counts[slots[at + i]]++;
         }
     }
 
@@ -54,8 +56,15 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
         var leaves = reader.Leaves;
         var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
         var segment = Segments.GetValue(leaf.AtomicReader.CoreCacheKey, _ => SegmentFacets.Decode(leaf.AtomicReader, fields));
-        var local = doc - leaf.DocBase;
-        return segment.Fields.Select(f => f.Ordinals[local] is var o && o >= 0 ? f.Values[o] : null).ToArray();
+        var at = (doc - leaf.DocBase) * fields.Count;
+        var values = new string?[fields.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var slot = segment.Slots[at + i];
+            values[i] = slot == segment.SlotCount ? null : segment.Values[i][slot - segment.Offsets[i]];
+        }
+
+        return values;
     }
 
     /// <summary>Each field's values, most frequent first (then by value), at most <paramref name="top"/> each.</summary>
@@ -82,14 +91,16 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
             return;
         }
 
-        for (var i = 0; i < _ordinals.Length; i++)
+        for (var i = 0; i < _counts.Length; i++)
         {
-            var values = _segment.Fields[i].Values;
+            var values = _segment.Values[i];
+            var offset = _segment.Offsets[i];
             for (var ordinal = 0; ordinal < values.Length; ordinal++)
             {
-                if (_ordinals[i][ordinal] > 0)
+                var count = _slotCounts[offset + ordinal];
+                if (count > 0)
                 {
-                    _counts[i][values[ordinal]] = _counts[i].GetValueOrDefault(values[ordinal]) + _ordinals[i][ordinal];
+                    _counts[i][values[ordinal]] = _counts[i].GetValueOrDefault(values[ordinal]) + count;
                 }
             }
         }
@@ -97,40 +108,54 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
         _segment = null;
     }
 
-    /// <summary>A segment's facet ordinals per document (-1: no value) and the value of each ordinal, per field.</summary>
-    private sealed record SegmentFacets(IReadOnlyList<(int[] Ordinals, string[] Values)> Fields)
+    /// <summary>
+    /// A segment's facet values: per document and field (document-major) the slot of its value, the field's offset
+    /// plus the value's ordinal, or <see cref="SlotCount"/> for none; and each field's values by ordinal.
+    /// </summary>
+    private sealed class SegmentFacets(int[] slots, int[] offsets, string[][] values, int slotCount)
     {
+        public int[] Slots { get; } = slots;
+
+        public int[] Offsets { get; } = offsets;
+
+        public string[][] Values { get; } = values;
+
+        public int SlotCount { get; } = slotCount;
+
         public static SegmentFacets Decode(AtomicReader reader, IReadOnlyList<string> fields)
         {
-            var decoded = new List<(int[], string[])>(fields.Count);
-            foreach (var field in fields)
+            var width = fields.Count;
+            var docValues = fields.Select(reader.GetSortedDocValues).ToArray();
+            var offsets = new int[width];
+            var values = new string[width][];
+            var slotCount = 0;
+            for (var i = 0; i < width; i++)
             {
-                var values = reader.GetSortedDocValues(field);
-                var ordinals = new int[reader.MaxDoc];
-                if (values is null)
-                {
-                    Array.Fill(ordinals, -1);
-                    decoded.Add((ordinals, []));
-                    continue;
-                }
-
-                for (var doc = 0; doc < ordinals.Length; doc++)
-                {
-                    ordinals[doc] = values.GetOrd(doc);
-                }
-
-                var names = new string[values.ValueCount];
+                offsets[i] = slotCount;
+                var names = new string[docValues[i]?.ValueCount ?? 0];
                 var term = new BytesRef();
                 for (var ordinal = 0; ordinal < names.Length; ordinal++)
                 {
-                    values.LookupOrd(ordinal, term);
+                    docValues[i]!.LookupOrd(ordinal, term);
                     names[ordinal] = term.Utf8ToString();
                 }
 
-                decoded.Add((ordinals, names));
+                values[i] = names;
+                slotCount += names.Length;
             }
 
-            return new SegmentFacets(decoded);
+            var slots = new int[reader.MaxDoc * width];
+            for (var i = 0; i < width; i++)
+            {
+                var field = docValues[i];
+                for (var doc = 0; doc < reader.MaxDoc; doc++)
+                {
+                    var ordinal = field?.GetOrd(doc) ?? -1;
+                    slots[(doc * width) + i] = ordinal >= 0 ? offsets[i] + ordinal : slotCount;
+                }
+            }
+
+            return new SegmentFacets(slots, offsets, values, slotCount);
         }
     }
 }

@@ -127,7 +127,7 @@ internal sealed class SearchEngine(SearchIndex index, IOptions<SearchOptions> op
         return new ParsedQuery(kept, words);
     }
 
-    private static CachingWrapperFilter Scope(string scope)
+    private static RandomAccessCachingFilter Scope(string scope)
         => new(new QueryWrapperFilter(new TermQuery(new Term(Fields.Key, Fields.Tag(Fields.Scope, scope)))));
 
     private static IEnumerable<Query> Filters(SearchRequest request, Actor? actor)
