@@ -170,7 +170,6 @@ public static class NewsroomInfrastructureExtensions
     /// </summary>
     public static IServiceCollection AddKeptPages(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<KeptPageCache>();
         var store = services.LastOrDefault(d => d.ServiceType == typeof(Microsoft.AspNetCore.OutputCaching.IOutputCacheStore))
             ?? throw new InvalidOperationException("AddKeptPages needs AddOutputCache first.");

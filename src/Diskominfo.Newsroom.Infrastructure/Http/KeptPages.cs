@@ -26,7 +26,7 @@ namespace Diskominfo.Newsroom.Infrastructure.Http;
 /// (so it renders) and its bytes are kept. A page rendered before an eviction and finished after it is not kept.
 /// </para>
 /// </remarks>
-public sealed class KeptPageCache(TimeProvider clock)
+public sealed class KeptPageCache
 {
     /// <summary>The setting that switches kept pages off (<c>false</c>); the output cache alone then keeps the pages.</summary>
     public const string Setting = "Newsroom:KeptPages";
@@ -54,7 +54,7 @@ public sealed class KeptPageCache(TimeProvider clock)
 
     internal bool TryGet(string key, out KeptPage page)
     {
-        if (_pages.TryGetValue(key, out page!) && page.Expires > clock.GetUtcNow())
+        if (_pages.TryGetValue(key, out page!) && page.Expires > Environment.TickCount64)
         {
             Interlocked.Increment(ref _hits);
             return true;
@@ -134,8 +134,12 @@ public sealed class KeptPageCache(TimeProvider clock)
     }
 }
 
-/// <summary>A finished page: its headers (without those of the connection or the request) and its body.</summary>
-internal sealed record KeptPage(KeyValuePair<string, StringValues>[] Headers, byte[] Body, HashSet<string> Tags, DateTimeOffset Stored, DateTimeOffset Expires);
+/// <summary>
+/// A finished page: its headers (without those of the connection or the request) and its body; when it was kept and
+/// until when, in <see cref="Environment.TickCount64"/> milliseconds (a coarse clock that costs no system call, unlike
+/// the wall clock on some virtual machines).
+/// </summary>
+internal sealed record KeptPage(KeyValuePair<string, StringValues>[] Headers, byte[] Body, HashSet<string> Tags, long Stored, long Expires);
 
 /// <summary>
 /// The part of the output cache policy that tells <see cref="KeptPageCache"/> what it may keep: a request filling the
@@ -168,7 +172,7 @@ public sealed class KeptPagePolicy : IOutputCachePolicy
 }
 
 /// <summary>Hands out kept pages, and keeps the page a cookie-less reader's request rendered (see <see cref="KeptPageCache"/>).</summary>
-internal sealed class KeptPageMiddleware(RequestDelegate next, KeptPageCache cache, TimeProvider clock)
+internal sealed class KeptPageMiddleware(RequestDelegate next, KeptPageCache cache)
 {
     /// <summary>Headers of the connection, of this response alone, or added again by the pipeline's first parts.</summary>
     private static readonly HashSet<string> NotKept = new(StringComparer.OrdinalIgnoreCase)
@@ -204,7 +208,7 @@ internal sealed class KeptPageMiddleware(RequestDelegate next, KeptPageCache cac
             headers[name] = value;
         }
 
-        headers.Age = ((long)Math.Max(0, (clock.GetUtcNow() - page.Stored).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        headers.Age = (Math.Max(0, Environment.TickCount64 - page.Stored) / 1000).ToString(CultureInfo.InvariantCulture);
         response.ContentLength = page.Body.Length;
         return HttpMethods.IsHead(context.Request.Method)
             ? Task.CompletedTask
@@ -227,9 +231,9 @@ internal sealed class KeptPageMiddleware(RequestDelegate next, KeptPageCache cac
                 && context.Response.StatusCode == StatusCodes.Status200OK && !context.Response.Headers.ContainsKey("Set-Cookie")
                 && copy.Copy is { } bytes && !context.RequestAborted.IsCancellationRequested)
             {
-                var now = clock.GetUtcNow();
+                var now = Environment.TickCount64;
                 var headers = context.Response.Headers.Where(h => !NotKept.Contains(h.Key)).ToArray();
-                page = new KeptPage(headers, bytes, tags, now, now + lifetime);
+                page = new KeptPage(headers, bytes, tags, now, now + (long)lifetime.TotalMilliseconds);
             }
         }
         finally
