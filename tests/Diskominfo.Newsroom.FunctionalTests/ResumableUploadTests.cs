@@ -52,10 +52,23 @@ public sealed class ResumableUploadTests
         var offset = await HeadOffsetAsync(reporter, upload);
         Assert.InRange(offset, piece, piece + (1024 * 1024));
         HttpResponseMessage? last = null;
+        var conflicts = 0;
         while (offset < photo.Length)
         {
             last?.Dispose();
             last = await SendPatchAsync(reporter, upload, offset, photo.AsMemory((int)offset, (int)Math.Min(piece, photo.Length - offset)));
+            if (last.StatusCode == HttpStatusCode.Conflict && ++conflicts <= 20)
+            {
+                // On a loaded machine the server may notice the cut late: until it does, the cut request still holds the
+                // upload (or has stored a little more). A client asks for the position again and goes on from there, as
+                // tus clients do; the answer says why in Indonesian.
+                var why = await last.Content.ReadAsStringAsync();
+                Assert.True(why.Contains("sedang menerima data", StringComparison.Ordinal) || why.Contains("tidak sesuai", StringComparison.Ordinal), why);
+                await Task.Delay(250);
+                offset = await HeadOffsetAsync(reporter, upload);
+                continue;
+            }
+
             Assert.Equal(HttpStatusCode.NoContent, last.StatusCode);
             offset = long.Parse(Header(last, "Upload-Offset")!, System.Globalization.CultureInfo.InvariantCulture);
         }
