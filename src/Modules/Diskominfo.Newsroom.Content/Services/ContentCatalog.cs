@@ -107,21 +107,7 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
             return null;
         }
 
-        var parts = row.Parts.Article;
-        var article = new PublishedArticle(
-            row.ItemId,
-            row.ContentType,
-            row.Slug,
-            row.Title,
-            parts?.Lead,
-            BodyHtml(row.VersionId, row.Parts),
-            parts?.Category,
-            parts?.EventDate,
-            parts?.EventPlace,
-            row.Parts.Photos,
-            row.PublishedAt,
-            row.Corrections,
-            parts?.VideoUrl);
+        var article = ToArticle(row.ItemId, row.ContentType, row.Slug, row.PublishedAt, row.VersionId, row.Title, row.Parts, row.Corrections);
         // The query reads one more of the category, as it cannot leave the article itself out (see ArticleBySlug).
         IReadOnlyList<ArticleLink> others = row.Category is null ? [] : [.. row.Related.Where(r => r.ItemId != row.ItemId).Take(related)];
         return new ArticleView(article, others);
@@ -203,20 +189,26 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
     }
 
     private PublishedArticle ToArticle(ContentItem item, ContentVersion version, IReadOnlyList<CorrectionNote> corrections)
+        => ToArticle(item.Id, item.ContentType, item.Slug!, item.PublishedAt!.Value, version.Id, version.Title, version.Parts, corrections);
+
+    /// <summary>What readers see of a live version: the lists and the article page alike.</summary>
+    private PublishedArticle ToArticle(
+        Guid itemId, string contentType, string slug, DateTimeOffset publishedAt, Guid versionId, string title, ContentParts parts,
+        IReadOnlyList<CorrectionNote> corrections)
     {
-        var article = version.Parts.Article;
+        var article = parts.Article;
         return new PublishedArticle(
-            item.Id,
-            item.ContentType,
-            item.Slug!,
-            version.Title,
+            itemId,
+            contentType,
+            slug,
+            title,
             article?.Lead,
-            BodyHtml(version),
+            BodyHtml(versionId, parts),
             article?.Category,
             article?.EventDate,
             article?.EventPlace,
-            version.Parts.Photos,
-            item.PublishedAt!.Value,
+            parts.Photos,
+            publishedAt,
             corrections,
             article?.VideoUrl);
     }
@@ -225,8 +217,6 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
     /// A version never changes, so neither does its HTML: rendered and sanitized once, then taken from memory
     /// (sanitizing is the dearest part of showing an article).
     /// </summary>
-    private string BodyHtml(ContentVersion version) => BodyHtml(version.Id, version.Parts);
-
     private string BodyHtml(Guid versionId, ContentParts parts)
         => cache.GetOrCreate(("article-html", versionId), entry =>
         {
