@@ -29,17 +29,10 @@ public sealed class CoverageBrowserTests
         await using var browser = await Browser.LaunchAsync();
         await using var database = await TestDatabase.SqliteAsync();
         await using var app = await NewsroomApp.StartAsync(database, kestrel: true);
-        var context = await browser.Chromium.NewContextAsync(new()
+        var page = await browser.SignInAsync(app, "reporter", NewsroomApp.Password, "**/admin", new()
         {
-            BaseURL = app.BaseAddress.ToString(), Locale = "id-ID", ViewportSize = new() { Width = 360, Height = 740 }, DeviceScaleFactor = 1, HasTouch = true,
+            Locale = "id-ID", ViewportSize = new() { Width = 360, Height = 740 }, DeviceScaleFactor = 1, HasTouch = true,
         });
-        context.SetDefaultTimeout(45_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/masuk");
-        await page.GetByLabel("Nama pengguna").FillAsync("reporter");
-        await page.GetByLabel("Kata sandi").FillAsync(NewsroomApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
 
         // The invitation, registered on the phone with its scanned letter; it gets the agenda book's number.
         await page.GotoAsync("/admin/kegiatan");

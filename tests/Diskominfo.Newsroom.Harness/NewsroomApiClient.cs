@@ -94,7 +94,8 @@ public sealed class NewsroomApiClient : IDisposable
         using var x = Image.Xyz(width, height);
         using var band = x[0];
         using var scaled = band * (255.0 / width);
-        using var image = scaled.Bandjoin(scaled, scaled).Cast(Enums.BandFormat.Uchar);
+        using var rgb = scaled.Bandjoin(scaled, scaled);
+        using var image = rgb.Cast(Enums.BandFormat.Uchar);
         return image.JpegsaveBuffer(q: 85);
     }
 
