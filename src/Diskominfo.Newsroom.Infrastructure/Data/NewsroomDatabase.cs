@@ -1,7 +1,9 @@
+using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -12,16 +14,18 @@ namespace Diskominfo.Newsroom.Infrastructure.Data;
 /// reactions of other modules to it (events) commit in one transaction while each module keeps its own
 /// DbContext and tables.
 /// </summary>
-public sealed class NewsroomDatabase : IAsyncDisposable, IDisposable
+public sealed partial class NewsroomDatabase : IAsyncDisposable, IDisposable
 {
+    private readonly ILogger? _logger;
     private readonly List<DbContext> _contexts = [];
     private DbConnection? _connection;
     private DbTransaction? _transaction;
     private List<Func<Task>> _afterCommit = [];
 
-    public NewsroomDatabase(IOptions<NewsroomDatabaseOptions> options)
+    public NewsroomDatabase(IOptions<NewsroomDatabaseOptions> options, ILogger<NewsroomDatabase>? logger = null)
     {
         Options = options.Value;
+        _logger = logger;
     }
 
     public NewsroomDatabaseOptions Options { get; }
@@ -31,7 +35,7 @@ public sealed class NewsroomDatabase : IAsyncDisposable, IDisposable
     public DbConnection Connection => _connection ??= Options.Provider switch
     {
         DatabaseProvider.Postgres => new NpgsqlConnection(Options.ConnectionString),
-        _ => new SqliteConnection(Options.ConnectionString),
+        _ => Sqlite(Options.ConnectionString),
     };
 
     public bool InTransaction => _transaction is not null;
@@ -50,8 +54,34 @@ public sealed class NewsroomDatabase : IAsyncDisposable, IDisposable
         _connection = Options.Provider switch
         {
             DatabaseProvider.Postgres => new NpgsqlConnection(connectionString),
-            _ => new SqliteConnection(connectionString),
+            _ => Sqlite(connectionString),
         };
+    }
+
+    /// <summary>
+    /// A SQLite connection that checks, each time it is opened, that the pooled handle it got is not still inside a
+    /// transaction. Microsoft.Data.Sqlite returns a handle to its pool as it is; one left in a transaction would make
+    /// every later BEGIN on it fail ("cannot start a transaction within a transaction"), request after request and job
+    /// after job. Its owner is gone, so the leftover transaction is rolled back, and the leak logged as an error.
+    /// </summary>
+    private SqliteConnection Sqlite(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.StateChange += (_, change) =>
+        {
+            if (change.CurrentState == ConnectionState.Open && connection.Handle is { } handle && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0)
+            {
+                if (_logger is not null)
+                {
+                    LogLeftoverTransaction(_logger);
+                }
+
+                using var rollback = connection.CreateCommand();
+                rollback.CommandText = "ROLLBACK;";
+                rollback.ExecuteNonQuery();
+            }
+        };
+        return connection;
     }
 
     /// <summary>
@@ -185,4 +215,7 @@ public sealed class NewsroomDatabase : IAsyncDisposable, IDisposable
     }
 
     public void Dispose() => _connection?.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A pooled SQLite connection was still inside a transaction when opened; it was rolled back. Some code returned its connection without ending its transaction.")]
+    private static partial void LogLeftoverTransaction(ILogger logger);
 }
