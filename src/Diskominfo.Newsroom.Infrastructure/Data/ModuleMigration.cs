@@ -51,6 +51,9 @@ internal sealed class ModuleMigration<TContext>(string module) : IModuleMigratio
         return await database.SqlQueryRaw<bool>(sql, HistoryTable(module)).SingleAsync(cancellationToken);
     }
 
+    public bool HasPendingModelChanges(IServiceProvider scopedServices)
+        => scopedServices.GetRequiredService<TContext>().Database.HasPendingModelChanges();
+
     public IReadOnlyList<string> Known(IServiceProvider scopedServices)
         => [.. scopedServices.GetRequiredService<TContext>().Database.GetMigrations()];
 }
