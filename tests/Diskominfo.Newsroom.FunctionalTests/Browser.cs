@@ -75,24 +75,31 @@ public sealed class Browser : IAsyncDisposable
         options.BaseURL = app.BaseAddress.ToString();
         var context = await Chromium.NewContextAsync(options);
         context.SetDefaultTimeout(45_000); // generous: CI shares two cores with the other tests' sites
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/masuk");
-        await page.GetByLabel("Nama pengguna").FillAsync(userName);
-        await page.GetByLabel("Kata sandi").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync(lands, new() { Timeout = 30_000 });
-        }
-        catch (TimeoutException e)
-        {
-            // Say where the browser is and what it shows, so a slow or failed sign-in in CI can be told apart.
-            var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
-            await context.CloseAsync();
-            throw new TimeoutException($"Sign-in as {userName} did not reach {lands}; the browser is at {page.Url} showing: {text[..Math.Min(500, text.Length)]}", e);
-        }
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/masuk");
+            await page.GetByLabel("Nama pengguna").FillAsync(userName);
+            await page.GetByLabel("Kata sandi").FillAsync(password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync(lands, new() { Timeout = 30_000 });
+            }
+            catch (TimeoutException e)
+            {
+                // Say where the browser is and what it shows, so a slow or failed sign-in in CI can be told apart.
+                var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+                throw new TimeoutException($"Sign-in as {userName} did not reach {lands}; the browser is at {page.Url} showing: {text[..Math.Min(500, text.Length)]}", e);
+            }
 
-        return page;
+            return page;
+        }
+        catch
+        {
+            await context.CloseAsync(); // a try that failed leaves no profile open beside the next one
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
