@@ -19,6 +19,53 @@ public sealed class ArticlePageQueryTests
     [Fact]
     public Task ArticlePage_PostgresUncached_RunsOneDatabaseCommand() => OneCommandAsync(TestDatabase.PostgresAsync);
 
+    [Fact]
+    public Task RelatedNews_SqliteUncached_NewestOfTheCategoryWithoutItself() => RelatedNewsAsync(TestDatabase.SqliteAsync);
+
+    [Fact]
+    public Task RelatedNews_PostgresUncached_NewestOfTheCategoryWithoutItself() => RelatedNewsAsync(TestDatabase.PostgresAsync);
+
+    /// <summary>
+    /// Six articles of one category and one of another: the oldest article's page lists the newest four of its
+    /// category, newest first; the newest article's page lists the four after it, never itself. Each page is one
+    /// command that reads the category through its index (no window over every published article, which made a page
+    /// cost 14 ms at 5,000 articles on SQLite).
+    /// </summary>
+    private static async Task RelatedNewsAsync(Func<Task<TestDatabase>> databaseFactory)
+    {
+        await using var database = await databaseFactory();
+        await using var app = await NewsroomApp.StartAsync(
+            database, extraSettings: new Dictionary<string, string?> { ["Newsroom:Site:CachePages"] = "false" },
+            services: s => s.AddHttpContextAccessor());
+        using var reporter = await app.LoginAsync("reporter");
+        var titles = Enumerable.Range(1, 6).Select(i => $"Pembangunan Jembatan Tahap {i} Rampung").ToList();
+        var paths = new List<string>();
+        foreach (var title in titles)
+        {
+            paths.Add(await Api.PublishAsync(app, reporter, title, "pembangunan", 0));
+        }
+
+        await Api.PublishAsync(app, reporter, "Puskesmas Keliling Menyapa Warga Desa", "kesehatan", 0);
+        using var reader = app.CreateClient();
+
+        var oldest = await reader.GetStringAsync(paths[0]);
+        Assert.Equal([titles[5], titles[4], titles[3], titles[2]], RelatedTitles(oldest));
+
+        using var counter = new CommandCounter(app, paths[5]);
+        var newest = await reader.GetStringAsync(paths[5]);
+        Assert.Equal([titles[4], titles[3], titles[2], titles[1]], RelatedTitles(newest));
+        var command = Assert.Single(counter.Commands);
+        Assert.DoesNotContain("ROW_NUMBER", command, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The titles listed under "Berita terkait", in the page's order.</summary>
+    private static List<string> RelatedTitles(string html)
+    {
+        var section = html[html.IndexOf("<h2 id=\"terkait\">", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("</ul>", StringComparison.Ordinal)];
+        return System.Text.RegularExpressions.Regex.Matches(section, "<a href=\"[^\"]*\">([^<]*)</a>").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+    }
+
     private static async Task OneCommandAsync(Func<Task<TestDatabase>> databaseFactory)
     {
         await using var database = await databaseFactory();

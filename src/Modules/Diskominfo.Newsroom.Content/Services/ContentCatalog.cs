@@ -101,52 +101,17 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
 
     public async Task<ArticleView?> ArticleViewAsync(string slug, int related, CancellationToken cancellationToken)
     {
-        var row = await ArticleBySlug(db, slug, related).FirstOrDefaultAsync(cancellationToken);
+        var row = await ArticlePageQuery.ReadAsync(db, slug, related + 1, cancellationToken);
         if (row is null)
         {
             return null;
         }
 
         var article = ToArticle(row.ItemId, row.ContentType, row.Slug, row.PublishedAt, row.VersionId, row.Title, row.Parts, row.Corrections);
-        // The query reads one more of the category, as it cannot leave the article itself out (see ArticleBySlug).
+        // The query reads one more of the category, the article itself perhaps among them: it is left out here.
         IReadOnlyList<ArticleLink> others = row.Category is null ? [] : [.. row.Related.Where(r => r.ItemId != row.ItemId).Take(related)];
         return new ArticleView(article, others);
     }
-
-    /// <summary>
-    /// The article page in one command: the item, its live version, its corrections (oldest first) and the newest
-    /// <c>related + 1</c> of its category (an item keeps its live version's category), joined in one query (a page has
-    /// a few corrections and a few related items, so the joined rows stay few). Not an EF.CompileAsyncQuery: a compiled
-    /// query holds one model, and one process may run several sites (the tests) on SQLite and PostgreSQL. The related news are
-    /// correlated by the category alone, an equality SQLite can join on (ROW_NUMBER per category, where a correlated
-    /// "not this item" would need APPLY, which SQLite lacks): the article itself is left out afterwards.
-    /// </summary>
-    private static IQueryable<ArticleRow> ArticleBySlug(ContentDbContext db, string slug, int related)
-        => (from item in db.Items
-            join version in db.Versions on item.PublishedVersionId equals (Guid?)version.Id
-            where item.Slug == slug && item.ContentType != ContentTypes.Clipping
-            select new ArticleRow(
-                item.Id,
-                item.ContentType,
-                item.Slug!,
-                item.PublishedAt!.Value,
-                item.Category,
-                version.Id,
-                version.Title,
-                version.Parts,
-                db.Corrections.Where(c => c.ItemId == item.Id)
-                    .OrderBy(c => c.CorrectedAt)
-                    .Select(c => new CorrectionNote(c.CorrectedAt, c.Note))
-                    .ToList(),
-                (from other in db.Items
-                 join otherVersion in db.Versions on other.PublishedVersionId equals (Guid?)otherVersion.Id
-                 where other.Category == item.Category && other.ContentType != ContentTypes.Clipping
-                 orderby other.PublishedAt descending
-                 select new ArticleLink(other.Id, other.Slug!, otherVersion.Title, other.PublishedAt!.Value))
-                    .Take(related + 1)
-                    .ToList()))
-            .AsNoTracking()
-            .AsSingleQuery();
 
     public async Task<IReadOnlyList<ArchiveMonth>> MonthsAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,131 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Diskominfo.Newsroom.Abstractions.Content;
+using Diskominfo.Newsroom.Content.Data;
+using Diskominfo.Newsroom.Content.Models;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Diskominfo.Newsroom.Content.Services;
+
+/// <summary>
+/// The article page in one command: the item and its live version, with its corrections and the newest articles of
+/// its category as two JSON arrays from correlated subqueries. Each subquery reads through an index (corrections by
+/// item; items by category and publication time, a few rows), so the page costs the same with ten articles or ten
+/// thousand. The LINQ form of the same read made EF join a ROW_NUMBER over every published article of every category
+/// (SQLite has no APPLY): 14 ms a page at 5,000 articles, and a statement that took longer to compile than the page
+/// took to render. The SQL is each engine's own (SQLite's JSON functions, PostgreSQL's), run through EF's command
+/// pipeline (its logging, diagnostics and interceptors); values are read back with the model's own converters.
+/// </summary>
+internal static class ArticlePageQuery
+{
+    private const string Sqlite = """
+        SELECT c."Id", c."ContentType", c."Slug", c."PublishedAt", c."Category", v."Id", v."Title", v."parts_json",
+          (SELECT json_group_array(json_array(x."CorrectedAt", x."Note"))
+             FROM (SELECT n."CorrectedAt", n."Note" FROM "content_corrections" AS n WHERE n."ItemId" = c."Id" ORDER BY n."CorrectedAt", n."Id") AS x),
+          (SELECT json_group_array(json_array(y."Id", y."Slug", y."Title", y."PublishedAt"))
+             FROM (SELECT o."Id", o."Slug", ov."Title", o."PublishedAt" FROM "content_items" AS o
+                   INNER JOIN "content_versions" AS ov ON o."PublishedVersionId" = ov."Id"
+                   WHERE o."Category" = c."Category" AND o."ContentType" <> {2}
+                   ORDER BY o."PublishedAt" DESC LIMIT {1}) AS y)
+        FROM "content_items" AS c
+        INNER JOIN "content_versions" AS v ON c."PublishedVersionId" = v."Id"
+        WHERE c."Slug" = {0} AND c."ContentType" <> {2}
+        LIMIT 1
+        """;
+
+    private const string Postgres = """
+        SELECT c."Id", c."ContentType", c."Slug", c."PublishedAt", c."Category", v."Id", v."Title", v."parts_json",
+          (SELECT json_agg(json_build_array(n."CorrectedAt", n."Note") ORDER BY n."CorrectedAt", n."Id")
+             FROM "content_corrections" AS n WHERE n."ItemId" = c."Id"),
+          (SELECT json_agg(json_build_array(y."Id", y."Slug", y."Title", y."PublishedAt") ORDER BY y."PublishedAt" DESC)
+             FROM (SELECT o."Id", o."Slug", ov."Title", o."PublishedAt" FROM "content_items" AS o
+                   INNER JOIN "content_versions" AS ov ON o."PublishedVersionId" = ov."Id"
+                   WHERE o."Category" = c."Category" AND o."ContentType" <> {2}
+                   ORDER BY o."PublishedAt" DESC LIMIT {1}) AS y)
+        FROM "content_items" AS c
+        INNER JOIN "content_versions" AS v ON c."PublishedVersionId" = v."Id"
+        WHERE c."Slug" = {0} AND c."ContentType" <> {2}
+        LIMIT 1
+        """;
+
+    /// <summary>The article with <paramref name="slug"/> and the newest <paramref name="take"/> of its category (itself among them when it is one of the newest); null when none.</summary>
+    public static async Task<ArticleRow?> ReadAsync(ContentDbContext db, string slug, int take, CancellationToken cancellationToken)
+    {
+        var raw = db.GetService<IRawSqlCommandBuilder>().Build(db is SqliteContentDbContext ? Sqlite : Postgres, [slug, take, ContentTypes.Clipping]);
+        var parameters = new RelationalCommandParameterObject(
+            db.GetService<IRelationalConnection>(), raw.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.FromSqlQuery);
+
+        // The command opens the connection and closes it with the reader.
+        await using var result = await raw.RelationalCommand.ExecuteReaderAsync(parameters, cancellationToken);
+        var reader = result.DbDataReader;
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var time = Time(db);
+        var parts = db.Model.FindEntityType(typeof(ContentVersion))!.FindProperty(nameof(ContentVersion.Parts))!.GetTypeMapping().Converter!;
+        var itemId = ReadGuid(reader.GetValue(0));
+        var corrections = Array(reader, 8)
+            .Select(e => new CorrectionNote(ReadTime(e[0], time), e[1].GetString() ?? ""))
+            .OrderBy(c => c.At)
+            .ToList();
+        var related = Array(reader, 9)
+            .Select(e => new ArticleLink(ReadGuid(e[0].GetString()!), e[1].GetString() ?? "", e[2].GetString() ?? "", ReadTime(e[3], time)))
+            .OrderByDescending(r => r.PublishedAt)
+            .ToList();
+        return new ArticleRow(
+            itemId,
+            reader.GetString(1),
+            reader.GetString(2),
+            ReadTime(reader.GetValue(3), time),
+            reader.IsDBNull(4) ? null : reader.GetString(4),
+            ReadGuid(reader.GetValue(5)),
+            reader.GetString(6),
+            (ContentParts)parts.ConvertFromProvider(reader.GetString(7))!,
+            corrections,
+            related);
+    }
+
+    /// <summary>The provider's form of a point in time (SQLite keeps it as a number, with the model's converter).</summary>
+    private static ValueConverter? Time(ContentDbContext db)
+        => db.Model.FindEntityType(typeof(ContentItem))!.FindProperty(nameof(ContentItem.PublishedAt))!.GetTypeMapping().Converter;
+
+    private static DateTimeOffset ReadTime(object value, ValueConverter? converter) => value switch
+    {
+        DateTimeOffset at => at,
+        DateTime at => new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)),
+        _ when converter is not null => (DateTimeOffset)converter.ConvertFromProvider(value)!,
+        _ => throw new InvalidOperationException($"Unexpected time value {value}"),
+    };
+
+    private static DateTimeOffset ReadTime(JsonElement value, ValueConverter? converter) => value.ValueKind switch
+    {
+        JsonValueKind.Number => ReadTime(value.GetInt64(), converter),
+        _ => DateTimeOffset.Parse(value.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+    };
+
+    private static Guid ReadGuid(object value) => value switch
+    {
+        Guid id => id,
+        string text => Guid.Parse(text, CultureInfo.InvariantCulture),
+        _ => throw new InvalidOperationException($"Unexpected id value {value}"),
+    };
+
+    /// <summary>A JSON array of arrays in column <paramref name="ordinal"/> (null or empty: none).</summary>
+    private static List<JsonElement[]> Array(DbDataReader reader, int ordinal)
+    {
+        if (reader.IsDBNull(ordinal))
+        {
+            return [];
+        }
+
+        using var document = JsonDocument.Parse(reader.GetString(ordinal));
+        return document.RootElement.EnumerateArray().Select(row => row.EnumerateArray().Select(e => e.Clone()).ToArray()).ToList();
+    }
+}
