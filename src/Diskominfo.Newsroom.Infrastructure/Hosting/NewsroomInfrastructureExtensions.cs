@@ -106,8 +106,9 @@ public static class NewsroomInfrastructureExtensions
     {
         app.UseNewsroomTransport();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        var configuration = app.ApplicationServices.GetRequiredService<IConfiguration>();
         if (app.ApplicationServices.GetService<KeptPageCache>() is not null
-            && app.ApplicationServices.GetRequiredService<IConfiguration>().GetValue(KeptPageCache.Setting, true))
+            && configuration.GetValue(KeptPageCache.Setting, true) && configuration.GetValue(KeptPageCache.PagesCachedSetting, true))
         {
             app.UseMiddleware<KeptPageMiddleware>(); // kept public pages for readers without cookies, before the rest
         }

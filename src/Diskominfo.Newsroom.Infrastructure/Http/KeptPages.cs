@@ -31,6 +31,12 @@ public sealed class KeptPageCache
     /// <summary>The setting that switches kept pages off (<c>false</c>); the output cache alone then keeps the pages.</summary>
     public const string Setting = "Newsroom:KeptPages";
 
+    /// <summary>
+    /// The site's setting that switches the page cache off (<c>false</c>): no page is then cached, so none is kept
+    /// either, and no request pays for copying a page it cannot keep.
+    /// </summary>
+    public const string PagesCachedSetting = "Newsroom:Site:CachePages";
+
     /// <summary>All kept pages together stay under this many bytes; past it, pages are served but not kept.</summary>
     public const long MaxBytes = 64L * 1024 * 1024;
 
