@@ -16,8 +16,15 @@ internal static class SearchBench
 {
     private static readonly string[] FtsParameters = ["$t", "$x", "$p", "$o", "$n", "$tone", "$d"];
 
-    public static async Task<int> RunAsync(int count, string directory)
+    public static async Task<int> RunAsync(int count, string directory, string corpusKind)
     {
+        if (corpusKind is not ("natural" or "dense"))
+        {
+            Console.Error.WriteLine("--corpus is natural (Zipf's law over 40,000 words, the default) or dense (150 words: every query word in most clippings)");
+            return 2;
+        }
+
+        Func<Random, int, string> sentence = corpusKind == "dense" ? ClippingCorpus.Sentence : ClippingCorpus.NaturalSentence;
         Directory.CreateDirectory(directory);
         var outlets = ClippingCorpus.Outlets();
         var random = new Random(42);
@@ -25,8 +32,8 @@ internal static class SearchBench
         long characters = 0;
         for (var i = 0; i < count; i++)
         {
-            var title = ClippingCorpus.Sentence(random, 6 + random.Next(4)).TrimEnd('.');
-            var text = string.Join(" ", Enumerable.Range(0, 6 + random.Next(7)).Select(_ => ClippingCorpus.Sentence(random, 8 + random.Next(7))));
+            var title = sentence(random, 6 + random.Next(4)).TrimEnd('.');
+            var text = string.Join(" ", Enumerable.Range(0, 6 + random.Next(7)).Select(_ => sentence(random, 8 + random.Next(7))));
             var date = new DateOnly(2024, 1, 1).AddDays(random.Next(3 * 365));
             var version = new SearchableVersion(title, null, text, null, outlets[random.Next(outlets.Length)], ClippingCorpus.MediaTypes[random.Next(3)], date,
                 (1 + random.Next(24)).ToString(CultureInfo.InvariantCulture), ClippingCorpus.Tones[random.Next(3)], [ClippingCorpus.Nouns[random.Next(ClippingCorpus.Nouns.Length)]]);
@@ -34,7 +41,7 @@ internal static class SearchBench
             characters += title.Length + text.Length;
         }
 
-        Console.WriteLine($"corpus: {count:N0} generated clippings, {characters / 1024 / 1024:N0} MiB of text, {outlets.Length} outlets, 3 years");
+        Console.WriteLine($"corpus ({corpusKind}): {count:N0} generated clippings, {characters / 1024 / 1024:N0} MiB of text, {outlets.Length} outlets, 3 years");
 
         // Lucene, with the site's own document builder.
         var lucenePath = Path.Combine(directory, "lucene");
