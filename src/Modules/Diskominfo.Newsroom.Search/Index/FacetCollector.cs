@@ -8,7 +8,10 @@ namespace Diskominfo.Newsroom.Search.Index;
 /// <summary>
 /// Counts the values of the facet fields over every matching document. Each segment's ordinals are decoded from
 /// its doc values once (kept as long as the segment lives) into one flat array, a slot per document and field, so
-/// counting a hit is a few reads and increments of two plain arrays, however many documents match.
+/// counting a hit is a few reads and increments of two plain arrays, however many documents match. The slots are
+/// as narrow as the segment's values allow (a byte each while all fields together have fewer than 256 values, as an
+/// office's have): the hits of a common word are scattered over the whole array, and each one that is not in the
+/// processor's cache waits for memory, so a quarter of the bytes is most of the speed.
 /// </summary>
 internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
 {
@@ -16,7 +19,9 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
 
     private readonly Dictionary<string, int>[] _counts = fields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
     private SegmentFacets? _segment;
-    private int[] _slots = [];
+    private byte[]? _bytes;
+    private ushort[]? _shorts;
+    private int[]? _ints;
     private int[] _slotCounts = [];
 
     public bool AcceptsDocsOutOfOrder => true;
@@ -30,20 +35,37 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
         Flush();
         var reader = context.AtomicReader;
         _segment = Segments.GetValue(reader.CoreCacheKey, _ => SegmentFacets.Decode(reader, fields));
-        _slots = _segment.Slots;
+        (_bytes, _shorts, _ints) = (_segment.Bytes, _segment.Shorts, _segment.Ints);
         _slotCounts = new int[_segment.SlotCount + 1];
     }
 
     public void Collect(int doc)
     {
         // A document without a value counts in the last slot, which is never read: no branch per field.
-        var slots = _slots;
         var counts = _slotCounts;
         var width = fields.Count;
         var at = doc * width;
-        for (var i = 0; i < width; i++)
+        if (_bytes is { } bytes)
         {
-            counts[slots[at + i]]++;
+            for (var i = 0; i < width; i++)
+            {
+                counts[bytes[at + i]]++;
+            }
+        }
+        else if (_shorts is { } shorts)
+        {
+            for (var i = 0; i < width; i++)
+            {
+                counts[shorts[at + i]]++;
+            }
+        }
+        else
+        {
+            var ints = _ints!;
+            for (var i = 0; i < width; i++)
+            {
+                counts[ints[at + i]]++;
+            }
         }
     }
 
@@ -60,7 +82,7 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
         var values = new string?[fields.Count];
         for (var i = 0; i < values.Length; i++)
         {
-            var slot = segment.Slots[at + i];
+            var slot = segment.Slot(at + i);
             values[i] = slot == segment.SlotCount ? null : segment.Values[i][slot - segment.Offsets[i]];
         }
 
@@ -114,13 +136,20 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
     /// </summary>
     private sealed class SegmentFacets(int[] slots, int[] offsets, string[][] values, int slotCount)
     {
-        public int[] Slots { get; } = slots;
+        /// <summary>The slots in one of three widths, as the slot count allows; the other two are null.</summary>
+        public byte[]? Bytes { get; } = slotCount <= byte.MaxValue ? slots.Select(s => (byte)s).ToArray() : null;
+
+        public ushort[]? Shorts { get; } = slotCount is > byte.MaxValue and <= ushort.MaxValue ? slots.Select(s => (ushort)s).ToArray() : null;
+
+        public int[]? Ints { get; } = slotCount > ushort.MaxValue ? slots : null;
 
         public int[] Offsets { get; } = offsets;
 
         public string[][] Values { get; } = values;
 
         public int SlotCount { get; } = slotCount;
+
+        public int Slot(int index) => Bytes?[index] ?? Shorts?[index] ?? Ints![index];
 
         public static SegmentFacets Decode(AtomicReader reader, IReadOnlyList<string> fields)
         {
