@@ -19,7 +19,7 @@ internal static class SearchProfile
         var engine = new SearchEngine(index, Microsoft.Extensions.Options.Options.Create(new SearchOptions { TimeLimit = TimeSpan.FromSeconds(10) }));
         var archivist = new Actor("bench", "arsiparis", "Arsiparis", new HashSet<string> { Diskominfo.Newsroom.Abstractions.Security.NewsroomRoles.Archivist });
         var segments = index.Search(s => s.IndexReader.Leaves.Count);
-        Console.WriteLine($"index {path}: {segments} segments");
+        Console.WriteLine($"index {path}: {segments} segments: {string.Join(", ", index.Search(s => s.IndexReader.Leaves.Select(l => l.AtomicReader.MaxDoc).ToList()))} documents");
         var facetFields = new[] { Fields.Type, Fields.Outlet, Fields.MediaType, Fields.Category, Fields.Tone, Fields.Year, Fields.Month, Fields.Classification };
         var names = new[] { "engine", "match", "match+scope", "+top20", "+facets", "docs+snippets" };
         var staff = new RandomAccessCachingFilter(new QueryWrapperFilter(new TermQuery(new Term(Fields.Key, Fields.Tag(Fields.Scope, Fields.StaffScope)))));
