@@ -2,7 +2,8 @@
 # The article page rendered on every request (output cache off) against WordPress from Debian's packages (Apache
 # with mod_php, MariaDB) serving a post of the same text, also rendered on every request (no page cache plugin).
 # Target: at least 50x WordPress's requests per second. Installs what it needs from Debian.
-#   bench/vs-wordpress.sh [seconds] [connections]
+# With a count of articles, both archives hold that many published articles (copies of the post, a minute apart).
+#   bench/vs-wordpress.sh [seconds] [connections] [articles]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
@@ -57,6 +58,10 @@ curl -s -o /dev/null "http://127.0.0.1:$port/wp-admin/install.php?step=2" \
 content="<p><strong>$title: teras berita untuk uji publikasi.</strong></p><p>Isi berita untuk uji publikasi media sosial.</p>"
 mariadb wpbench -e "INSERT INTO wp_posts (post_author, post_date, post_date_gmt, post_content, post_title, post_excerpt, post_status, comment_status, ping_status, post_name, to_ping, pinged, post_modified, post_modified_gmt, post_content_filtered, post_parent, guid, menu_order, post_type, post_mime_type, comment_count) VALUES (1, NOW(), UTC_TIMESTAMP(), '$content', '$title', '', 'publish', 'open', 'open', 'pasar-rakyat', '', '', NOW(), UTC_TIMESTAMP(), '', 0, '', 0, 'post', '', 0);"
 post=$(mariadb -N wpbench -e "SELECT ID FROM wp_posts WHERE post_name = 'pasar-rakyat'")
+articles=${3:-1}
+if [ "$articles" -gt 1 ]; then
+  mariadb wpbench -e "INSERT INTO wp_posts (post_author, post_date, post_date_gmt, post_content, post_title, post_excerpt, post_status, comment_status, ping_status, post_name, to_ping, pinged, post_modified, post_modified_gmt, post_content_filtered, post_parent, guid, menu_order, post_type, post_mime_type, comment_count) SELECT 1, NOW() - INTERVAL seq MINUTE, UTC_TIMESTAMP() - INTERVAL seq MINUTE, '$content', CONCAT('Berita Arsip Nomor ', seq), '', 'publish', 'open', 'open', CONCAT('berita-arsip-', seq), '', '', NOW(), UTC_TIMESTAMP(), '', 0, '', 0, 'post', '', 0 FROM seq_1_to_$((articles - 1));"
+fi
 # WordPress redirects ?p= to the post's permalink: the benchmark asks for the permalink itself.
 url=$(curl -s -L -o /dev/null -w '%{url_effective}' "http://127.0.0.1:$port/?p=$post")
 grep -q "Menampung 300 Pedagang" <(curl -s "$url") || { echo "WordPress does not serve the post at $url"; exit 1; }
@@ -66,7 +71,7 @@ dotnet build -c Release -v q -clp:ErrorsOnly bench/Diskominfo.Newsroom.Bench
 wp_version=$(dpkg-query -W -f='${Version}' wordpress)
 dotnet bench/Diskominfo.Newsroom.Bench/bin/Release/net10.0/Diskominfo.Newsroom.Bench.dll rps --uncached 1 \
   --against "$url" --label "WordPress $wp_version (Apache, mod_php, MariaDB)" --target 50 \
-  --seconds "${1:-10}" --connections "${2:-16}"
+  --seconds "${1:-10}" --connections "${2:-16}" --articles "${3:-1}"
 apache2ctl -k stop
 mariadb -e "DROP DATABASE wpbench"
 [ -z "$started_mariadb" ] || mariadb-admin shutdown

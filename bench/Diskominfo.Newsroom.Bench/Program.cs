@@ -97,6 +97,13 @@ static async Task<int> Rps(Options o)
     {
         using var api = await NewsroomApiClient.SignInAsync(site.BaseAddress);
         var path = await PublishArticleAsync(api, NewsroomApiClient.Jpeg());
+        var articles = o.Int("articles", 1);
+        if (articles > 1)
+        {
+            await CloneArticlesAsync(settings["Newsroom:DataDir"], articles - 1);
+            Console.WriteLine($"archive: the article and {articles - 1:N0} older ones (a quarter of them in its category)");
+        }
+
         using var reader = new HttpClient { BaseAddress = site.BaseAddress };
         var html = await reader.GetStringAsync(path);
 
@@ -171,6 +178,51 @@ static async Task<int> Rps(Options o)
     {
         await site.DisposeAsync();
     }
+}
+
+/// <summary>
+/// Older published articles beside the bench's one, straight into the site's database: copies of it a minute apart,
+/// a quarter in its category and the rest in three others, so the page is read from an archive of that size.
+/// </summary>
+static async Task CloneArticlesAsync(string dataDir, int count)
+{
+    await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dataDir, "newsroom.db")};Pooling=false;Default Timeout=30");
+    await connection.OpenAsync();
+    await using var transaction = await connection.BeginTransactionAsync();
+    await using var source = connection.CreateCommand();
+    source.CommandText = "SELECT Id, PublishedVersionId, Category FROM content_items WHERE PublishedVersionId IS NOT NULL AND ContentType <> 'clipping' ORDER BY PublishedAt DESC LIMIT 1";
+    string itemId, versionId, category;
+    await using (var row = await source.ExecuteReaderAsync())
+    {
+        await row.ReadAsync();
+        (itemId, versionId, category) = (row.GetString(0), row.GetString(1), row.IsDBNull(2) ? "pemerintahan" : row.GetString(2));
+    }
+
+    await using var insert = connection.CreateCommand();
+    insert.CommandText = """
+        INSERT INTO content_items (Id, ContentType, OwnerId, OwnerName, CreatedAt, LatestVersionId, PublishedVersionId, Slug, PublishedAt, Category, PublishedTitle, SectionId, Revision, UpdatedAt, UpdatedBy, UpdatedByName)
+        SELECT $id, ContentType, OwnerId, OwnerName, CreatedAt, $version, $version, $slug, PublishedAt - ($i * 122880000), $category, $title, SectionId, Revision, UpdatedAt, UpdatedBy, UpdatedByName
+        FROM content_items WHERE Id = $source;
+        INSERT INTO content_versions (Id, ItemId, Number, Title, parts_json, ContentHash, CreatedAt, CreatedBy, Sealed)
+        SELECT $version, $id, Number, $title, parts_json, ContentHash, CreatedAt, CreatedBy, Sealed FROM content_versions WHERE Id = $sourceVersion;
+        """;
+    string[] others = ["kesehatan", "pendidikan", "ekonomi"];
+    for (var i = 1; i <= count; i++)
+    {
+        insert.Parameters.Clear();
+        insert.Parameters.AddWithValue("$id", Guid.NewGuid().ToString().ToUpperInvariant());
+        insert.Parameters.AddWithValue("$version", Guid.NewGuid().ToString().ToUpperInvariant());
+        insert.Parameters.AddWithValue("$slug", $"berita-arsip-{i}");
+        insert.Parameters.AddWithValue("$title", $"Berita Arsip Nomor {i}");
+        insert.Parameters.AddWithValue("$category", i % 4 == 0 ? category : others[i % 3]);
+        // PublishedAt is kept as (ticks / 1000) << 11 plus the offset: a minute earlier per copy.
+        insert.Parameters.AddWithValue("$i", i);
+        insert.Parameters.AddWithValue("$source", itemId);
+        insert.Parameters.AddWithValue("$sourceVersion", versionId);
+        await insert.ExecuteNonQueryAsync();
+    }
+
+    await transaction.CommitAsync();
 }
 
 /// <summary>A process's resident memory now, in MiB (VmRSS).</summary>
