@@ -23,6 +23,7 @@ namespace Diskominfo.Newsroom.Content.Services;
 /// </summary>
 internal static class ArticlePageQuery
 {
+    /// <summary>The command in SQLite's JSON functions; <c>{0}</c> the slug, <c>{1}</c> how many related, <c>{2}</c> the clipping type.</summary>
     private const string Sqlite = """
         SELECT c."Id", c."ContentType", c."Slug", c."PublishedAt", c."Category", v."Id", v."Title", v."parts_json",
           (SELECT json_group_array(json_array(x."CorrectedAt", x."Note"))
@@ -38,20 +39,10 @@ internal static class ArticlePageQuery
         LIMIT 1
         """;
 
-    private const string Postgres = """
-        SELECT c."Id", c."ContentType", c."Slug", c."PublishedAt", c."Category", v."Id", v."Title", v."parts_json",
-          (SELECT json_agg(json_build_array(n."CorrectedAt", n."Note") ORDER BY n."CorrectedAt", n."Id")
-             FROM "content_corrections" AS n WHERE n."ItemId" = c."Id"),
-          (SELECT json_agg(json_build_array(y."Id", y."Slug", y."Title", y."PublishedAt") ORDER BY y."PublishedAt" DESC)
-             FROM (SELECT o."Id", o."Slug", ov."Title", o."PublishedAt" FROM "content_items" AS o
-                   INNER JOIN "content_versions" AS ov ON o."PublishedVersionId" = ov."Id"
-                   WHERE o."Category" = c."Category" AND o."ContentType" <> {2}
-                   ORDER BY o."PublishedAt" DESC LIMIT {1}) AS y)
-        FROM "content_items" AS c
-        INNER JOIN "content_versions" AS v ON c."PublishedVersionId" = v."Id"
-        WHERE c."Slug" = {0} AND c."ContentType" <> {2}
-        LIMIT 1
-        """;
+    /// <summary>The same command in PostgreSQL's JSON functions (the rows are put in order here, whatever the engine gives).</summary>
+    private static readonly string Postgres = Sqlite
+        .Replace("json_group_array(", "json_agg(", StringComparison.Ordinal)
+        .Replace("json_array(", "json_build_array(", StringComparison.Ordinal);
 
     /// <summary>The article with <paramref name="slug"/> and the newest <paramref name="take"/> of its category (itself among them when it is one of the newest); null when none.</summary>
     public static async Task<ArticleRow?> ReadAsync(ContentDbContext db, string slug, int take, CancellationToken cancellationToken)
