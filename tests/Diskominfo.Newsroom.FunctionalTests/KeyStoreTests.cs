@@ -24,7 +24,7 @@ public sealed class KeyStoreTests
     public async Task Development_NoKeySettings_KeysOutsideTheDataFolderEncryptedAndOwnerOnly()
     {
         await using var database = await TestDatabase.SqliteAsync();
-        await using var app = await NewsroomApp.StartAsync(database, runJobs: false);
+        await using var app = await NewsroomApp.StartAsync(database, runJobs: false, ownKeyRing: true);
         using var api = await app.LoginAsync("kasi");
         using var desk = await app.SignInAsync("kasi");
         var keys = app.DataDir + "-keys";

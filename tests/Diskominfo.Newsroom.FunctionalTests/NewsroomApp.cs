@@ -37,12 +37,16 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
 
     /// <summary>
     /// Starts a site. With <paramref name="kestrel"/> it listens on a real loopback port, for a real browser and for
-    /// the fake Graph server to fetch images over HTTP as Instagram does.
+    /// the fake Graph server to fetch images over HTTP as Instagram does. A fresh site (no <paramref name="dataDir"/>,
+    /// no keys settings) finds the run's key-ring certificate in its keys folder (<see cref="TestKeyRing"/>) unless
+    /// <paramref name="ownKeyRing"/> asks it to make its own.
     /// </summary>
     public static async Task<NewsroomApp> StartAsync(
         TestDatabase database, FakeGraphServer? graph = null, bool runJobs = true, string? dataDir = null, bool kestrel = false,
-        TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? extraSettings = null, Action<IServiceCollection>? services = null)
+        TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? extraSettings = null, Action<IServiceCollection>? services = null,
+        bool ownKeyRing = false)
     {
+        var fresh = dataDir is null;
         dataDir ??= Directory.CreateTempSubdirectory("newsroom-test-").FullName;
         var port = kestrel ? FreePort() : 0;
         var baseUrl = kestrel ? $"http://127.0.0.1:{port}" : "http://localhost";
@@ -76,6 +80,11 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
+        }
+
+        if (fresh && !ownKeyRing && extraSettings?.Keys.Any(k => k.StartsWith("Newsroom:Keys:", StringComparison.Ordinal)) != true)
+        {
+            TestKeyRing.PlaceIn(settings["Newsroom:Keys:Directory"]!);
         }
 
         if (clock is not null)
