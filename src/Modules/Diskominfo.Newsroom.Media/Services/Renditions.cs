@@ -32,6 +32,18 @@ internal static class Renditions
     /// </summary>
     public static byte[] Make(string original, string kind, string format, Focus? focus, string? artist = null)
     {
+        try
+        {
+            return MakeCore(original, kind, format, focus, artist);
+        }
+        finally
+        {
+            _ = VipsSettings.ReturnFreedMemory();
+        }
+    }
+
+    private static byte[] MakeCore(string original, string kind, string format, Focus? focus, string? artist)
+    {
         using var image = kind switch
         {
             "instagram" => Instagram(original, focus),
