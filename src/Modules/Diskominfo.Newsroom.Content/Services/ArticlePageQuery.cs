@@ -31,7 +31,7 @@ internal static class ArticlePageQuery
           (SELECT json_group_array(json_array(y."Id", y."Slug", y."Title", y."PublishedAt"))
              FROM (SELECT o."Id", o."Slug", ov."Title", o."PublishedAt" FROM "content_items" AS o
                    INNER JOIN "content_versions" AS ov ON o."PublishedVersionId" = ov."Id"
-                   WHERE o."Category" = c."Category" AND o."ContentType" <> {2}
+                   WHERE o."Category" = c."Category" AND o."Id" <> c."Id" AND o."ContentType" <> {2}
                    ORDER BY o."PublishedAt" DESC LIMIT {1}) AS y)
         FROM "content_items" AS c
         INNER JOIN "content_versions" AS v ON c."PublishedVersionId" = v."Id"
@@ -44,7 +44,7 @@ internal static class ArticlePageQuery
         .Replace("json_group_array(", "json_agg(", StringComparison.Ordinal)
         .Replace("json_array(", "json_build_array(", StringComparison.Ordinal);
 
-    /// <summary>The article with <paramref name="slug"/> and the newest <paramref name="take"/> of its category (itself among them when it is one of the newest); null when none.</summary>
+    /// <summary>The article with <paramref name="slug"/> and the newest <paramref name="take"/> others of its category (none without a category); null when none.</summary>
     public static async Task<ArticleRow?> ReadAsync(ContentDbContext db, string slug, int take, CancellationToken cancellationToken)
     {
         var raw = db.GetService<IRawSqlCommandBuilder>().Build(db is SqliteContentDbContext ? Sqlite : Postgres, [slug, take, ContentTypes.Clipping]);

@@ -101,16 +101,14 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
 
     public async Task<ArticleView?> ArticleViewAsync(string slug, int related, CancellationToken cancellationToken)
     {
-        var row = await ArticlePageQuery.ReadAsync(db, slug, related + 1, cancellationToken);
+        var row = await ArticlePageQuery.ReadAsync(db, slug, related, cancellationToken);
         if (row is null)
         {
             return null;
         }
 
         var article = ToArticle(row.ItemId, row.ContentType, row.Slug, row.PublishedAt, row.VersionId, row.Title, row.Parts, row.Corrections);
-        // The query reads one more of the category, the article itself perhaps among them: it is left out here.
-        IReadOnlyList<ArticleLink> others = row.Category is null ? [] : [.. row.Related.Where(r => r.ItemId != row.ItemId).Take(related)];
-        return new ArticleView(article, others);
+        return new ArticleView(article, row.Related);
     }
 
     public async Task<IReadOnlyList<ArchiveMonth>> MonthsAsync(CancellationToken cancellationToken)
