@@ -41,7 +41,7 @@ internal static class SearchProfile
                     searcher.Search(words, count);
                     var a = w.Elapsed.TotalMilliseconds;
                     w.Restart();
-                    var scoped = searcher.Rewrite(new FilteredQuery(words, staff, FilteredQuery.RANDOM_ACCESS_FILTER_STRATEGY));
+                    var scoped = searcher.Rewrite(new ScopedQuery(words, staff));
                     searcher.Search(scoped, new TotalHitCountCollector());
                     var b = w.Elapsed.TotalMilliseconds;
                     w.Restart();

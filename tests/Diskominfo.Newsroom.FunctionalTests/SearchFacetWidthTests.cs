@@ -8,8 +8,9 @@ using Diskominfo.Newsroom.Search.Index;
 namespace Diskominfo.Newsroom.FunctionalTests;
 
 /// <summary>
-/// The facet counts keep a slot per document and facet field in a byte while all the fields of a segment have fewer
-/// than 256 values together, and in two bytes past that. An archive with 320 outlets (past a byte) counts them
+/// The facet counts keep a slot per document and group of facet fields (a combination of their values), fields with
+/// few values counted together and split at the end. An archive with 40 outlets (outlet, type and media type in one
+/// group), 320 and 5,000 outlets (more values than a group holds: a group of its own) counts outlets, tones and months
 /// exactly, and each hit still shows its own outlet and tone, on a real Lucene index.
 /// </summary>
 public sealed class SearchFacetWidthTests : IDisposable
@@ -17,8 +18,9 @@ public sealed class SearchFacetWidthTests : IDisposable
     private readonly string _path = Path.Combine(Path.GetTempPath(), "newsroom-facet-width-" + Guid.NewGuid().ToString("N"));
 
     [Theory]
-    [InlineData(40)] // slots in a byte
-    [InlineData(320)] // slots in two bytes
+    [InlineData(40)] // outlets grouped with other fields
+    [InlineData(320)]
+    [InlineData(5000)] // past FacetCollector.MaxGroupSlots: the outlet alone in its group
     public async Task Outlets_CountedExactly_WhateverHowMany(int outlets)
     {
         using var index = new SearchIndex(_path);
@@ -47,6 +49,11 @@ public sealed class SearchFacetWidthTests : IDisposable
         Assert.Equal(Enumerable.Range(0, 20).Select(i => string.Create(CultureInfo.InvariantCulture, $"Harian Nomor {i:000}")), counted.Take(20).Select(c => c.Value));
         var toneCounts = all.Facets[SearchFacets.Tone].ToDictionary(c => c.Value, c => c.Count);
         Assert.Equal(tones.Select(t => Enumerable.Range(0, documents).Count(i => tones[i % 3] == t)), tones.Select(t => toneCounts[t]));
+        var months = Enumerable.Range(0, documents).GroupBy(i => new DateOnly(2026, 1, 1).AddDays(i % 300).ToString("yyyy-MM", CultureInfo.InvariantCulture))
+            .ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(months.OrderBy(m => m.Key), all.Facets[SearchFacets.Month].ToDictionary(c => c.Value, c => c.Count).OrderBy(m => m.Key));
+        Assert.Equal(documents, Assert.Single(all.Facets[SearchFacets.Year]).Count);
+        Assert.Empty(all.Facets[SearchFacets.Category]); // no clipping has one
 
         var bridges = await engine.SearchAsync(new SearchRequest("jembatan", PageSize: 100), archivist, CancellationToken.None);
         Assert.Equal((documents + 1) / 2, bridges.Total);

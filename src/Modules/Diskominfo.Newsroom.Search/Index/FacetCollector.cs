@@ -7,14 +7,19 @@ namespace Diskominfo.Newsroom.Search.Index;
 
 /// <summary>
 /// Counts the values of the facet fields over every matching document. Each segment's ordinals are decoded from
-/// its doc values once (kept as long as the segment lives) into one flat array, a slot per document and field, so
-/// counting a hit is a few reads and increments of two plain arrays, however many documents match. The slots are
-/// as narrow as the segment's values allow (a byte each while all fields together have fewer than 256 values, as an
-/// office's have): the hits of a common word are scattered over the whole array, and each one that is not in the
-/// processor's cache waits for memory, so a quarter of the bytes is most of the speed.
+/// its doc values once (kept as long as the segment lives) into one flat array, so counting a hit is a few reads and
+/// increments of two plain arrays, however many documents match. Fields with few values are counted together: a
+/// group of fields whose value counts multiply to at most <see cref="MaxGroupSlots"/> gets one slot per combination
+/// of values (type x outlet x media type), counted once per hit and split into the fields' own counts at the end, so
+/// a hit costs three increments instead of eight. The slots are as narrow as the segment allows (two bytes each
+/// while all groups together have fewer than 65,536 combinations, as an office's have): the hits of a common word
+/// are spread over the whole array, and memory, not arithmetic, is most of the time.
 /// </summary>
 internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
 {
+    /// <summary>The most combinations one group of fields counts in (16 KB of counts: in the processor's first cache).</summary>
+    internal const int MaxGroupSlots = 4096;
+
     private static readonly ConditionalWeakTable<object, SegmentFacets> Segments = [];
 
     private readonly Dictionary<string, int>[] _counts = fields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
@@ -22,6 +27,7 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
     private byte[]? _bytes;
     private ushort[]? _shorts;
     private int[]? _ints;
+    private int _width;
     private int[] _slotCounts = [];
 
     public bool AcceptsDocsOutOfOrder => true;
@@ -35,28 +41,27 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
         Flush();
         var reader = context.AtomicReader;
         _segment = Segments.GetValue(reader.CoreCacheKey, _ => SegmentFacets.Decode(reader, fields));
-        (_bytes, _shorts, _ints) = (_segment.Bytes, _segment.Shorts, _segment.Ints);
-        _slotCounts = new int[_segment.SlotCount + 1];
+        (_bytes, _shorts, _ints, _width) = (_segment.Bytes, _segment.Shorts, _segment.Ints, _segment.Groups.Length);
+        _slotCounts = new int[_segment.SlotCount];
     }
 
     public void Collect(int doc)
     {
-        // A document without a value counts in the last slot, which is never read: no branch per field.
         var counts = _slotCounts;
-        var width = fields.Count;
+        var width = _width;
         var at = doc * width;
-        if (_bytes is { } bytes)
-        {
-            for (var i = 0; i < width; i++)
-            {
-                counts[bytes[at + i]]++;
-            }
-        }
-        else if (_shorts is { } shorts)
+        if (_shorts is { } shorts)
         {
             for (var i = 0; i < width; i++)
             {
                 counts[shorts[at + i]]++;
+            }
+        }
+        else if (_bytes is { } bytes)
+        {
+            for (var i = 0; i < width; i++)
+            {
+                counts[bytes[at + i]]++;
             }
         }
         else
@@ -78,12 +83,16 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
         var leaves = reader.Leaves;
         var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
         var segment = Segments.GetValue(leaf.AtomicReader.CoreCacheKey, _ => SegmentFacets.Decode(leaf.AtomicReader, fields));
-        var at = (doc - leaf.DocBase) * fields.Count;
+        var at = (doc - leaf.DocBase) * segment.Groups.Length;
         var values = new string?[fields.Count];
-        for (var i = 0; i < values.Length; i++)
+        for (var g = 0; g < segment.Groups.Length; g++)
         {
-            var slot = segment.Slot(at + i);
-            values[i] = slot == segment.SlotCount ? null : segment.Values[i][slot - segment.Offsets[i]];
+            var group = segment.Groups[g];
+            var combination = segment.Slot(at + g) - group.Offset;
+            foreach (var (field, ordinal) in group.Ordinals(combination))
+            {
+                values[field] = ordinal < 0 ? null : segment.Values[field][ordinal];
+            }
         }
 
         return values;
@@ -113,16 +122,36 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
             return;
         }
 
+        // Each combination counted is split into the values it is made of.
+        var counts = _segment.Values.Select(v => new int[v.Length]).ToArray();
+        foreach (var group in _segment.Groups)
+        {
+            for (var combination = 0; combination < group.Size; combination++)
+            {
+                var count = _slotCounts[group.Offset + combination];
+                if (count == 0)
+                {
+                    continue;
+                }
+
+                foreach (var (field, ordinal) in group.Ordinals(combination))
+                {
+                    if (ordinal >= 0)
+                    {
+                        counts[field][ordinal] += count;
+                    }
+                }
+            }
+        }
+
         for (var i = 0; i < _counts.Length; i++)
         {
             var values = _segment.Values[i];
-            var offset = _segment.Offsets[i];
             for (var ordinal = 0; ordinal < values.Length; ordinal++)
             {
-                var count = _slotCounts[offset + ordinal];
-                if (count > 0)
+                if (counts[i][ordinal] > 0)
                 {
-                    _counts[i][values[ordinal]] = _counts[i].GetValueOrDefault(values[ordinal]) + count;
+                    _counts[i][values[ordinal]] = _counts[i].GetValueOrDefault(values[ordinal]) + counts[i][ordinal];
                 }
             }
         }
@@ -131,19 +160,35 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
     }
 
     /// <summary>
-    /// A segment's facet values: per document and field (document-major) the slot of its value, the field's offset
-    /// plus the value's ordinal, or <see cref="SlotCount"/> for none; and each field's values by ordinal.
+    /// Fields counted together: a combination of their values is <c>sum(ordinal_i x stride_i)</c>, each field's
+    /// "no value" being its last ordinal (<c>cardinality - 1</c>); its slot is <see cref="Offset"/> plus that.
     /// </summary>
-    private sealed class SegmentFacets(int[] slots, int[] offsets, string[][] values, int slotCount)
+    private sealed record FieldGroup(int[] Fields, int[] Cardinalities, int[] Strides, int Offset, int Size)
+    {
+        public IEnumerable<(int Field, int Ordinal)> Ordinals(int combination)
+        {
+            for (var i = 0; i < Fields.Length; i++)
+            {
+                var ordinal = combination / Strides[i] % Cardinalities[i];
+                yield return (Fields[i], ordinal == Cardinalities[i] - 1 ? -1 : ordinal);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A segment's facet values: per document and group (document-major) the slot of its combination of values; each
+    /// field's values by ordinal.
+    /// </summary>
+    private sealed class SegmentFacets(int[] slots, FieldGroup[] groups, string[][] values, int slotCount)
     {
         /// <summary>The slots in one of three widths, as the slot count allows; the other two are null.</summary>
-        public byte[]? Bytes { get; } = slotCount <= byte.MaxValue ? slots.Select(s => (byte)s).ToArray() : null;
+        public byte[]? Bytes { get; } = slotCount <= byte.MaxValue + 1 ? slots.Select(s => (byte)s).ToArray() : null;
 
-        public ushort[]? Shorts { get; } = slotCount is > byte.MaxValue and <= ushort.MaxValue ? slots.Select(s => (ushort)s).ToArray() : null;
+        public ushort[]? Shorts { get; } = slotCount is > byte.MaxValue + 1 and <= ushort.MaxValue + 1 ? slots.Select(s => (ushort)s).ToArray() : null;
 
-        public int[]? Ints { get; } = slotCount > ushort.MaxValue ? slots : null;
+        public int[]? Ints { get; } = slotCount > ushort.MaxValue + 1 ? slots : null;
 
-        public int[] Offsets { get; } = offsets;
+        public FieldGroup[] Groups { get; } = groups;
 
         public string[][] Values { get; } = values;
 
@@ -153,14 +198,10 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
 
         public static SegmentFacets Decode(AtomicReader reader, IReadOnlyList<string> fields)
         {
-            var width = fields.Count;
             var docValues = fields.Select(reader.GetSortedDocValues).ToArray();
-            var offsets = new int[width];
-            var values = new string[width][];
-            var slotCount = 0;
-            for (var i = 0; i < width; i++)
+            var values = new string[fields.Count][];
+            for (var i = 0; i < fields.Count; i++)
             {
-                offsets[i] = slotCount;
                 var names = new string[docValues[i]?.ValueCount ?? 0];
                 var term = new BytesRef();
                 for (var ordinal = 0; ordinal < names.Length; ordinal++)
@@ -170,21 +211,59 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
                 }
 
                 values[i] = names;
-                slotCount += names.Length;
             }
 
-            var slots = new int[reader.MaxDoc * width];
-            for (var i = 0; i < width; i++)
+            // Fields in their order, each joining the open group while the group's combinations stay few enough.
+            var groups = new List<FieldGroup>();
+            var members = new List<int>();
+            var size = 1L;
+            var offset = 0;
+            void Close()
             {
-                var field = docValues[i];
+                var cardinalities = members.Select(f => values[f].Length + 1).ToArray();
+                var strides = new int[members.Count];
+                for (int i = 0, stride = 1; i < members.Count; stride *= cardinalities[i], i++)
+                {
+                    strides[i] = stride;
+                }
+
+                groups.Add(new FieldGroup([.. members], cardinalities, strides, offset, (int)size));
+                offset += (int)size;
+                (members, size) = ([], 1);
+            }
+
+            for (var i = 0; i < fields.Count; i++)
+            {
+                var cardinality = values[i].Length + 1L;
+                if (members.Count > 0 && size * cardinality > MaxGroupSlots)
+                {
+                    Close();
+                }
+
+                members.Add(i);
+                size *= cardinality;
+            }
+
+            Close();
+            var width = groups.Count;
+            var slots = new int[reader.MaxDoc * width];
+            for (var g = 0; g < width; g++)
+            {
+                var group = groups[g];
                 for (var doc = 0; doc < reader.MaxDoc; doc++)
                 {
-                    var ordinal = field?.GetOrd(doc) ?? -1;
-                    slots[(doc * width) + i] = ordinal >= 0 ? offsets[i] + ordinal : slotCount;
+                    var combination = 0;
+                    for (var i = 0; i < group.Fields.Length; i++)
+                    {
+                        var ordinal = docValues[group.Fields[i]]?.GetOrd(doc) ?? -1;
+                        combination += (ordinal >= 0 ? ordinal : group.Cardinalities[i] - 1) * group.Strides[i];
+                    }
+
+                    slots[(doc * width) + g] = group.Offset + combination;
                 }
             }
 
-            return new SegmentFacets(slots, offsets, values, slotCount);
+            return new SegmentFacets(slots, [.. groups], values, offset);
         }
     }
 }

@@ -56,9 +56,9 @@ internal sealed class SearchEngine(SearchIndex index, IOptions<SearchOptions> op
                 return new SearchResults([], FacetFields.ToDictionary(f => f, IReadOnlyList<FacetCount> (_) => []), 0, pageNumber, pageSize) { Partial = true };
             }
 
-            // The scope (staff or public) is a bit set cached per segment, applied while the words are scored; the
-            // rarer filters join as unscored clauses.
-            var scoped = new FilteredQuery(words ?? new MatchAllDocsQuery(), actor is null ? PublicOnly : StaffOnly, FilteredQuery.RANDOM_ACCESS_FILTER_STRATEGY);
+            // The scope (staff or public) is a bit set cached per segment, the documents the words' own scorers may
+            // accept; the rarer filters join as unscored clauses.
+            var scoped = new ScopedQuery(words ?? new MatchAllDocsQuery(), actor is null ? PublicOnly : StaffOnly);
             var filters = Filters(request, actor).ToList();
             Query query = scoped;
             if (filters.Count > 0)
