@@ -105,13 +105,16 @@ public static class NewsroomInfrastructureExtensions
     public static IApplicationBuilder UseNewsroomDefaults(this IApplicationBuilder app)
     {
         app.UseNewsroomTransport();
-        app.UseMiddleware<SecurityHeadersMiddleware>();
         var configuration = app.ApplicationServices.GetRequiredService<IConfiguration>();
         if (app.ApplicationServices.GetService<KeptPageCache>() is not null
             && configuration.GetValue(KeptPageCache.Setting, true) && configuration.GetValue(KeptPageCache.PagesCachedSetting, true))
         {
-            app.UseMiddleware<KeptPageMiddleware>(); // kept public pages for readers without cookies, before the rest
+            // Kept public pages for readers without cookies, before the rest. A kept page carries the security headers
+            // its rendering was sent with (the page's own policy included), so they are not set a second time.
+            app.UseMiddleware<KeptPageMiddleware>();
         }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
 
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
