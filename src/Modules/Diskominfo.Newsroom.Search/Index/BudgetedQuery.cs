@@ -9,47 +9,31 @@ namespace Diskominfo.Newsroom.Search.Index;
 /// search stops at its deadline even while it finds nothing (a common word minus nineteen others), not only while it
 /// collects matches. Scores are the inner query's.
 /// </summary>
-internal sealed class BudgetedQuery(Query inner, SearchBudget budget) : Query
+internal sealed class BudgetedQuery(Query inner, SearchBudget budget) : WrappingQuery(inner)
 {
-    public Query Inner => inner;
-
     public SearchBudget Budget => budget;
 
-    public override Query Rewrite(IndexReader reader)
-    {
-        var rewritten = inner.Rewrite(reader);
-        return ReferenceEquals(rewritten, inner) ? this : new BudgetedQuery(rewritten, budget) { Boost = Boost };
-    }
+    protected override WrappingQuery Around(Query rewritten) => new BudgetedQuery(rewritten, budget);
 
-    public override Weight CreateWeight(IndexSearcher searcher) => new BudgetedWeight(this, inner.CreateWeight(searcher));
+    public override Weight CreateWeight(IndexSearcher searcher) => new BudgetedWeight(this, Inner.CreateWeight(searcher));
 
-    public override void ExtractTerms(ISet<Term> terms) => inner.ExtractTerms(terms);
-
-    public override string ToString(string field) => inner.ToString(field);
+    public override string ToString(string field) => Inner.ToString(field);
 
     public override bool Equals(object? obj)
-        => obj is BudgetedQuery other && other.Boost == Boost && ReferenceEquals(other.Budget, budget) && other.Inner.Equals(inner);
+        => obj is BudgetedQuery other && other.Boost == Boost && ReferenceEquals(other.Budget, budget) && other.Inner.Equals(Inner);
 
-    public override int GetHashCode() => HashCode.Combine(inner, Boost);
+    public override int GetHashCode() => HashCode.Combine(Inner, Boost);
 
-    private sealed class BudgetedWeight(BudgetedQuery query, Weight weight) : Weight
+    // A boost on the wrapper (a one-clause query rewritten to its clause carries the query's) counts as on any query.
+    private sealed class BudgetedWeight(BudgetedQuery query, Weight weight) : WrappingWeight(query, weight)
     {
-        public override Query Query => query;
-
-        public override bool ScoresDocsOutOfOrder => weight.ScoresDocsOutOfOrder;
-
-        public override Explanation Explain(AtomicReaderContext context, int doc) => weight.Explain(context, doc);
-
-        // A boost on the wrapper (a one-clause query rewritten to its clause carries the query's) counts as on any query.
-        public override float GetValueForNormalization() => weight.GetValueForNormalization() * query.Boost * query.Boost;
-
-        public override void Normalize(float norm, float topLevelBoost) => weight.Normalize(norm, topLevelBoost * query.Boost);
+        public override Explanation Explain(AtomicReaderContext context, int doc) => Inner.Explain(context, doc);
 
         public override Scorer? GetScorer(AtomicReaderContext context, IBits acceptDocs)
-            => weight.GetScorer(context, acceptDocs) is { } scorer ? new BudgetedScorer(this, scorer, query.Budget) : null;
+            => Inner.GetScorer(context, acceptDocs) is { } scorer ? new BudgetedScorer(this, scorer, query.Budget) : null;
 
         public override BulkScorer? GetBulkScorer(AtomicReaderContext context, bool scoreDocsInOrder, IBits acceptDocs)
-            => weight.GetBulkScorer(context, scoreDocsInOrder, acceptDocs) is { } bulk ? new BudgetedBulkScorer(bulk, query.Budget) : null;
+            => Inner.GetBulkScorer(context, scoreDocsInOrder, acceptDocs) is { } bulk ? new BudgetedBulkScorer(bulk, query.Budget) : null;
     }
 
     private sealed class BudgetedScorer(Weight weight, Scorer scorer, SearchBudget budget) : Scorer(weight)
