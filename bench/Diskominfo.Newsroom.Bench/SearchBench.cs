@@ -123,6 +123,7 @@ internal static class SearchBench
         var ftsTimes = new List<double>();
         long luceneHits = 0, ftsHits = 0;
         var partial = 0;
+        var warmPartial = 0;
         for (var round = 0; round < 6; round++)
         {
             foreach (var query in queries)
@@ -130,7 +131,8 @@ internal static class SearchBench
                 watch.Restart();
                 var results = await engine.SearchAsync(new SearchRequest(query.Lucene, Tone: query.Tone), archivist, CancellationToken.None);
                 var lucenes = watch.Elapsed.TotalMilliseconds;
-                partial += results.Partial ? 1 : 0;
+                partial += results.Partial && round > 0 ? 1 : 0;
+                warmPartial += results.Partial && round == 0 ? 1 : 0;
                 watch.Restart();
                 var total = await FtsAsync(fts, query.Fts, query.Tone);
                 var ftss = watch.Elapsed.TotalMilliseconds;
@@ -153,7 +155,7 @@ internal static class SearchBench
         var fp95 = P(ftsTimes, 0.95);
         Console.WriteLine($"queries: {queries.Count} fixed x 5 rounds after a warm-up; top 20 with snippets and the total (Lucene also 8 facets, Indonesian stemming)");
         Console.WriteLine($"  Lucene.NET p50 {P(luceneTimes, 0.5):0.00} ms, p95 {lp95:0.00} ms, max {luceneTimes[^1]:0.00} ms; {luceneHits:N0} hits over the 50 queries ({luceneHits / (double)queries.Count / count:P0} of the corpus per query)");
-        Console.WriteLine($"  Lucene.NET answers cut at the site's time limit of {new SearchOptions().TimeLimit.TotalMilliseconds:0} ms (partial: total and facets undercounted): {partial} of {queries.Count * 6}");
+        Console.WriteLine($"  Lucene.NET answers cut at the site's time limit of {new SearchOptions().TimeLimit.TotalMilliseconds:0} ms (partial: total and facets undercounted): {partial} of {queries.Count * 5}, and {warmPartial} of the warm-up's {queries.Count}");
         Console.WriteLine($"  SQLite FTS5 p50 {P(ftsTimes, 0.5):0.00} ms, p95 {fp95:0.00} ms, max {ftsTimes[^1]:0.00} ms; {ftsHits:N0} hits (no stemming: 'bangun' misses 'pembangunan')");
         Console.WriteLine($"query p95 ratio Lucene/FTS5: {lp95 / fp95:0.00} (target <= 1); Lucene p95 {lp95:0.00} ms (target < 15 ms, with facets and snippets, none partial)");
         return 0;

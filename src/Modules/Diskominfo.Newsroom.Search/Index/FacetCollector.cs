@@ -74,6 +74,13 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
         }
     }
 
+    /// <summary>Decodes a segment's facet values now (they are kept as long as the segment lives), not at its first search.</summary>
+    public static void Warm(AtomicReader reader, IReadOnlyList<string> fields)
+        => Segments.GetValue(reader.CoreCacheKey, _ => SegmentFacets.Decode(reader, fields));
+
+    /// <summary>Whether a segment's facet values are decoded already.</summary>
+    public static bool IsDecoded(AtomicReader reader) => Segments.TryGetValue(reader.CoreCacheKey, out _);
+
     /// <summary>
     /// The facet values of one document (global id), from the same decoded ordinals: facet fields are not stored,
     /// which keeps the build fast. Null where the document has no value.

@@ -25,6 +25,17 @@ internal sealed class SearchEngine(SearchIndex index, IOptions<SearchOptions> op
     private static readonly string[] FacetFields =
         [Fields.Type, Fields.Outlet, Fields.MediaType, Fields.Category, Fields.Tone, Fields.Year, Fields.Month, Fields.Classification];
 
+    /// <summary>Reads once what every search needs of each segment: its facet values and its scope sets (both cached per segment).</summary>
+    internal static void Warm(IndexSearcher searcher)
+    {
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            FacetCollector.Warm(leaf.AtomicReader, FacetFields);
+            _ = StaffOnly.GetDocIdSet(leaf, null);
+            _ = PublicOnly.GetDocIdSet(leaf, null);
+        }
+    }
+
     public Task<SearchResults> SearchAsync(SearchRequest request, Actor? actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -56,10 +67,11 @@ internal sealed class SearchEngine(SearchIndex index, IOptions<SearchOptions> op
                 return new SearchResults([], FacetFields.ToDictionary(f => f, IReadOnlyList<FacetCount> (_) => []), 0, pageNumber, pageSize) { Partial = true };
             }
 
-            // The scope (staff or public) is a bit set cached per segment, the documents the words' own scorers may
-            // accept; the rarer filters join as unscored clauses.
-            var scoped = new ScopedQuery(words ?? new MatchAllDocsQuery(), actor is null ? PublicOnly : StaffOnly);
-            var filters = Filters(request, actor).ToList();
+            // The scope (staff or public, a bit set cached per segment) and the filters read by document (type, tone,
+            // dates...) are the documents the words' own scorers may accept; the filters that are queries (the owner,
+            // an outlet's near spellings) join as unscored clauses.
+            var scoped = new ScopedQuery(words ?? new MatchAllDocsQuery(), [actor is null ? PublicOnly : StaffOnly, .. ByDocument(request)]);
+            var filters = Queries(request, actor).ToList();
             Query query = scoped;
             if (filters.Count > 0)
             {
@@ -130,20 +142,9 @@ internal sealed class SearchEngine(SearchIndex index, IOptions<SearchOptions> op
     private static RandomAccessCachingFilter Scope(string scope)
         => new(new QueryWrapperFilter(new TermQuery(new Term(Fields.Key, Fields.Tag(Fields.Scope, scope)))));
 
-    private static IEnumerable<Query> Filters(SearchRequest request, Actor? actor)
+    /// <summary>The filters on a document's own values, each read by document from the field cache.</summary>
+    private static IEnumerable<Filter> ByDocument(SearchRequest request)
     {
-        if (actor is not null)
-        {
-            if (!actor.SeesAllWork)
-            {
-                yield return new BooleanQuery
-                {
-                    { new TermQuery(new Term(Fields.Key, Fields.Tag(Fields.Owner, actor.UserId))), Occur.SHOULD },
-                    { new TermQuery(new Term(Fields.Key, Fields.Tag(Fields.Shared, "1"))), Occur.SHOULD },
-                };
-            }
-        }
-
         foreach (var (field, value) in new[]
                  {
                      (Fields.Type, request.Type), (Fields.MediaType, request.MediaType), (Fields.Category, request.Category),
@@ -152,18 +153,31 @@ internal sealed class SearchEngine(SearchIndex index, IOptions<SearchOptions> op
         {
             if (!string.IsNullOrWhiteSpace(value))
             {
-                yield return new ConstantScoreQuery(new FieldCacheTermsFilter(field, value.Trim()));
+                yield return new FieldCacheTermsFilter(field, value.Trim());
             }
+        }
+
+        if (request.From is not null || request.To is not null)
+        {
+            yield return FieldCacheRangeFilter.NewInt64Range(Fields.DateSort, request.From?.DayNumber, request.To?.DayNumber, true, true);
+        }
+    }
+
+    /// <summary>The filters that are queries: whose work a reporter sees, and the outlet's near spellings.</summary>
+    private static IEnumerable<Query> Queries(SearchRequest request, Actor? actor)
+    {
+        if (actor is { SeesAllWork: false })
+        {
+            yield return new BooleanQuery
+            {
+                { new TermQuery(new Term(Fields.Key, Fields.Tag(Fields.Owner, actor.UserId))), Occur.SHOULD },
+                { new TermQuery(new Term(Fields.Key, Fields.Tag(Fields.Shared, "1"))), Occur.SHOULD },
+            };
         }
 
         if (!string.IsNullOrWhiteSpace(request.Outlet))
         {
             yield return Outlet(request.Outlet);
-        }
-
-        if (request.From is not null || request.To is not null)
-        {
-            yield return new ConstantScoreQuery(FieldCacheRangeFilter.NewInt64Range(Fields.DateSort, request.From?.DayNumber, request.To?.DayNumber, true, true));
         }
     }
 
