@@ -135,7 +135,7 @@ static async Task<int> Rps(Options o)
         Console.WriteLine($"  ratio {ours / theirs:0.00} (target at least {o.Text("target", "0.9")})");
         Console.WriteLine($"  resident memory of the site: {idle:0} MiB at rest, {peak:0} MiB at most under load");
 
-        // The same site on the same data restarted twice, its job server idle then off, each warmed by one request:
+        // The same site on the same data restarted, its job server idle then off, each warmed by one request:
         // what an idle job server costs the readers. (Not the first figure above: that site had just published the
         // article, and its code was freshly compiled; both sites here start alike.)
         async Task<double> RestartedAsync(bool jobServer)
@@ -153,8 +153,15 @@ static async Task<int> Rps(Options o)
             return await Wrk.BestOfTwoAsync(restarted, connections, seconds);
         }
 
-        var on = await RestartedAsync(jobServer: true);
-        var off = await RestartedAsync(jobServer: false);
+        // Twice each, in turns (on, off, on, off), the best of each: a slow minute of a shared machine then falls on
+        // both sides alike instead of on one.
+        var (on, off) = (0.0, 0.0);
+        for (var round = 0; round < 2; round++)
+        {
+            on = Math.Max(on, await RestartedAsync(jobServer: true));
+            off = Math.Max(off, await RestartedAsync(jobServer: false));
+        }
+
         settings.Remove("Newsroom:RunJobServer");
         Console.WriteLine($"  job server idle {on,10:N0} requests/s, job server off {off,10:N0} requests/s: ratio {on / off:0.00} (target at least 0.95)");
         if (!uncached)

@@ -32,6 +32,7 @@ public sealed partial class MetricsAndLogsTests
                 ["Newsroom__Metrics__Token"] = token,
                 ["Newsroom__Logging__Json"] = "true",
                 ["Logging__LogLevel__Diskominfo.Newsroom.Publishing"] = "Information",
+                ["Logging__LogLevel__Microsoft.AspNetCore.Authorization"] = "Information",
             });
             await site.WaitReadyAsync(address, TimeSpan.FromSeconds(90));
             using var http = new HttpClient { BaseAddress = address };
@@ -58,6 +59,14 @@ public sealed partial class MetricsAndLogsTests
             using (var failed = await http.PostAsJsonAsync("/api/v1/auth/login", new { userName = "kasi", password = "bukan-sandinya" }))
             {
                 Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
+            }
+
+            // A line logged while a request runs carries the request's scope: its correlation id, method, path and id.
+            var refused = "cari-" + Guid.NewGuid().ToString("N")[..12];
+            using (var search = new HttpRequestMessage(HttpMethod.Get, "/api/v1/search?q=jembatan"))
+            {
+                search.Headers.Add("X-Correlation-Id", refused);
+                Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(search)).StatusCode);
             }
 
             var afterFailure = await ScrapeAsync(http, token);
@@ -114,6 +123,15 @@ public sealed partial class MetricsAndLogsTests
                 .Where(e => e.GetProperty("Category").GetString() == "Diskominfo.Newsroom.Publishing.Services.PublicationJob"
                             && e.GetProperty("Message").GetString()!.StartsWith($"Publication of item {item} to ", StringComparison.Ordinal))
                 .ToList();
+            var authorization = lines.Select(l => JsonDocument.Parse(l).RootElement)
+                .Where(e => e.GetProperty("Category").GetString() == "Microsoft.AspNetCore.Authorization.DefaultAuthorizationService")
+                .SelectMany(e => e.GetProperty("Scopes").EnumerateArray())
+                .Where(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("CorrelationId", out var id) && id.GetString() == refused)
+                .ToList();
+            var scope = Assert.Single(authorization);
+            Assert.Equal("GET", scope.GetProperty("RequestMethod").GetString());
+            Assert.Equal("/api/v1/search", scope.GetProperty("RequestPath").GetString());
+            Assert.False(string.IsNullOrEmpty(scope.GetProperty("RequestId").GetString()));
             foreach (var channel in new[] { "website", "facebook", "instagram" })
             {
                 var line = Assert.Single(finished, e => e.GetProperty("State").GetProperty("Channel").GetString() == channel);

@@ -134,9 +134,16 @@ public sealed class KeptPageCache
             return null;
         }
 
-        // The output cache's key for these pages: the path and the two query values pages read (halaman, q).
+        // The output cache's key for these pages: the path and the two query values pages read (halaman, q). Most
+        // requests have no query string: nothing to parse.
+        var path = request.Path.Value?.ToUpperInvariant();
+        if (!request.QueryString.HasValue)
+        {
+            return string.Concat(request.Scheme, " ", path, "  ");
+        }
+
         var query = request.Query;
-        return string.Concat(request.Scheme, " ", request.Path.Value?.ToUpperInvariant(), " ", query["halaman"].ToString(), " ", query["q"].ToString());
+        return string.Concat(request.Scheme, " ", path, " ", query["halaman"].ToString(), " ", query["q"].ToString());
     }
 }
 

@@ -6,7 +6,8 @@ namespace Diskominfo.Newsroom.Operations.Logging;
 
 /// <summary>
 /// First in the pipeline: takes the client's <c>X-Correlation-Id</c> when valid (else makes one), returns it in the
-/// response, and holds it in the log scope, on the request's activity and for the jobs the request enqueues.
+/// response, and holds it in the log scope (with the request's method, path and id), on the request's activity when
+/// there is one, and for the jobs the request enqueues.
 /// </summary>
 internal sealed class CorrelationMiddleware(RequestDelegate next, ILogger<CorrelationMiddleware> logger)
 {
@@ -17,7 +18,7 @@ internal sealed class CorrelationMiddleware(RequestDelegate next, ILogger<Correl
         context.Response.Headers[Correlation.Header] = id;
         Activity.Current?.SetTag("correlation.id", id);
         Correlation.Current = id;
-        using (logger.BeginScope(new CorrelationScope(id)))
+        using (logger.BeginScope(new CorrelationScope(id, (context.Request.Method, context.Request.Path.Value ?? "/", context.TraceIdentifier))))
         {
             await next(context);
         }
