@@ -40,7 +40,7 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
     {
         Flush();
         var reader = context.AtomicReader;
-        _segment = Segments.GetValue(reader.CoreCacheKey, _ => SegmentFacets.Decode(reader, fields));
+        _segment = Of(reader, fields);
         (_bytes, _shorts, _ints, _width) = (_segment.Bytes, _segment.Shorts, _segment.Ints, _segment.Groups.Length);
         _slotCounts = new int[_segment.SlotCount];
     }
@@ -75,8 +75,7 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
     }
 
     /// <summary>Decodes a segment's facet values now (they are kept as long as the segment lives), not at its first search.</summary>
-    public static void Warm(AtomicReader reader, IReadOnlyList<string> fields)
-        => Segments.GetValue(reader.CoreCacheKey, _ => SegmentFacets.Decode(reader, fields));
+    public static void Warm(AtomicReader reader, IReadOnlyList<string> fields) => _ = Of(reader, fields);
 
     /// <summary>Whether a segment's facet values are decoded already.</summary>
     public static bool IsDecoded(AtomicReader reader) => Segments.TryGetValue(reader.CoreCacheKey, out _);
@@ -89,7 +88,7 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
     {
         var leaves = reader.Leaves;
         var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        var segment = Segments.GetValue(leaf.AtomicReader.CoreCacheKey, _ => SegmentFacets.Decode(leaf.AtomicReader, fields));
+        var segment = Of(leaf.AtomicReader, fields);
         var at = (doc - leaf.DocBase) * segment.Groups.Length;
         var values = new string?[fields.Count];
         for (var g = 0; g < segment.Groups.Length; g++)
@@ -104,6 +103,10 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
 
         return values;
     }
+
+    /// <summary>A segment's decoded facet values, decoded on first need and kept as long as the segment lives.</summary>
+    private static SegmentFacets Of(AtomicReader reader, IReadOnlyList<string> fields)
+        => Segments.GetValue(reader.CoreCacheKey, _ => SegmentFacets.Decode(reader, fields));
 
     /// <summary>Each field's values, most frequent first (then by value), at most <paramref name="top"/> each.</summary>
     public Dictionary<string, IReadOnlyList<Abstractions.Search.FacetCount>> Result(int top)
