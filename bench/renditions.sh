@@ -31,3 +31,18 @@ awk -v a="$nv_time" -v b="$vt_time" -v i="$nv_inner" -v m="$nv_mem" -v n="$vt_me
   printf "per photo: NetVips %.0f ms (process) / %.0f ms (in-process), vipsthumbnail %.0f ms\n", 1000*a/c, i/c, 1000*b/c;
   printf "time ratio NetVips/vipsthumbnail: %.2f (process), %.2f (in-process); target <= 0.9\n", a/b, (i/1000)/b;
   printf "peak memory ratio: %.2f; target <= 1.3\n", m/n }'
+# What the speed cost in quality: each tool's rendition of the first photo against a full-size decode resized with
+# lanczos3 (PSNR, higher is closer), on the bench's noisy photo and on the same photo softened like a camera's.
+psnr() { vips subtract "$1" "$2" "$work/d.v" && vips multiply "$work/d.v" "$work/d.v" "$work/sq.v" && vips avg "$work/sq.v" | awk '{ printf "%.2f", 10 * log(65025 / $1) / log(10) }'; }
+first=$(ls "$work"/in/*.jpg | head -1)
+mkdir -p "$work/soft"
+vips gaussblur "$first" "$work/soft.v" 2
+vips jpegsave "$work/soft.v" "$work/soft/$(basename "$first")" --Q 92
+vipsthumbnail "$work/soft/$(basename "$first")" --size 1200x100000 -o "$work/soft-vt.jpg[Q=82,strip,optimize_coding,interlace]"
+dotnet "$bench" renditions --dir "$work/soft" --out "$work/soft-nv" --kind w1200 > /dev/null
+for photo in "$first:$work/vt/$(basename "$first"):$work/nv/$(basename "$first")" "$work/soft/$(basename "$first"):$work/soft-vt.jpg:$work/soft-nv/$(basename "$first")"; do
+  IFS=: read -r original vt nv <<< "$photo"
+  width=$(vipsheader -f width "$original")
+  vips resize "$original" "$work/ref.v" "$(awk -v w="$width" 'BEGIN { print 1200 / w }')" --kernel lanczos3
+  echo "quality against a full decode, $( [[ $original == */soft/* ]] && echo softened || echo noisy ) photo: NetVips $(psnr "$nv" "$work/ref.v") dB, vipsthumbnail $(psnr "$vt" "$work/ref.v") dB PSNR"
+done

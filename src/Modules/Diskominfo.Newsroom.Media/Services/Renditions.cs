@@ -47,11 +47,11 @@ internal static class Renditions
         using var image = kind switch
         {
             "instagram" => Instagram(original, focus),
-            "facebook" => Image.Thumbnail(original, 2048, height: 2048, size: Enums.Size.Down),
+            "facebook" => Thumbnail(original, 2048, 2048, Enums.Size.Down),
             MediaPaths.Share => Crop(original, 1200, 630, focus),
             MediaPaths.Thumbnail => Crop(original, 480, 320, focus),
             _ when kind.StartsWith('l') => Crop(original, int.Parse(kind.AsSpan(1)), MediaPaths.LandscapeHeight(int.Parse(kind.AsSpan(1))), focus),
-            _ => Image.Thumbnail(original, int.Parse(kind.AsSpan(1)), height: 100_000, size: Enums.Size.Down),
+            _ => Thumbnail(original, int.Parse(kind.AsSpan(1)), 100_000, Enums.Size.Down),
         };
         using var clean = StripPrivate(image, artist);
         return format == "webp"
@@ -82,14 +82,14 @@ internal static class Renditions
     {
         if (focus is null)
         {
-            return Image.Thumbnail(original, width, height: height, crop: Enums.Interesting.Attention, size: Enums.Size.Both);
+            return Thumbnail(original, width, height, Enums.Size.Both, Enums.Interesting.Attention);
         }
 
         var (w, h) = orientedSize ?? OrientedSize(original);
         var scale = Math.Max((double)width / w, (double)height / h);
         var coverWidth = Math.Max(width, (int)Math.Ceiling(w * scale));
         var coverHeight = Math.Max(height, (int)Math.Ceiling(h * scale));
-        using var cover = Image.Thumbnail(original, coverWidth, height: coverHeight, size: Enums.Size.Force);
+        using var cover = Thumbnail(original, coverWidth, coverHeight, Enums.Size.Force);
         var left = Math.Clamp((int)Math.Round(focus.X * cover.Width - width / 2.0), 0, cover.Width - width);
         var top = Math.Clamp((int)Math.Round(focus.Y * cover.Height - height / 2.0), 0, cover.Height - height);
         return cover.ExtractArea(left, top, width, height);
@@ -125,11 +125,52 @@ internal static class Renditions
             }
         });
 
+    /// <summary>
+    /// libvips' thumbnail of the original, but a JPEG is decoded at the smallest scale (1/2, 1/4 or 1/8, which libjpeg
+    /// does in the DCT itself) that still covers the box. libvips' own thumbnail leaves at least a factor of two for
+    /// its resize, so a 6000 px photo made 1200 px wide was decoded at 3000 px and resized 2.5 times; decoded at
+    /// 1500 px, the inverse DCT, the colour conversion and the resize each touch a quarter of the pixels.
+    /// </summary>
+    private static Image Thumbnail(string original, int width, int height, Enums.Size size, Enums.Interesting? crop = null)
+    {
+        var shrink = JpegShrink(original, width, height, size);
+        if (shrink == 1)
+        {
+            return Image.Thumbnail(original, width, height: height, size: size, crop: crop);
+        }
+
+        using var decoded = Image.NewFromFile(original, access: Enums.Access.Sequential, kwargs: new VOption { { "shrink", shrink } });
+        return decoded.ThumbnailImage(width, height: height, size: size, crop: crop);
+    }
+
+    /// <summary>The largest JPEG decoding scale divisor (1, 2, 4 or 8) whose image still covers what the box needs.</summary>
+    internal static int JpegShrink(string original, int width, int height, Enums.Size size)
+    {
+        if (Image.FindLoad(original) != "VipsForeignLoadJpegFile")
+        {
+            return 1;
+        }
+
+        using var header = Image.NewFromFile(original, access: Enums.Access.Sequential);
+        var (w, h) = Oriented(header);
+        var room = size switch
+        {
+            Enums.Size.Force or Enums.Size.Both => Math.Min((double)w / width, (double)h / height),
+            _ => Math.Max((double)w / width, (double)h / height),
+        };
+        return room >= 8 ? 8 : room >= 4 ? 4 : room >= 2 ? 2 : 1;
+    }
+
+    private static (int Width, int Height) Oriented(Image header)
+    {
+        var orientation = header.Contains("orientation") ? (int)header.Get("orientation") : 1;
+        return orientation is >= 5 and <= 8 ? (header.Height, header.Width) : (header.Width, header.Height);
+    }
+
     private static (int Width, int Height) OrientedSize(string original)
     {
         using var header = Image.NewFromFile(original, access: Enums.Access.Sequential);
-        var orientation = header.Contains("orientation") ? (int)header.Get("orientation") : 1;
-        return orientation is >= 5 and <= 8 ? (header.Height, header.Width) : (header.Width, header.Height);
+        return Oriented(header);
     }
 }
 
