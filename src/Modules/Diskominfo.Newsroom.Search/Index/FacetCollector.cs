@@ -22,6 +22,7 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
 
     private static readonly ConditionalWeakTable<object, SegmentFacets> Segments = [];
 
+    private readonly IReadOnlyList<string> _fields = fields;
     private readonly Dictionary<string, int>[] _counts = fields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
     private SegmentFacets? _segment;
     private byte[]? _bytes;
@@ -40,7 +41,7 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
     {
         Flush();
         var reader = context.AtomicReader;
-        _segment = Of(reader, fields);
+        _segment = Of(reader, _fields);
         (_bytes, _shorts, _ints, _width) = (_segment.Bytes, _segment.Shorts, _segment.Ints, _segment.Groups.Length);
         _slotCounts = new int[_segment.SlotCount];
     }
@@ -109,13 +110,33 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
         => Segments.GetValue(reader.CoreCacheKey, _ => SegmentFacets.Decode(reader, fields));
 
     /// <summary>Each field's values, most frequent first (then by value), at most <paramref name="top"/> each.</summary>
-    public Dictionary<string, IReadOnlyList<Abstractions.Search.FacetCount>> Result(int top)
+    public Dictionary<string, IReadOnlyList<Abstractions.Search.FacetCount>> Result(int top) => Result([this], top);
+
+    /// <summary>
+    /// The counts of collectors of the same fields (each over its own segments) added together: each field's values,
+    /// most frequent first (then by value), at most <paramref name="top"/> each.
+    /// </summary>
+    public static Dictionary<string, IReadOnlyList<Abstractions.Search.FacetCount>> Result(IReadOnlyList<FacetCollector> parts, int top)
     {
-        Flush();
-        var result = new Dictionary<string, IReadOnlyList<Abstractions.Search.FacetCount>>(StringComparer.Ordinal);
-        for (var i = 0; i < fields.Count; i++)
+        var first = parts[0];
+        foreach (var part in parts)
         {
-            result[fields[i]] = _counts[i]
+            part.Flush();
+        }
+
+        var result = new Dictionary<string, IReadOnlyList<Abstractions.Search.FacetCount>>(StringComparer.Ordinal);
+        for (var i = 0; i < first._fields.Count; i++)
+        {
+            var counts = new Dictionary<string, int>(first._counts[i], StringComparer.Ordinal);
+            foreach (var part in parts.Skip(1))
+            {
+                foreach (var (value, count) in part._counts[i])
+                {
+                    counts[value] = counts.GetValueOrDefault(value) + count;
+                }
+            }
+
+            result[first._fields[i]] = counts
                 .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
                 .Take(top)
                 .Select(c => new Abstractions.Search.FacetCount(c.Key, c.Value))

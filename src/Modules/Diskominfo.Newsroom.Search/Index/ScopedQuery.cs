@@ -13,7 +13,8 @@ namespace Diskominfo.Newsroom.Search.Index;
 /// </summary>
 /// <remarks>
 /// Each <see cref="Filter"/> must give a set that can be read by document (<see cref="RandomAccessCachingFilter"/>,
-/// the field cache's filters).
+/// <see cref="FacetValueFilter"/>, the field cache's filters); plain bit sets among them are joined into one per
+/// segment and search.
 /// </remarks>
 internal sealed class ScopedQuery(Query inner, IReadOnlyList<Filter> scope) : WrappingQuery(inner)
 {
@@ -58,7 +59,39 @@ internal sealed class ScopedQuery(Query inner, IReadOnlyList<Filter> scope) : Wr
                 all[i] = set.Bits ?? throw new InvalidOperationException("A scope's filters must be readable by document.");
             }
 
-            return all.Length == 1 ? all[0] : new AllOf(all);
+            if (all.Length == 1)
+            {
+                return all[0];
+            }
+
+            // The plain bit sets (the scope's, a facet value's) become one, so a posting is checked by one read.
+            var joined = default(FixedBitSet);
+            var rest = new List<IBits>(all.Length);
+            foreach (var bits in all)
+            {
+                if (bits is FixedBitSet set)
+                {
+                    if (joined is null)
+                    {
+                        joined = set.Clone();
+                    }
+                    else
+                    {
+                        joined.And(set);
+                    }
+                }
+                else
+                {
+                    rest.Add(bits);
+                }
+            }
+
+            if (joined is not null)
+            {
+                rest.Insert(0, joined);
+            }
+
+            return rest.Count == 1 ? rest[0] : new AllOf([.. rest]);
         }
     }
 

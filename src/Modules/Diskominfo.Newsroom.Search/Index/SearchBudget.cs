@@ -7,7 +7,8 @@ namespace Diskominfo.Newsroom.Search.Index;
 /// prefix may look through. Scorers, the collector and the prefix expansion tick it as they work; past the deadline,
 /// or once the request is cancelled, it stops the search with <see cref="SearchTimeLimitException"/> (or the
 /// cancellation), wherever the work is: many matches, or many candidates and few matches (exclusions, long phrases).
-/// One search, one thread: not thread-safe.
+/// The slices of one search run on several threads: each thread counts its own ticks (a shared counter would bounce
+/// between the cores' caches at every document), and the deadline is moved only before the slices start.
 /// </summary>
 internal sealed class SearchBudget(long deadline, CancellationToken cancellationToken)
 {
@@ -16,7 +17,8 @@ internal sealed class SearchBudget(long deadline, CancellationToken cancellation
     /// <summary>How many of the index's words all the prefixes of one query may look at together.</summary>
     public const int PrefixScan = 50_000;
 
-    private int _ticks;
+    [ThreadStatic]
+    private static int t_ticks;
 
     public int PrefixScanLeft { get; set; } = PrefixScan;
 
@@ -26,7 +28,7 @@ internal sealed class SearchBudget(long deadline, CancellationToken cancellation
     /// <summary>A unit of work; the clock is looked at every 512 of them.</summary>
     public void Tick()
     {
-        if ((++_ticks & 511) == 0)
+        if ((++t_ticks & 511) == 0)
         {
             Check();
         }

@@ -89,30 +89,109 @@ internal sealed class SearchEngine(SearchIndex index, IOptions<SearchOptions> op
             query = searcher.Rewrite(query);
             budget.Reserve(options.Value.TimeLimit / 2);
 
-            ITopDocsCollector top = sort == SearchSort.Relevance
-                ? TopScoreDocCollector.Create(wanted, docsScoredInOrder: false)
-                : TopFieldCollector.Create(
-                    new Sort(new SortField(Fields.DateSort, SortFieldType.INT64, reverse: sort == SearchSort.Newest), SortField.FIELD_SCORE),
-                    wanted, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-            var facets = new FacetCollector(FacetFields);
-            var partial = false;
+            var weight = searcher.CreateNormalizedWeight(query);
+            var sorted = sort == SearchSort.Relevance
+                ? null
+                : new Sort(new SortField(Fields.DateSort, SortFieldType.INT64, reverse: sort == SearchSort.Newest), SortField.FIELD_SCORE);
+            var slices = Slices(searcher.IndexReader.Leaves, options.Value.Threads, options.Value.MinSliceDocuments);
+            var parts = slices.Select(_ => new SlicePart(sorted, wanted)).ToArray();
+            var others = Enumerable.Range(1, slices.Count - 1).Select(i => Task.Run(() => parts[i].Search(slices[i], weight, budget), CancellationToken.None)).ToList();
             try
             {
-                searcher.Search(query, new BudgetedCollector(MultiCollector.Wrap(top, facets), budget));
+                parts[0].Search(slices[0], weight, budget);
+            }
+            finally
+            {
+                // Every run ends (the budget stops them at the deadline or cancellation) before the searcher is released.
+                Task.WhenAll(others).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
+            }
+
+            foreach (var other in others)
+            {
+                other.GetAwaiter().GetResult(); // a run's failure (the request cancelled) as it was thrown
+            }
+
+            var merged = TopDocs.Merge(sorted, (pageNumber - 1) * pageSize, pageSize, parts.Select(p => p.Top.GetTopDocs(0, wanted)).ToArray());
+            var snippets = new Snippets(words);
+            // The page's stored fields and snippets, on as many threads as the runs (about 0.1 ms a hit).
+            var hits = new SearchHit[merged.ScoreDocs.Length];
+            Parallel.For(0, hits.Length, new ParallelOptions { MaxDegreeOfParallelism = slices.Count, CancellationToken = cancellationToken }, i =>
+            {
+                var hit = merged.ScoreDocs[i];
+                hits[i] = ToHit(searcher.Doc(hit.Doc), FacetCollector.ValuesOf(searcher.IndexReader, hit.Doc, FacetFields), hit.Score, snippets);
+            });
+            var facets = FacetCollector.Result(parts.Select(p => p.Facets).ToList(), FacetValues);
+            return new SearchResults(hits, facets, merged.TotalHits, pageNumber, pageSize) { Partial = parts.Any(p => p.Partial) };
+        });
+        return Task.FromResult(results);
+    }
+
+    /// <summary>
+    /// The index's segments in contiguous runs of about equal documents, at most <paramref name="threads"/> (each run
+    /// as near its share of the documents left as whole segments allow), and none smaller than <paramref name="minDocuments"/> documents
+    /// on average: a rebuilt index has one segment per core, so on two cores a search of a million clippings is two
+    /// half searches side by side.
+    /// Contiguous, so that hits with equal scores still come in document order once the runs' hits are merged.
+    /// </summary>
+    internal static List<List<AtomicReaderContext>> Slices(IList<AtomicReaderContext> leaves, int threads, int minDocuments)
+    {
+        long left = leaves.Sum(l => (long)l.AtomicReader.MaxDoc);
+        var count = (int)Math.Clamp(Math.Min(threads, left / Math.Max(1, minDocuments)), 1, Math.Max(1, leaves.Count));
+        var slices = new List<List<AtomicReaderContext>>(count);
+        var current = new List<AtomicReaderContext>();
+        long documents = 0;
+        var target = (double)left / count;
+        foreach (var leaf in leaves)
+        {
+            // A run ends where the next segment would take it further from its share than it is.
+            var size = leaf.AtomicReader.MaxDoc;
+            if (current.Count > 0 && slices.Count < count - 1 && Math.Abs(documents + size - target) > Math.Abs(documents - target))
+            {
+                slices.Add(current);
+                left -= documents;
+                target = (double)left / (count - slices.Count);
+                (current, documents) = ([], 0);
+            }
+
+            current.Add(leaf);
+            documents += size;
+        }
+
+        slices.Add(current);
+        return slices;
+    }
+
+    /// <summary>
+    /// One run of segments searched on one thread: its own top hits and facet counts, merged with the other runs' at
+    /// the end (scores are comparable: the weight, and so each word's rarity, is the whole index's).
+    /// </summary>
+    private sealed class SlicePart(Sort? sort, int wanted)
+    {
+        public ITopDocsCollector Top { get; } = sort is null
+            ? TopScoreDocCollector.Create(wanted, docsScoredInOrder: false)
+            : TopFieldCollector.Create(sort, wanted, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+
+        public FacetCollector Facets { get; } = new(FacetFields);
+
+        public bool Partial { get; private set; }
+
+        /// <summary>What <see cref="IndexSearcher"/> does with a weight and a collector, over this run's segments only.</summary>
+        public void Search(List<AtomicReaderContext> leaves, Weight weight, SearchBudget budget)
+        {
+            var collector = new BudgetedCollector(MultiCollector.Wrap(Top, Facets), budget);
+            try
+            {
+                foreach (var leaf in leaves)
+                {
+                    collector.SetNextReader(leaf);
+                    weight.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, leaf.AtomicReader.LiveDocs)?.Score(collector);
+                }
             }
             catch (SearchTimeLimitException)
             {
-                partial = true;
+                Partial = true;
             }
-
-            var page = top.GetTopDocs((pageNumber - 1) * pageSize, pageSize);
-            var snippets = new Snippets(words);
-            var hits = page.ScoreDocs
-                .Select(hit => ToHit(searcher.Doc(hit.Doc), FacetCollector.ValuesOf(searcher.IndexReader, hit.Doc, FacetFields), hit.Score, snippets))
-                .ToList();
-            return new SearchResults(hits, facets.Result(FacetValues), top.TotalHits, pageNumber, pageSize) { Partial = partial };
-        });
-        return Task.FromResult(results);
+        }
     }
 
     /// <summary>The clauses of a query up to <see cref="SearchLimits.MaxWords"/> words.</summary>
@@ -142,7 +221,7 @@ internal sealed class SearchEngine(SearchIndex index, IOptions<SearchOptions> op
     private static RandomAccessCachingFilter Scope(string scope)
         => new(new QueryWrapperFilter(new TermQuery(new Term(Fields.Key, Fields.Tag(Fields.Scope, scope)))));
 
-    /// <summary>The filters on a document's own values, each read by document from the field cache.</summary>
+    /// <summary>The filters on a document's own values: a facet value's bit set, a range of dates from the field cache.</summary>
     private static IEnumerable<Filter> ByDocument(SearchRequest request)
     {
         foreach (var (field, value) in new[]
@@ -153,7 +232,7 @@ internal sealed class SearchEngine(SearchIndex index, IOptions<SearchOptions> op
         {
             if (!string.IsNullOrWhiteSpace(value))
             {
-                yield return new FieldCacheTermsFilter(field, value.Trim());
+                yield return new FacetValueFilter(field, value.Trim());
             }
         }
 

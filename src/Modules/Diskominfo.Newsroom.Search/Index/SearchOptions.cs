@@ -20,4 +20,14 @@ public sealed class SearchOptions
     /// Well under the 200 ms a search may cost, the rest being reading the query, snippets and the page.
     /// </summary>
     public TimeSpan TimeLimit { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// How many threads one search of a large index runs on, each over its own run of segments (default: one per
+    /// processor; 1: on the request's thread alone). An index of fewer than <see cref="MinSliceDocuments"/> documents
+    /// a thread is searched on one.
+    /// </summary>
+    public int Threads { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>The fewest documents a search thread is given on average (tests lower it to split small indexes).</summary>
+    internal int MinSliceDocuments { get; init; } = 50_000;
 }
