@@ -63,6 +63,7 @@ internal sealed class BudgetedQuery(Query inner, SearchBudget budget) : Wrapping
 
     private sealed class BudgetedBulkScorer(BulkScorer bulk, SearchBudget budget) : BulkScorer
     {
-        public override bool Score(ICollector collector, int max) => bulk.Score(new BudgetedCollector(collector, budget), max);
+        public override bool Score(ICollector collector, int max)
+            => bulk.Score(collector is IBudgetedCollector ticking && ReferenceEquals(ticking.Budget, budget) ? collector : new BudgetedCollector(collector, budget), max);
     }
 }

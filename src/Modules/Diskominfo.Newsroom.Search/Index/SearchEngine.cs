@@ -178,7 +178,7 @@ internal sealed class SearchEngine(SearchIndex index, IOptions<SearchOptions> op
         /// <summary>What <see cref="IndexSearcher"/> does with a weight and a collector, over this run's segments only.</summary>
         public void Search(List<AtomicReaderContext> leaves, Weight weight, SearchBudget budget)
         {
-            var collector = new BudgetedCollector(MultiCollector.Wrap(Top, Facets), budget);
+            var collector = new PageCollector(Top, Facets, budget);
             try
             {
                 foreach (var leaf in leaves)

@@ -28,7 +28,10 @@ internal sealed class SearchIndex : IDisposable
     {
         System.IO.Directory.CreateDirectory(path);
         Path = path;
-        _directory = FSDirectory.Open(path);
+        // Read through buffered positional reads, not memory maps: Lucene.NET reads a mapped file through a view
+        // accessor that takes and releases its handle at every read, which was a tenth of a common word's search
+        // (perf); with buffered reads the bench's 45 searches of a million clippings took a quarter less at the median.
+        _directory = new NIOFSDirectory(path);
         var existed = DirectoryReader.IndexExists(_directory);
         _writer = new IndexWriter(_directory, new IndexWriterConfig(Analyzers.Version, Analyzers.Index)
         {
