@@ -98,6 +98,9 @@ public sealed class SearchThreadsTests : IDisposable
         var neutral = await several.SearchAsync(new SearchRequest(Tone: "netral", PageSize: 100), archivist, CancellationToken.None);
         Assert.DoesNotContain(neutral.Items, h => items.Take(10).Any(i => i.Id == h.ItemId));
 
+        // The public's searches run on one thread whatever the setting (their CPU time stays within the budget).
+        Assert.Equal((1, 3, 1), (several.ThreadsFor(null), several.ThreadsFor(archivist), one.ThreadsFor(archivist)));
+
         // A value no document holds finds nothing, on any number of threads.
         Assert.Equal(0, (await several.SearchAsync(new SearchRequest("jembatan", Tone: "marah"), archivist, CancellationToken.None)).Total);
     }

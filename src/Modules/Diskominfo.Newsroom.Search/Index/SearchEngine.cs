@@ -93,7 +93,7 @@ internal sealed class SearchEngine(SearchIndex index, IOptions<SearchOptions> op
             var sorted = sort == SearchSort.Relevance
                 ? null
                 : new Sort(new SortField(Fields.DateSort, SortFieldType.INT64, reverse: sort == SearchSort.Newest), SortField.FIELD_SCORE);
-            var slices = Slices(searcher.IndexReader.Leaves, options.Value.Threads, options.Value.MinSliceDocuments);
+            var slices = Slices(searcher.IndexReader.Leaves, ThreadsFor(actor), options.Value.MinSliceDocuments);
             var parts = slices.Select(_ => new SlicePart(sorted, wanted)).ToArray();
             var others = Enumerable.Range(1, slices.Count - 1).Select(i => Task.Run(() => parts[i].Search(slices[i], weight, budget), CancellationToken.None)).ToList();
             try
@@ -125,6 +125,12 @@ internal sealed class SearchEngine(SearchIndex index, IOptions<SearchOptions> op
         });
         return Task.FromResult(results);
     }
+
+    /// <summary>
+    /// How many threads a search may run on: the public's stay on one, so an anonymous search's CPU time stays within
+    /// its budget (two threads running to the time limit would spend twice it); only staff search the whole archive.
+    /// </summary>
+    internal int ThreadsFor(Actor? actor) => actor is null ? 1 : Math.Max(1, options.Value.Threads);
 
     /// <summary>
     /// The index's segments in contiguous runs of about equal documents, at most <paramref name="threads"/> (each run

@@ -22,9 +22,9 @@ public sealed class SearchOptions
     public TimeSpan TimeLimit { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
-    /// How many threads one search of a large index runs on, each over its own run of segments (default: one per
-    /// processor; 1: on the request's thread alone). An index of fewer than <see cref="MinSliceDocuments"/> documents
-    /// a thread is searched on one.
+    /// How many threads one staff search of a large index runs on, each over its own run of segments (default: one
+    /// per processor; 1: on the request's thread alone). An index of fewer than <see cref="MinSliceDocuments"/>
+    /// documents a thread is searched on one, and so is every anonymous search (its CPU time stays within its budget).
     /// </summary>
     public int Threads { get; set; } = Environment.ProcessorCount;
 
