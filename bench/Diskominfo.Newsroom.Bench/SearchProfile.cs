@@ -88,7 +88,7 @@ internal static class SearchProfile
             }
         }
 
-        // The filtered queries of the bench (a word and a tone), the engine alone: the first time reads the tone's field cache.
+        // The filtered queries of the bench (a word and a tone), the engine alone: the first time makes the tone's bit set.
         foreach (var round in Enumerable.Range(0, 3))
         {
             foreach (var (text, _, tone) in SearchBench.Queries().Where(q => q.Tone is not null))

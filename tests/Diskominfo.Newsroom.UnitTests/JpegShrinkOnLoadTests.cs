@@ -45,9 +45,11 @@ public sealed class JpegShrinkOnLoadTests : IDisposable
         var photo = Photo("detail.jpg", 3000, 2000);
         Assert.Equal(4, Renditions.JpegShrink(photo, 600, 100_000, Enums.Size.Down));
 
-        using var reference = Image.NewFromFile(photo).Resize(600.0 / 3000, kernel: Enums.Kernel.Lanczos3);
+        using var full = Image.NewFromFile(photo);
+        using var reference = full.Resize(600.0 / 3000, kernel: Enums.Kernel.Lanczos3);
         using var ours = Image.NewFromBuffer(Renditions.Make(photo, "w600", "jpg", null));
-        using var libvips = Image.NewFromBuffer(Image.Thumbnail(photo, 600, height: 100_000).JpegsaveBuffer(q: 82, optimizeCoding: true, interlace: true));
+        using var thumbnail = Image.Thumbnail(photo, 600, height: 100_000);
+        using var libvips = Image.NewFromBuffer(thumbnail.JpegsaveBuffer(q: 82, optimizeCoding: true, interlace: true));
         Assert.Equal((600, 400), (ours.Width, ours.Height));
         var oursPsnr = Psnr(ours, reference);
         var libvipsPsnr = Psnr(libvips, reference);

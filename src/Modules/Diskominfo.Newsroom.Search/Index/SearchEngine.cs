@@ -134,10 +134,10 @@ internal sealed class SearchEngine(SearchIndex index, IOptions<SearchOptions> op
 
     /// <summary>
     /// The index's segments in contiguous runs of about equal documents, at most <paramref name="threads"/> (each run
-    /// as near its share of the documents left as whole segments allow), and none smaller than <paramref name="minDocuments"/> documents
-    /// on average: a rebuilt index has one segment per core, so on two cores a search of a million clippings is two
-    /// half searches side by side.
-    /// Contiguous, so that hits with equal scores still come in document order once the runs' hits are merged.
+    /// as near its share of the documents left as whole segments allow), and none smaller than
+    /// <paramref name="minDocuments"/> documents on average: a rebuilt index has one segment per core, so on two cores
+    /// a search of a million clippings is two half searches side by side. Contiguous, so that hits with equal scores
+    /// still come in document order once the runs' hits are merged.
     /// </summary>
     internal static List<List<AtomicReaderContext>> Slices(IList<AtomicReaderContext> leaves, int threads, int minDocuments)
     {
