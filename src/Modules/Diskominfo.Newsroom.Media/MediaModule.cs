@@ -35,6 +35,7 @@ public static class MediaModule
         services.AddScoped<ScanImages>();
         services.AddScoped<IScanImages>(sp => sp.GetRequiredService<ScanImages>());
         services.AddSingleton(new ItemPanel(MediaPanel.Name, 20));
+        services.AddSingleton<RenditionGate>();
         services.AddScoped<MediaLibrary>();
         services.AddScoped<IMediaLibrary>(sp => sp.GetRequiredService<MediaLibrary>());
         services.AddScoped<FocusService>();

@@ -9,9 +9,9 @@ namespace Diskominfo.Newsroom.Media.Services;
 /// <summary>
 /// Renditions, made once from the original and kept in the file store until the focal point changes: once across every
 /// node, since the making is done under a <see cref="INodeLocks"/> lock on the rendition's key and the store is looked
-/// at again once the lock is held.
+/// at again once the lock is held. At most <see cref="RenditionGate.Workers"/> are made at once on a node.
 /// </summary>
-internal sealed class MediaLibrary(MediaDbContext db, MediaStorage storage, INodeLocks locks) : IMediaLibrary
+internal sealed class MediaLibrary(MediaDbContext db, MediaStorage storage, INodeLocks locks, RenditionGate gate) : IMediaLibrary
 {
     public async Task<byte[]?> GetRenditionAsync(Guid mediaId, SocialRendition rendition, CancellationToken cancellationToken)
     {
@@ -47,7 +47,7 @@ internal sealed class MediaLibrary(MediaDbContext db, MediaStorage storage, INod
 
         // Once the credit was corrected in the library, the renditions name the new photographer, not the camera's.
         var artist = file.RenditionSet > 0 ? file.Credit ?? "" : null;
-        var bytes = Renditions.Make(original, kind, format, file.Focus, artist);
+        var bytes = await gate.RunAsync(() => Renditions.Make(original, kind, format, file.Focus, artist), cancellationToken);
         await storage.Store.WriteAsync(key, bytes, format == "webp" ? "image/webp" : "image/jpeg", cancellationToken);
         return bytes;
     }

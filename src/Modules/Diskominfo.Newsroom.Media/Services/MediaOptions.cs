@@ -21,4 +21,10 @@ public sealed class MediaOptions
     /// book need not decode page-size scans when it is printed; the same as <c>Newsroom:Reports:ScanPixels</c>.
     /// </summary>
     public int ScanPrintPixels { get; set; } = ScanPrint.DefaultPixels;
+
+    /// <summary>
+    /// How many renditions this node makes at once; further first requests wait their turn. 0 (the default): one per
+    /// processor core. Each making holds a core and about 20 MiB of a camera photo's decoding buffers.
+    /// </summary>
+    public int RenditionWorkers { get; set; }
 }
