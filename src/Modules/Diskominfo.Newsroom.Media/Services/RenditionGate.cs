@@ -27,7 +27,7 @@ internal sealed class RenditionGate : IDisposable
 
     public int Workers { get; }
 
-    /// <summary>Runs <paramref name="make"/> once a worker is free (on the calling thread).</summary>
+    /// <summary>Runs <paramref name="make"/> once a worker is free, on the thread the wait resumes on.</summary>
     public async Task<T> RunAsync<T>(Func<T> make, CancellationToken cancellationToken)
     {
         _waiting.Add(1);
