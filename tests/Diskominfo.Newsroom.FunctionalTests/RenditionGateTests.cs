@@ -62,7 +62,8 @@ public sealed class RenditionGateTests
         lock (counts)
         {
             Assert.Equal(1, counts["newsroom.media.renditions.making"].Peak);
-            Assert.True(counts["newsroom.media.renditions.waiting"].Peak >= 2, $"The burst should have queued: at most {counts["newsroom.media.renditions.waiting"].Peak} waited.");
+            // The requests did overlap (so one at a time was the gate's doing), however busy the machine running the tests.
+            Assert.True(counts["newsroom.media.renditions.waiting"].Peak >= 1, "The burst should have queued behind the one worker.");
             Assert.Equal((0, 0), (counts["newsroom.media.renditions.making"].Now, counts["newsroom.media.renditions.waiting"].Now));
         }
     }
