@@ -150,9 +150,8 @@ public sealed class LookupFaultTests(ITestOutputHelper output)
         graph.InjectTimeout($"POST {graph.InstagramAccountId}/media_publish", TimeSpan.FromSeconds(30), afterApplying: true);
 
         var site = SiteProcess.FindSiteAssembly();
-        var port = SiteProcess.FreePort();
         Guid id;
-        await using (var first = SiteProcess.Start(site, port, settings))
+        await using (var first = SiteProcess.Start(site, SiteProcess.FreePort(), settings))
         {
             await first.WaitReadyAsync(TimeSpan.FromSeconds(90));
             using var api = await NewsroomApiClient.SignInAsync(first.BaseAddress);
@@ -169,7 +168,9 @@ public sealed class LookupFaultTests(ITestOutputHelper output)
         graph.InjectError($"GET {FakeGraphServer.AnyContainer}", 1, status: 500);
         graph.InjectTimeout($"GET {FakeGraphServer.AnyContainer}", TimeSpan.FromSeconds(10));
         var restart = Stopwatch.StartNew();
-        await using var second = SiteProcess.Start(site, port, settings);
+        // The same node (its NodeId) on a new port: the killed process's port may still be held by its closing
+        // connections, or taken meanwhile as another test's outgoing port.
+        await using var second = SiteProcess.Start(site, SiteProcess.FreePort(), settings);
         await second.WaitReadyAsync(TimeSpan.FromSeconds(90));
         using var reader = await NewsroomApiClient.SignInAsync(second.BaseAddress);
         var item = await WaitArchivedAsync(reader, id, TimeSpan.FromSeconds(150));
@@ -207,9 +208,8 @@ public sealed class LookupFaultTests(ITestOutputHelper output)
         graph.InjectTimeout($"POST {graph.PageId}/photos", TimeSpan.FromSeconds(50), afterApplying: true);
 
         var site = SiteProcess.FindSiteAssembly();
-        var port = SiteProcess.FreePort();
         Guid id;
-        await using (var first = SiteProcess.Start(site, port, settings))
+        await using (var first = SiteProcess.Start(site, SiteProcess.FreePort(), settings))
         {
             await first.WaitReadyAsync(TimeSpan.FromSeconds(90));
             using var api = await NewsroomApiClient.SignInAsync(first.BaseAddress);
@@ -225,7 +225,9 @@ public sealed class LookupFaultTests(ITestOutputHelper output)
         }
 
         var restart = Stopwatch.StartNew();
-        await using var second = SiteProcess.Start(site, port, settings);
+        // The same node (its NodeId) on a new port: the killed process's port may still be held by its closing
+        // connections, or taken meanwhile as another test's outgoing port.
+        await using var second = SiteProcess.Start(site, SiteProcess.FreePort(), settings);
         await second.WaitReadyAsync(TimeSpan.FromSeconds(90));
         using var reader = await NewsroomApiClient.SignInAsync(second.BaseAddress);
         JsonElement facebook;
