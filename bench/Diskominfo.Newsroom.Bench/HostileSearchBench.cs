@@ -151,11 +151,15 @@ internal static class HostileSearchBench
         }
     }
 
+    /// <summary>The site's data folder and the keys folder the harness put beside it.</summary>
     private static void RemoveData(string dataDir)
     {
-        if (Directory.Exists(dataDir))
+        foreach (var dir in new[] { dataDir, dataDir + "-keys" })
         {
-            Directory.Delete(dataDir, recursive: true);
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
         }
     }
 

@@ -30,26 +30,33 @@ using Diskominfo.Newsroom.Harness;
 //                                                requests per second and signature-to-live p95
 var mode = args.FirstOrDefault() ?? "latency";
 var options = Options.Parse(args.Skip(1).ToArray());
-return mode switch
+try
 {
-    "crash" => await Crash(options),
-    "latency" => await Latency(options),
-    "photos" => Photos(options),
-    "weight" => await Weight(options),
-    "rps" => await Rps(options),
-    "renditions" => RenditionsOf(options),
-    "signin" => await SignInTimingBench.RunAsync(options.Int("count", 200)),
-    "hostile-search" => await HostileSearchBench.RunAsync(options.Int("count", 100_000), options.Int("runs", 10)),
-    "backup" => await BackupBench.RunAsync(options.Int("items", 10_000), options.Int("photos", 2), options.Text("db", "Sqlite"), options.TextOrNull("connection")),
-    "search-profile" => await SearchProfile.RunAsync(options.Text("index", "")),
-    "search" => await SearchBench.RunAsync(options.Int("count", 100_000), options.Text("dir", Path.Combine(Path.GetTempPath(), "newsroom-search-bench")), options.Text("corpus", "natural")),
-    "media-library" => await MediaLibraryBench.RunAsync(options.Int("count", 50_000), options.Int("runs", 20)),
-    "field" => await FieldUploadBench.RunAsync(options.Int("count", 10), options.Int("mb", 8), options.Int("kbit", 1000) * 1000L,
-        [.. options.Text("cuts", "60,150").Split(',').Select(c => TimeSpan.FromSeconds(int.Parse(c, CultureInfo.InvariantCulture)))], () => StartSiteAsync([])),
-    "two-nodes" => await TwoNodes(options),
-    "clipping-book" => await ClippingBookBench.RunAsync(options.Int("count", 300), options.Int("runs", 2), SiteProcess.FindSiteAssembly()),
-    _ => Usage(),
-};
+    return mode switch
+    {
+        "crash" => await Crash(options),
+        "latency" => await Latency(options),
+        "photos" => Photos(options),
+        "weight" => await Weight(options),
+        "rps" => await Rps(options),
+        "renditions" => RenditionsOf(options),
+        "signin" => await SignInTimingBench.RunAsync(options.Int("count", 200)),
+        "hostile-search" => await HostileSearchBench.RunAsync(options.Int("count", 100_000), options.Int("runs", 10)),
+        "backup" => await BackupBench.RunAsync(options.Int("items", 10_000), options.Int("photos", 2), options.Text("db", "Sqlite"), options.TextOrNull("connection")),
+        "search-profile" => await SearchProfile.RunAsync(options.Text("index", "")),
+        "search" => await SearchBench.RunAsync(options.Int("count", 100_000), options.Text("dir", Path.Combine(Path.GetTempPath(), "newsroom-search-bench")), options.Text("corpus", "natural")),
+        "media-library" => await MediaLibraryBench.RunAsync(options.Int("count", 50_000), options.Int("runs", 20)),
+        "field" => await FieldUploadBench.RunAsync(options.Int("count", 10), options.Int("mb", 8), options.Int("kbit", 1000) * 1000L,
+            [.. options.Text("cuts", "60,150").Split(',').Select(c => TimeSpan.FromSeconds(int.Parse(c, CultureInfo.InvariantCulture)))], () => StartSiteAsync([])),
+        "two-nodes" => await TwoNodes(options),
+        "clipping-book" => await ClippingBookBench.RunAsync(options.Int("count", 300), options.Int("runs", 2), SiteProcess.FindSiteAssembly()),
+        _ => Usage(),
+    };
+}
+finally
+{
+    BenchDataDirs.RemoveAll();
+}
 
 static async Task<int> Weight(Options o)
 {
@@ -510,9 +517,17 @@ static async Task<int> TwoNodes(Options o)
 }
 
 /// <summary>The site as its own process in Production (demo accounts on), with a fresh data folder (and a SQLite file there unless told otherwise), ready.</summary>
+/// <summary>A data folder for a bench's site, removed with its keys folder when the bench ends (its sites stopped by then).</summary>
+static string NewDataDir()
+{
+    var dataDir = Directory.CreateTempSubdirectory("newsroom-bench-").FullName;
+    BenchDataDirs.Created.Add(dataDir);
+    return dataDir;
+}
+
 static async Task<SiteProcess> StartSiteAsync(Dictionary<string, string> settings, bool reuseDataDir = false)
 {
-    var dataDir = reuseDataDir ? settings["Newsroom:DataDir"] : Directory.CreateTempSubdirectory("newsroom-bench-").FullName;
+    var dataDir = reuseDataDir ? settings["Newsroom:DataDir"] : NewDataDir();
     settings["Newsroom:DataDir"] = dataDir;
     settings.TryAdd("ConnectionStrings:Newsroom", $"Data Source={Path.Combine(dataDir, "newsroom.db")}");
     var site = SiteProcess.StartProduction(SiteProcess.FindSiteAssembly(), SiteProcess.FreePort(), settings);
@@ -606,4 +621,28 @@ internal sealed class Options(Dictionary<string, string> values)
     public string Text(string name, string fallback) => values.GetValueOrDefault(name, fallback);
 
     public string? TextOrNull(string name) => values.GetValueOrDefault(name);
+}
+
+/// <summary>The data folders of the sites a bench started, removed with their keys folders when the bench ends.</summary>
+internal static class BenchDataDirs
+{
+    public static System.Collections.Concurrent.ConcurrentBag<string> Created { get; } = [];
+
+    public static void RemoveAll()
+    {
+        foreach (var dir in Created.SelectMany(d => new[] { d, d + "-keys" }))
+        {
+            try
+            {
+                if (Directory.Exists(dir))
+                {
+                    Directory.Delete(dir, recursive: true);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"could not remove {dir}: {e.Message}");
+            }
+        }
+    }
 }

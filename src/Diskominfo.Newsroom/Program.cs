@@ -1,7 +1,7 @@
 using Diskominfo.Newsroom.Infrastructure.Hosting;
 using Diskominfo.Newsroom.Infrastructure.Http;
 
-var builder = WebApplication.CreateBuilder(args).UseNewsroomUrls();
+var builder = WebApplication.CreateBuilder(args).UseNewsroomUrls().UseNewsroomBuildOutputAssets();
 builder.Services.AddNewsroomInfrastructure().AddOpenApi().AddRateLimiter(RateLimitRejection.Configure);
 builder.Services
     .AddUsersModule()

@@ -86,6 +86,14 @@ public sealed class ProductionStartTests
             Assert.Equal(HttpStatusCode.OK, login.StatusCode);
             var demo = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = "admin", password = NewsroomApp.Password });
             Assert.Equal(HttpStatusCode.Unauthorized, demo.StatusCode); // no demo accounts in Production
+
+            // Run from the build output (not published), the pages still get the theme's style sheet.
+            var home = await client.GetStringAsync("/");
+            var sheet = System.Text.RegularExpressions.Regex.Match(home, @"href=""(/_content/[^""]+\.css[^""]*)""").Groups[1].Value;
+            Assert.NotEmpty(sheet);
+            using var css = await client.GetAsync(sheet);
+            Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+            Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
         }
         finally
         {
