@@ -151,17 +151,7 @@ internal static class HostileSearchBench
         }
     }
 
-    /// <summary>The site's data folder and the keys folder the harness put beside it.</summary>
-    private static void RemoveData(string dataDir)
-    {
-        foreach (var dir in new[] { dataDir, dataDir + "-keys" })
-        {
-            if (Directory.Exists(dir))
-            {
-                Directory.Delete(dir, recursive: true);
-            }
-        }
-    }
+    private static void RemoveData(string dataDir) => BenchDataDirs.Remove(dataDir);
 
     private static string Codes(Timing timing) => string.Join("/", timing.Statuses.Distinct().Order());
 

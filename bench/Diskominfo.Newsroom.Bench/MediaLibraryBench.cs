@@ -229,15 +229,5 @@ internal static partial class MediaLibraryBench
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
-    /// <summary>The site's data folder and the keys folder the harness put beside it.</summary>
-    private static void Remove(string dataDir)
-    {
-        foreach (var dir in new[] { dataDir, dataDir + "-keys" })
-        {
-            if (Directory.Exists(dir))
-            {
-                Directory.Delete(dir, recursive: true);
-            }
-        }
-    }
+    private static void Remove(string dataDir) => BenchDataDirs.Remove(dataDir);
 }

@@ -630,7 +630,16 @@ internal static class BenchDataDirs
 
     public static void RemoveAll()
     {
-        foreach (var dir in Created.SelectMany(d => new[] { d, d + "-keys" }))
+        foreach (var dataDir in Created)
+        {
+            Remove(dataDir);
+        }
+    }
+
+    /// <summary>A site's data folder and the keys folder the harness put beside it.</summary>
+    public static void Remove(string dataDir)
+    {
+        foreach (var dir in new[] { dataDir, dataDir + "-keys" })
         {
             try
             {
