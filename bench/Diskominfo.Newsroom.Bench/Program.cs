@@ -516,7 +516,6 @@ static async Task<int> TwoNodes(Options o)
     }
 }
 
-/// <summary>The site as its own process in Production (demo accounts on), with a fresh data folder (and a SQLite file there unless told otherwise), ready.</summary>
 /// <summary>A data folder for a bench's site, removed with its keys folder when the bench ends (its sites stopped by then).</summary>
 static string NewDataDir()
 {
@@ -525,6 +524,7 @@ static string NewDataDir()
     return dataDir;
 }
 
+/// <summary>The site as its own process in Production (demo accounts on), with a fresh data folder (and a SQLite file there unless told otherwise), ready.</summary>
 static async Task<SiteProcess> StartSiteAsync(Dictionary<string, string> settings, bool reuseDataDir = false)
 {
     var dataDir = reuseDataDir ? settings["Newsroom:DataDir"] : NewDataDir();
