@@ -23,7 +23,8 @@ if (await app.RunCommandAsync(args) is { } exitCode)
     return exitCode; // migrate, create-admin, rebuild-search-index, backup, restore
 }
 
-app.UseOperationsModule().UseNewsroomDefaults(); // health, metrics and the correlation id first
+app.UseNewsroomFront(); // the client's scheme and address, HSTS, then the kept public pages
+app.UseOperationsModule().UseNewsroomDefaults(); // health, metrics and the correlation id, then errors and headers
 app.UseNewsroomStaticFiles();
 app.UseAuthentication();
 app.UseRateLimiter(); // after authentication: the API's limit counts per account

@@ -52,6 +52,20 @@ public sealed class KeptPageTests
         Assert.Equal(before + 1, kept.Hits);
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);
         Assert.Equal((await reader.GetByteArrayAsync(article)).Length, head.Content.Headers.ContentLength);
+
+        // The kept page answers before the correlation middleware, and stamps the id as it would: the client's own
+        // when it is a plain token, a new one for anything that could forge a log line.
+        foreach (var (sent, echoed) in new[] { ("loket-42:a.b_c", true), ("x\" onload=alert(1)", false) })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, article);
+            request.Headers.TryAddWithoutValidation("X-Correlation-Id", sent);
+            before = kept.Hits;
+            using var tagged = await reader.SendAsync(request);
+            Assert.Equal(before + 1, kept.Hits);
+            var id = tagged.Headers.GetValues("X-Correlation-Id").Single();
+            Assert.Equal(echoed, id == sent);
+            Assert.Matches(echoed ? "^loket-42:a\\.b_c$" : "^[0-9a-f]{32}$", id);
+        }
     }
 
     [Fact]

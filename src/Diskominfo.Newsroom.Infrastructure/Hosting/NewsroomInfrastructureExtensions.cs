@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.DataProtection;
@@ -27,6 +28,16 @@ namespace Diskominfo.Newsroom.Infrastructure.Hosting;
 
 public static class NewsroomInfrastructureExtensions
 {
+    /// <summary>
+    /// Whether Kestrel runs a request on the thread that read it from the socket (<c>true</c>, the default) instead of
+    /// handing it to another pool thread, and sends the response from that thread too: one thread-pool work item per
+    /// request instead of three (receive, request, send), which is what a cached page's request costs most after the
+    /// kernel's own work. That thread is an ordinary pool thread (the runtime's socket completions are not inlined:
+    /// <c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS</c> stays unset), so a request that blocks holds only itself, as
+    /// before. <c>false</c> restores Kestrel's default.
+    /// </summary>
+    public const string InlineSchedulingSetting = "Newsroom:Kestrel:InlineScheduling";
+
     /// <summary>Data folder, database connection, events, start-up, problem details.</summary>
     public static IServiceCollection AddNewsroomInfrastructure(this IServiceCollection services)
     {
@@ -49,6 +60,7 @@ public static class NewsroomInfrastructureExtensions
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DataProtectionKeySetup>();
         services.AddModuleDbContext<KeysDbContext, SqliteKeysDbContext, PostgresKeysDbContext>(KeysDbContext.Module);
         services.AddLocalization();
+        services.AddOptions<SocketTransportOptions>().Configure<IConfiguration>((o, c) => o.UnsafePreferInlineScheduling = c.GetValue(InlineSchedulingSetting, true));
         services.AddScoped<NewsroomDatabase>();
         services.AddScoped<IEventPublisher, EventPublisher>();
         services.AddNewsroomJobs();
@@ -99,21 +111,32 @@ public static class NewsroomInfrastructureExtensions
         => services.GetRequiredService<IOptions<NewsroomDatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres;
 
     /// <summary>
-    /// Security headers; errors and bare status codes as Indonesian problem details for the API and files,
-    /// and as an HTML page (<c>/galat/{status}</c>) for pages people read; cross-site form posts refused.
+    /// The front of the pipeline, before every module: the request as the client sent it (see
+    /// <see cref="UseNewsroomTransport"/>), then the kept public pages for readers without cookies
+    /// (<see cref="KeptPageCache"/>). A kept page is answered here with its own correlation id
+    /// (<see cref="CorrelationIds"/>) and nothing else runs for it: no log scope is opened, since nothing logs.
     /// </summary>
-    public static IApplicationBuilder UseNewsroomDefaults(this IApplicationBuilder app)
+    public static IApplicationBuilder UseNewsroomFront(this IApplicationBuilder app)
     {
         app.UseNewsroomTransport();
         var configuration = app.ApplicationServices.GetRequiredService<IConfiguration>();
         if (app.ApplicationServices.GetService<KeptPageCache>() is not null
             && configuration.GetValue(KeptPageCache.Setting, true) && configuration.GetValue(KeptPageCache.PagesCachedSetting, true))
         {
-            // Kept public pages for readers without cookies, before the rest. A kept page carries the security headers
-            // its rendering was sent with (the page's own policy included), so they are not set a second time.
+            // A kept page carries the security headers its rendering was sent with (the page's own policy included),
+            // so they are not set a second time.
             app.UseMiddleware<KeptPageMiddleware>();
         }
 
+        return app;
+    }
+
+    /// <summary>
+    /// Security headers; errors and bare status codes as Indonesian problem details for the API and files,
+    /// and as an HTML page (<c>/galat/{status}</c>) for pages people read; cross-site form posts refused.
+    /// </summary>
+    public static IApplicationBuilder UseNewsroomDefaults(this IApplicationBuilder app)
+    {
         app.UseMiddleware<SecurityHeadersMiddleware>();
 
         app.UseExceptionHandler(new ExceptionHandlerOptions

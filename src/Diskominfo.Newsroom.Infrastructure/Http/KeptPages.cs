@@ -9,7 +9,8 @@ namespace Diskominfo.Newsroom.Infrastructure.Http;
 
 /// <summary>
 /// The public pages as a reader without any cookie gets them, kept as finished bytes (status 200, headers, body) and
-/// handed out near the top of the pipeline, before localization, routing, authentication, the rate limiter and the
+/// handed out at the front of the pipeline, after the transport's middleware (forwarded headers, HSTS) and before the
+/// modules' (correlation log scope, health, metrics), localization, routing, authentication, the rate limiter and the
 /// output cache itself: that reader is anonymous, in the default language, and every other part of the request is
 /// outside the output cache's key (see the theme's <c>SiteCache</c>), so the page is exactly what the output cache
 /// would hand out, at a fraction of the cost.
@@ -222,6 +223,7 @@ internal sealed class KeptPageMiddleware(RequestDelegate next, KeptPageCache cac
         }
 
         headers.Age = (Math.Max(0, Environment.TickCount64 - page.Stored) / 1000).ToString(CultureInfo.InvariantCulture);
+        CorrelationIds.Stamp(context);
         response.ContentLength = page.Body.Length;
         return HttpMethods.IsHead(context.Request.Method)
             ? Task.CompletedTask

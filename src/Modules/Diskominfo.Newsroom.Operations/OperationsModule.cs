@@ -80,7 +80,8 @@ public static class OperationsModule
     }
 
     /// <summary>
-    /// First in the pipeline, before anything that may refuse or cost: the correlation id, then the health endpoints
+    /// First of the modules' middleware, after the host's front (the transport and the kept pages, which stamp their
+    /// own correlation id), before anything that may refuse or cost: the correlation id, then the health endpoints
     /// (anonymous, never rate-limited, no session) and <c>/metrics</c> (only with the metrics token; 404 when none is set).
     /// </summary>
     public static IApplicationBuilder UseOperationsModule(this IApplicationBuilder app)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Diskominfo.Newsroom.Abstractions.Operations;
+using Diskominfo.Newsroom.Infrastructure.Http;
 using Hangfire.Client;
 using Hangfire.Server;
 using Microsoft.Extensions.Logging;
@@ -34,7 +35,7 @@ internal sealed partial class CorrelationJobFilter(ILoggerFactory loggers) : ICl
     public void OnPerforming(PerformingContext context)
     {
         var stored = context.GetJobParameter<string>(Correlation.Name);
-        var id = Correlation.IsValid(stored) ? stored : Correlation.NewId();
+        var id = CorrelationIds.IsValid(stored) ? stored : CorrelationIds.NewId();
         var job = $"{context.BackgroundJob.Job.Type.Name}.{context.BackgroundJob.Job.Method.Name}";
         context.Items[PreviousItem] = Correlation.Current;
         Correlation.Current = id;

@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using Diskominfo.Newsroom.Infrastructure.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Diskominfo.Newsroom.Operations.Logging;
 
 /// <summary>
-/// First in the pipeline: takes the client's <c>X-Correlation-Id</c> when valid (else makes one), returns it in the
+/// First in the pipeline after the transport and the kept pages (which stamp their own id): takes the client's <c>X-Correlation-Id</c> when valid (else makes one), returns it in the
 /// response, and holds it in the log scope (with the request's method, path and id), on the request's activity when
 /// there is one, and for the jobs the request enqueues.
 /// </summary>
@@ -13,9 +14,7 @@ internal sealed class CorrelationMiddleware(RequestDelegate next, ILogger<Correl
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var sent = context.Request.Headers[Correlation.Header].ToString();
-        var id = Correlation.IsValid(sent) ? sent : Correlation.NewId();
-        context.Response.Headers[Correlation.Header] = id;
+        var id = CorrelationIds.Stamp(context);
         Activity.Current?.SetTag("correlation.id", id);
         Correlation.Current = id;
         using (logger.BeginScope(new CorrelationScope(id, (context.Request.Method, context.Request.Path.Value ?? "/", context.TraceIdentifier))))
