@@ -6,9 +6,10 @@ using Microsoft.Extensions.Logging;
 namespace Diskominfo.Newsroom.Operations.Logging;
 
 /// <summary>
-/// First in the pipeline after the transport and the kept pages (which stamp their own id): takes the client's <c>X-Correlation-Id</c> when valid (else makes one), returns it in the
-/// response, and holds it in the log scope (with the request's method, path and id), on the request's activity when
-/// there is one, and for the jobs the request enqueues.
+/// First in the pipeline after the transport and the kept pages (which stamp their own id): takes the client's
+/// <c>X-Correlation-Id</c> when valid (else makes one), returns it in the response, and holds it in the log scope (with
+/// the request's method, path and id), on the request's activity when there is one, and for the jobs the request
+/// enqueues.
 /// </summary>
 internal sealed class CorrelationMiddleware(RequestDelegate next, ILogger<CorrelationMiddleware> logger)
 {
