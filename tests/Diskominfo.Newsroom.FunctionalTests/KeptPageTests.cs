@@ -69,6 +69,38 @@ public sealed class KeptPageTests
     }
 
     [Fact]
+    public async Task HttpsRedirectOn_PlainHttpReader_IsRedirected_NotHandedTheKeptPage_HealthStillAnswersOverHttp()
+    {
+        await using var database = await TestDatabase.SqliteAsync();
+        await using var app = await NewsroomApp.StartAsync(database, runJobs: false,
+            extraSettings: new Dictionary<string, string?> { ["Newsroom:Https:Redirect"] = "true", ["https_port"] = "443" });
+        var kept = app.Services.GetRequiredService<KeptPageCache>();
+        using var secure = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), HandleCookies = false, AllowAutoRedirect = false });
+        using (await secure.GetAsync("/"))
+        {
+        }
+
+        var hits = kept.Hits;
+        using var again = await secure.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(hits + 1, kept.Hits);
+
+        // The kept pages come before the operations module; the redirection after it, so a plain-HTTP reader must pass by
+        // the kept pages to be redirected, and the load balancer's plain-HTTP probe is still answered.
+        using var plain = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost"), HandleCookies = false, AllowAutoRedirect = false });
+        for (var i = 0; i < 2; i++)
+        {
+            using var redirected = await plain.GetAsync("/");
+            Assert.Equal(HttpStatusCode.TemporaryRedirect, redirected.StatusCode);
+            Assert.Equal("https://localhost/", redirected.Headers.Location!.ToString());
+        }
+
+        Assert.Equal(hits + 1, kept.Hits);
+        using var health = await plain.GetAsync("/health/live");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
     public async Task KeptHomePage_NewPublication_EvictsIt_ReaderWithoutCookiesSeesTheNewArticle()
     {
         await using var database = await TestDatabase.SqliteAsync();

@@ -111,21 +111,33 @@ public static class NewsroomInfrastructureExtensions
         => services.GetRequiredService<IOptions<NewsroomDatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres;
 
     /// <summary>
-    /// The front of the pipeline, before every module: the request as the client sent it (see
-    /// <see cref="UseNewsroomTransport"/>), then the kept public pages for readers without cookies
-    /// (<see cref="KeptPageCache"/>). A kept page is answered here with its own correlation id
-    /// (<see cref="CorrelationIds"/>) and nothing else runs for it: no log scope is opened, since nothing logs.
+    /// The front of the pipeline, before every module: the client's address and scheme from a trusted reverse proxy
+    /// (<see cref="ForwardedHeadersSetup"/>), HSTS outside Development, then the kept public pages for readers without
+    /// cookies (<see cref="KeptPageCache"/>). A kept page is answered here with its own correlation id
+    /// (<see cref="CorrelationIds"/>) and nothing else runs for it: no log scope is opened, since nothing logs. When
+    /// <c>Newsroom:Https:Redirect</c> is on, a plain-HTTP request passes by the kept pages to the redirection in
+    /// <see cref="UseNewsroomDefaults"/>, which stays behind the operations module's health endpoints.
     /// </summary>
     public static IApplicationBuilder UseNewsroomFront(this IApplicationBuilder app)
     {
-        app.UseNewsroomTransport();
-        var configuration = app.ApplicationServices.GetRequiredService<IConfiguration>();
-        if (app.ApplicationServices.GetService<KeptPageCache>() is not null
+        var services = app.ApplicationServices;
+        if (ForwardedHeadersSetup.AnyTrusted(services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value))
+        {
+            app.UseForwardedHeaders();
+        }
+
+        if (!services.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        var configuration = services.GetRequiredService<IConfiguration>();
+        if (services.GetService<KeptPageCache>() is not null
             && configuration.GetValue(KeptPageCache.Setting, true) && configuration.GetValue(KeptPageCache.PagesCachedSetting, true))
         {
             // A kept page carries the security headers its rendering was sent with (the page's own policy included),
             // so they are not set a second time.
-            app.UseMiddleware<KeptPageMiddleware>();
+            app.UseMiddleware<KeptPageMiddleware>(HttpsRedirect(configuration));
         }
 
         return app;
@@ -137,6 +149,7 @@ public static class NewsroomInfrastructureExtensions
     /// </summary>
     public static IApplicationBuilder UseNewsroomDefaults(this IApplicationBuilder app)
     {
+        UseNewsroomTransport(app);
         app.UseMiddleware<SecurityHeadersMiddleware>();
 
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -160,35 +173,25 @@ public static class NewsroomInfrastructureExtensions
     }
 
     /// <summary>
-    /// First of all, the request as the client sent it: the client's address and scheme from a trusted reverse proxy
-    /// (<see cref="ForwardedHeadersSetup"/>), HSTS outside Development, HTTPS redirection when
+    /// After the health endpoints (a load balancer probes them over plain HTTP): HTTPS redirection when
     /// <c>Newsroom:Https:Redirect</c> is on (behind nginx, nginx redirects), and in Development over plain HTTP the
     /// cookies without their <c>__Host-</c> prefix (<see cref="PlainHttpCookiesMiddleware"/>).
     /// </summary>
-    private static void UseNewsroomTransport(this IApplicationBuilder app)
+    private static void UseNewsroomTransport(IApplicationBuilder app)
     {
         var services = app.ApplicationServices;
-        if (ForwardedHeadersSetup.AnyTrusted(services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value))
-        {
-            app.UseForwardedHeaders();
-        }
-
-        var development = services.GetRequiredService<IHostEnvironment>().IsDevelopment();
-        if (!development)
-        {
-            app.UseHsts();
-        }
-
-        if (services.GetRequiredService<IConfiguration>().GetValue("Newsroom:Https:Redirect", false))
+        if (HttpsRedirect(services.GetRequiredService<IConfiguration>()))
         {
             app.UseHttpsRedirection();
         }
 
-        if (development)
+        if (services.GetRequiredService<IHostEnvironment>().IsDevelopment())
         {
             app.UseMiddleware<PlainHttpCookiesMiddleware>();
         }
     }
+
+    private static bool HttpsRedirect(IConfiguration configuration) => configuration.GetValue("Newsroom:Https:Redirect", false);
 
     /// <summary>
     /// Kept public pages for readers without cookies (<see cref="KeptPageCache"/>), beside the output cache (call after

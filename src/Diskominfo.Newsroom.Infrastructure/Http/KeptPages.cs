@@ -186,7 +186,8 @@ public sealed class KeptPagePolicy : IOutputCachePolicy
 }
 
 /// <summary>Hands out kept pages, and keeps the page a cookie-less reader's request rendered (see <see cref="KeptPageCache"/>).</summary>
-internal sealed class KeptPageMiddleware(RequestDelegate next, KeptPageCache cache)
+/// <remarks>With <paramref name="httpsOnly"/> (the site redirects plain HTTP to HTTPS), a plain-HTTP request passes by.</remarks>
+internal sealed class KeptPageMiddleware(RequestDelegate next, KeptPageCache cache, bool httpsOnly)
 {
     /// <summary>Headers of the connection, of this response alone, or added again by the pipeline's first parts.</summary>
     private static readonly HashSet<string> NotKept = new(StringComparer.OrdinalIgnoreCase)
@@ -196,7 +197,7 @@ internal sealed class KeptPageMiddleware(RequestDelegate next, KeptPageCache cac
 
     public Task InvokeAsync(HttpContext context)
     {
-        var key = KeptPageCache.KeyOf(context.Request);
+        var key = httpsOnly && !context.Request.IsHttps ? null : KeptPageCache.KeyOf(context.Request);
         if (key is null)
         {
             return next(context);
