@@ -144,7 +144,8 @@ public static class NewsroomInfrastructureExtensions
     }
 
     /// <summary>
-    /// Security headers; errors and bare status codes as Indonesian problem details for the API and files,
+    /// After the operations module: the HTTPS redirection when it is on (see <see cref="UseNewsroomTransport"/>);
+    /// security headers; errors and bare status codes as Indonesian problem details for the API and files,
     /// and as an HTML page (<c>/galat/{status}</c>) for pages people read; cross-site form posts refused.
     /// </summary>
     public static IApplicationBuilder UseNewsroomDefaults(this IApplicationBuilder app)
