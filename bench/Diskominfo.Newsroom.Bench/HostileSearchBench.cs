@@ -63,7 +63,7 @@ internal static class HostileSearchBench
                 // Already stopped and disposed.
             }
 
-            RemoveData(dataDir);
+            BenchDataDirs.Remove(dataDir);
             Environment.Exit(128 + (signal.Signal switch { PosixSignal.SIGHUP => 1, PosixSignal.SIGINT => 2, _ => 15 }));
         }
 
@@ -147,11 +147,9 @@ internal static class HostileSearchBench
         }
         finally
         {
-            RemoveData(dataDir);
+            BenchDataDirs.Remove(dataDir);
         }
     }
-
-    private static void RemoveData(string dataDir) => BenchDataDirs.Remove(dataDir);
 
     private static string Codes(Timing timing) => string.Join("/", timing.Statuses.Distinct().Order());
 

@@ -54,7 +54,7 @@ internal static partial class MediaLibraryBench
                 // Already stopped.
             }
 
-            Remove(dataDir);
+            BenchDataDirs.Remove(dataDir);
             Environment.Exit(130);
         }
 
@@ -108,7 +108,7 @@ internal static partial class MediaLibraryBench
         }
         finally
         {
-            Remove(dataDir);
+            BenchDataDirs.Remove(dataDir);
         }
     }
 
@@ -228,6 +228,4 @@ internal static partial class MediaLibraryBench
     }
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
-
-    private static void Remove(string dataDir) => BenchDataDirs.Remove(dataDir);
 }

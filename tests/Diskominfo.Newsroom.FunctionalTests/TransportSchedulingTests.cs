@@ -20,7 +20,7 @@ public sealed class TransportSchedulingTests
     public async Task InlineScheduling_OnByDefault_ARequestBlockingItsThread_DoesNotHoldOtherReaders()
     {
         await using var database = await TestDatabase.SqliteAsync();
-        var entered = new SemaphoreSlim(0);
+        using var entered = new SemaphoreSlim(0);
         await using var app = await NewsroomApp.StartAsync(database, runJobs: false, kestrel: true,
             services: s => s.AddSingleton<IStartupFilter>(new BlockingPath(entered)));
         Assert.True(app.Services.GetRequiredService<IOptions<SocketTransportOptions>>().Value.UnsafePreferInlineScheduling);

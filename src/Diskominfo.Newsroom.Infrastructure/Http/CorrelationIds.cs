@@ -14,8 +14,7 @@ public static class CorrelationIds
 {
     public const string Header = "X-Correlation-Id";
 
-    public const int MaxLength = 64;
-
+    private const int MaxLength = 64;
     private static readonly SearchValues<char> Allowed = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:");
     private static readonly ulong Prefix = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
     private static long s_counter;
