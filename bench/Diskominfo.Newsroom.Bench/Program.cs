@@ -100,6 +100,7 @@ static async Task<int> Rps(Options o)
     var against = o.TextOrNull("against");
     var settings = new Dictionary<string, string> { ["Newsroom:Site:CachePages"] = uncached ? "false" : "true" };
     var site = await StartSiteAsync(settings);
+    SiteProcess? offSite = null;
     try
     {
         using var api = await NewsroomApiClient.SignInAsync(site.BaseAddress);
@@ -132,45 +133,54 @@ static async Task<int> Rps(Options o)
         // The site at rest: the job server idle (the publication done), no request for a while.
         await Task.Delay(TimeSpan.FromSeconds(5));
         var idle = ResidentMiB(site.ProcessId);
-        // Ours and theirs in turns, three runs each (the peak memory is that of our runs: theirs use none of ours).
-        var ((ours, theirs), peak) = await WithPeakMemoryAsync(site.ProcessId,
-            () => Wrk.BestInTurnsAsync(url, against ?? new Uri(nginx.Address, path).ToString(), connections, seconds));
+        // Ours and theirs in turns (the peak memory is that of our runs: theirs use none of ours).
+        var (turns, peak) = await WithPeakMemoryAsync(site.ProcessId,
+            () => Wrk.InTurnsAsync(url, against ?? new Uri(nginx.Address, path).ToString(), connections, seconds));
         var label = o.Text("label", $"nginx {BenchNginx.Version()} (static file)");
-        Console.WriteLine($"{(uncached ? "uncached" : "cached")} article page ({html.Length:N0} bytes), wrk -t2 -c{connections} -d{seconds}s on loopback, {Environment.ProcessorCount} cores, best of 3 taken in turns with the reference, Production:");
-        Console.WriteLine($"  Diskominfo Newsroom ({(uncached ? "rendered each time" : "kept page")})  {ours,10:N0} requests/s");
-        Console.WriteLine($"  {label}  {theirs,10:N0} requests/s");
-        Console.WriteLine($"  ratio {ours / theirs:0.00} (target at least {o.Text("target", "0.9")})");
+        Console.WriteLine($"{(uncached ? "uncached" : "cached")} article page ({html.Length:N0} bytes), wrk -t2 -c{connections} -d{seconds}s on loopback, {Environment.ProcessorCount} cores, best of {turns.RunsA.Count} taken in turns with the reference after a warm-up run each, Production:");
+        Console.WriteLine($"  Diskominfo Newsroom ({(uncached ? "rendered each time" : "kept page")})  {turns.BestA,10:N0} requests/s");
+        Console.WriteLine($"  {label}  {turns.BestB,10:N0} requests/s");
+        Console.WriteLine($"  ratio {turns.BestA / turns.BestB:0.00}, median of the rounds' ratios {turns.MedianRatio:0.00} (target at least {o.Text("target", "0.9")})");
         Console.WriteLine($"  resident memory of the site: {idle:0} MiB at rest, {peak:0} MiB at most under load");
 
-        // The same site on the same data restarted, its job server idle then off, each warmed by one request:
-        // what an idle job server costs the readers. (Not the first figure above: that site had just published the
-        // article, and its code was freshly compiled; both sites here start alike.)
-        async Task<double> RestartedAsync(bool jobServer)
+        // What an idle job server costs the readers: the site on its data with the job server idle, and a second site
+        // on a copy of that data with the job server off, started alike (not the site above: it had just published
+        // the article). Both run at once and are measured in turns; the side not being measured is stopped (SIGSTOP),
+        // so that neither's idle work falls into the other's runs, and resumed a second before its own run.
+        await site.DisposeAsync();
+        var dataDir = settings["Newsroom:DataDir"];
+        var offSettings = new Dictionary<string, string>(settings)
         {
-            await site.DisposeAsync();
-            settings["Newsroom:RunJobServer"] = jobServer ? "true" : "false";
-            site = await StartSiteAsync(settings, reuseDataDir: true);
-            var restarted = site.BaseAddress.ToString().TrimEnd('/') + path;
-            using (var warm = new HttpClient())
-            {
-                await warm.GetStringAsync(restarted);
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(5));
-            return await Wrk.BestOfTwoAsync(restarted, connections, seconds);
+            ["Newsroom:DataDir"] = NewDataDir(),
+            ["Newsroom:Keys:Directory"] = dataDir.TrimEnd('/') + "-keys", // one key ring, as two nodes share theirs
+            ["Newsroom:RunJobServer"] = "false",
+        };
+        offSettings["ConnectionStrings:Newsroom"] = $"Data Source={Path.Combine(offSettings["Newsroom:DataDir"], "newsroom.db")}";
+        CopyDirectory(dataDir, offSettings["Newsroom:DataDir"]);
+        settings["Newsroom:RunJobServer"] = "true";
+        site = await StartSiteAsync(settings, reuseDataDir: true);
+        offSite = await StartSiteAsync(offSettings, reuseDataDir: true);
+        var (on, off) = (site, offSite);
+        var (onUrl, offUrl) = (on.BaseAddress.ToString().TrimEnd('/') + path, off.BaseAddress.ToString().TrimEnd('/') + path);
+        using (var warm = new HttpClient())
+        {
+            await warm.GetStringAsync(onUrl);
+            await warm.GetStringAsync(offUrl);
         }
 
-        // Twice each, in turns (on, off, on, off), the best of each: a slow minute of a shared machine then falls on
-        // both sides alike instead of on one.
-        var (on, off) = (0.0, 0.0);
-        for (var round = 0; round < 2; round++)
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var jobServer = await Wrk.InTurnsAsync(onUrl, offUrl, connections, seconds, before: async measuringOn =>
         {
-            on = Math.Max(on, await RestartedAsync(jobServer: true));
-            off = Math.Max(off, await RestartedAsync(jobServer: false));
-        }
-
+            Signal(measuringOn ? off : on, "STOP");
+            Signal(measuringOn ? on : off, "CONT");
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        });
+        Signal(on, "CONT");
+        Signal(off, "CONT");
+        Console.WriteLine($"  job server idle {jobServer.BestA,10:N0} requests/s, job server off {jobServer.BestB,10:N0} requests/s: ratio {jobServer.BestA / jobServer.BestB:0.00}, median of the rounds' ratios {jobServer.MedianRatio:0.00} (target at least 0.95)");
+        await offSite.DisposeAsync();
+        offSite = null;
         settings.Remove("Newsroom:RunJobServer");
-        Console.WriteLine($"  job server idle {on,10:N0} requests/s, job server off {off,10:N0} requests/s: ratio {on / off:0.00} (target at least 0.95)");
         if (!uncached)
         {
             // What the kept pages buy: the same site with the output cache alone (Newsroom:KeptPages=false).
@@ -183,8 +193,8 @@ static async Task<int> Rps(Options o)
                 await warm.GetStringAsync(url);
             }
 
-            var outputCache = await Wrk.BestOfTwoAsync(url, connections, seconds);
-            Console.WriteLine($"  output cache alone (Newsroom:KeptPages=false) {outputCache,10:N0} requests/s: kept pages are {ours / outputCache:0.00}x that");
+            var outputCache = await Wrk.BestOfTwoAsync(url, connections, seconds, warmUpSeconds: 3);
+            Console.WriteLine($"  output cache alone (Newsroom:KeptPages=false) {outputCache,10:N0} requests/s: kept pages are {turns.BestA / outputCache:0.00}x that");
         }
 
         return 0;
@@ -192,6 +202,32 @@ static async Task<int> Rps(Options o)
     finally
     {
         await site.DisposeAsync();
+        if (offSite is not null)
+        {
+            await offSite.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>Sends a signal to a site's process (<c>kill -STOP</c>, <c>kill -CONT</c>).</summary>
+static void Signal(SiteProcess site, string signal)
+{
+    using var kill = Process.Start("kill", $"-{signal} {site.ProcessId}");
+    kill.WaitForExit();
+    if (kill.ExitCode != 0 && !site.HasExited)
+    {
+        throw new InvalidOperationException($"kill -{signal} {site.ProcessId} exited with {kill.ExitCode}");
+    }
+}
+
+/// <summary>A stopped site's data folder copied file by file (SQLite's write-ahead log with it).</summary>
+static void CopyDirectory(string from, string to)
+{
+    foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+    {
+        var target = Path.Combine(to, Path.GetRelativePath(from, file));
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Copy(file, target, overwrite: true);
     }
 }
 
