@@ -156,7 +156,7 @@ static async Task<int> Rps(Options o)
             ["Newsroom:RunJobServer"] = "false",
         };
         offSettings["ConnectionStrings:Newsroom"] = $"Data Source={Path.Combine(offSettings["Newsroom:DataDir"], "newsroom.db")}";
-        CopyDirectory(dataDir, offSettings["Newsroom:DataDir"]);
+        SiteProcess.CopyFolder(dataDir, offSettings["Newsroom:DataDir"]);
         settings["Newsroom:RunJobServer"] = "true";
         site = await StartSiteAsync(settings, reuseDataDir: true);
         offSite = await StartSiteAsync(offSettings, reuseDataDir: true);
@@ -217,17 +217,6 @@ static void Signal(SiteProcess site, string signal)
     if (kill.ExitCode != 0 && !site.HasExited)
     {
         throw new InvalidOperationException($"kill -{signal} {site.ProcessId} exited with {kill.ExitCode}");
-    }
-}
-
-/// <summary>A stopped site's data folder copied file by file (SQLite's write-ahead log with it).</summary>
-static void CopyDirectory(string from, string to)
-{
-    foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-    {
-        var target = Path.Combine(to, Path.GetRelativePath(from, file));
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.Copy(file, target, overwrite: true);
     }
 }
 

@@ -104,7 +104,7 @@ public sealed class ObjectStorageTests
 
         // Node B: the same database, the same keys (so A's token is valid on B); a data folder of its own would do too.
         var dataB = Directory.CreateTempSubdirectory("newsroom-test-").FullName;
-        CopyFolder(nodeA.DataDir.TrimEnd('/') + "-keys", dataB + "-keys");
+        SiteProcess.CopyFolder(nodeA.DataDir.TrimEnd('/') + "-keys", dataB + "-keys");
         await using var nodeB = await NewsroomApp.StartAsync(database, dataDir: dataB, extraSettings: Settings(s3));
         using var onA = await nodeA.LoginAsync("reporter");
         using var onB = nodeB.CreateClient();
@@ -343,16 +343,6 @@ public sealed class ObjectStorageTests
     }
 
     private static string Sha(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes));
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 
     private static MultipartFormDataContent Invitation(string title, DateTimeOffset start)
     {

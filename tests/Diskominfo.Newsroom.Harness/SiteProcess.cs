@@ -67,6 +67,20 @@ public sealed class SiteProcess : IAsyncDisposable
     }
 
     /// <summary>
+    /// A stopped site's folder (its data, SQLite's write-ahead log with it, or its keys) copied file by file into
+    /// <paramref name="to"/>, which holds none of them yet: a second site or node starts from the same state.
+    /// </summary>
+    public static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    /// <summary>
     /// The Graph hosts the site may call (<c>Newsroom:Graph:AllowedHosts</c>), widened from Meta's to the loopback
     /// address where the fake Graph server listens.
     /// </summary>
