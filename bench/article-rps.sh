@@ -5,8 +5,9 @@
 #   bench/article-rps.sh [seconds] [connections]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v nginx >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q nginx-light >/dev/null
-command -v wrk >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null
+source bench/debian.sh
+need_debian nginx nginx-light
+need_debian wrk wrk
 dotnet build -c Release -v q -clp:ErrorsOnly src/Diskominfo.Newsroom
 dotnet build -c Release -v q -clp:ErrorsOnly bench/Diskominfo.Newsroom.Bench
 dotnet bench/Diskominfo.Newsroom.Bench/bin/Release/net10.0/Diskominfo.Newsroom.Bench.dll rps --seconds "${1:-10}" --connections "${2:-64}"

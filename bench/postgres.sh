@@ -4,7 +4,8 @@
 bench_postgres_database() {
   local name="bench_$1_$$"
   if [ -z "${NEWSROOM_BENCH_POSTGRES:-}" ]; then
-    command -v pg_ctlcluster >/dev/null || apt-get install -y -qq postgresql >/dev/null
+    source bench/debian.sh
+    need_debian pg_ctlcluster postgresql
     local bin; bin=/usr/lib/postgresql/$(ls /usr/lib/postgresql | sort -V | tail -1)/bin
     BENCH_PGDATA=$(mktemp -d /tmp/newsroom-bench-pg.XXXX); chown postgres "$BENCH_PGDATA"
     su postgres -c "$bin/initdb -D $BENCH_PGDATA -A trust -U postgres" >/dev/null

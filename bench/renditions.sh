@@ -6,8 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-20}
-command -v vipsthumbnail >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q libvips-tools >/dev/null
-[ -x /usr/bin/time ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -q time >/dev/null
+source bench/debian.sh
+need_debian vipsthumbnail libvips-tools
+need_debian /usr/bin/time time
 dotnet build -c Release -v q -clp:ErrorsOnly bench/Diskominfo.Newsroom.Bench
 bench=bench/Diskominfo.Newsroom.Bench/bin/Release/net10.0/Diskominfo.Newsroom.Bench.dll
 work=$(mktemp -d)

@@ -7,9 +7,10 @@
 #   bench/two-nodes.sh [items] [seconds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v nginx >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q nginx-light >/dev/null
-command -v wrk >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null
-command -v npm >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm >/dev/null
+source bench/debian.sh
+need_debian nginx nginx-light
+need_debian wrk wrk
+need_debian npm nodejs npm
 (cd tests/tools && [ -d node_modules/s3rver ] || npm ci --no-audit --no-fund >/dev/null)
 dotnet build -c Release -v q -clp:ErrorsOnly src/Diskominfo.Newsroom
 dotnet build -c Release -v q -clp:ErrorsOnly bench/Diskominfo.Newsroom.Bench

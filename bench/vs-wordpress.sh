@@ -6,9 +6,9 @@
 #   bench/vs-wordpress.sh [seconds] [connections] [articles]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export DEBIAN_FRONTEND=noninteractive
+source bench/debian.sh
 for tool in wrk nginx mariadbd apache2ctl; do
-  command -v $tool >/dev/null || apt-get install -y -q wordpress mariadb-server apache2 libapache2-mod-php wrk nginx-light >/dev/null
+  need_debian $tool wordpress mariadb-server apache2 libapache2-mod-php wrk nginx-light
 done
 port=8089
 title="Bupati Resmikan Pasar Rakyat Kecamatan Raya yang Menampung 300 Pedagang"
