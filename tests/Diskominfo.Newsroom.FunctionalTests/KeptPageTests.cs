@@ -205,6 +205,40 @@ public sealed class KeptPageTests
         Assert.Equal(0, kept.Hits);
     }
 
+    [Fact]
+    public async Task KeptPageKey_PageNumberSeparatesPages_OtherQueryAndPathCaseDoNot_OverlongPathPassesBy()
+    {
+        await using var database = await TestDatabase.SqliteAsync();
+        await using var app = await NewsroomApp.StartAsync(database, runJobs: false);
+        var kept = app.Services.GetRequiredService<KeptPageCache>();
+        using var reader = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
+
+        // The key is the output cache's: the page number (halaman) makes its own page, another query value does not,
+        // and neither does the path's case.
+        const string category = "/kategori/pemerintahan";
+        var page = await reader.GetStringAsync(category);
+        Assert.Equal(page, await reader.GetStringAsync(category + "?halaman=1"));
+        var (count, hits) = (kept.Count, kept.Hits);
+        Assert.True(count >= 2);
+        foreach (var path in new[] { category, category + "?halaman=1", category + "?utm_source=wa", "/KATEGORI/Pemerintahan" })
+        {
+            Assert.Equal(page, await reader.GetStringAsync(path));
+        }
+
+        Assert.Equal(hits + 4, kept.Hits);
+        Assert.Equal(count, kept.Count);
+
+        // A path longer than any key is answered by the pipeline as usual, never from (or into) the kept pages.
+        var overlong = "/kategori/" + new string('a', 600);
+        for (var i = 0; i < 2; i++)
+        {
+            using var answer = await reader.GetAsync(overlong);
+            Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+        }
+
+        Assert.Equal(hits + 4, kept.Hits);
+    }
+
     private static async Task<bool> Delay()
     {
         await Task.Delay(50);

@@ -240,9 +240,19 @@ public static class NewsroomInfrastructureExtensions
     /// <summary>Whether a path is one of a page a person reads (see <see cref="IsPageRequest"/>).</summary>
     public static bool IsPagePath(PathString path)
     {
-        return !path.StartsWithSegments("/api") && !path.StartsWithSegments("/media") && !path.StartsWithSegments("/openapi")
-            && !path.StartsWithSegments("/_content") && !path.StartsWithSegments("/css") && !Path.HasExtension(path.Value);
+        foreach (var prefix in NotPagePrefixes)
+        {
+            if (path.StartsWithSegments(prefix))
+            {
+                return false;
+            }
+        }
+
+        return !Path.HasExtension(path.Value);
     }
+
+    /// <summary>Made once: a string turned into a <see cref="PathString"/> is checked for escapes on every use.</summary>
+    private static readonly PathString[] NotPagePrefixes = ["/api", "/media", "/openapi", "/_content", "/css"];
 
     /// <summary>Problem details in Indonesian for the statuses the framework produces by itself.</summary>
     public static string StatusTitle(int status) => status switch

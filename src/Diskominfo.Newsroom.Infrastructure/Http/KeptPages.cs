@@ -47,11 +47,24 @@ public sealed class KeptPageCache
     internal const string FillItem = "newsroom.kept-page.fill";
     internal const string CaptureItem = "newsroom.kept-page.capture";
 
-    private readonly ConcurrentDictionary<string, KeptPage> _pages = new(StringComparer.Ordinal);
+    /// <summary>
+    /// The longest key looked up: a request whose path and query make a longer one passes by (the output cache still
+    /// keeps its page). Keys are written on the stack, so a kept page's request allocates no key.
+    /// </summary>
+    internal const int MaxKeyLength = 512;
+
+    private readonly ConcurrentDictionary<string, KeptPage> _pages;
+    private readonly ConcurrentDictionary<string, KeptPage>.AlternateLookup<ReadOnlySpan<char>> _pagesBySpan;
     private readonly ConcurrentDictionary<string, byte> _filling = new(StringComparer.Ordinal);
     private long _generation;
     private long _bytes;
     private long _hits;
+
+    public KeptPageCache()
+    {
+        _pages = new(StringComparer.Ordinal);
+        _pagesBySpan = _pages.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>Pages handed out from here since the start (for the tests and the benchmark's report).</summary>
     public long Hits => Interlocked.Read(ref _hits);
@@ -59,9 +72,9 @@ public sealed class KeptPageCache
     /// <summary>How many pages are kept now.</summary>
     public int Count => _pages.Count;
 
-    internal bool TryGet(string key, out KeptPage page)
+    internal bool TryGet(ReadOnlySpan<char> key, out KeptPage page)
     {
-        if (_pages.TryGetValue(key, out page!) && page.Expires > Environment.TickCount64)
+        if (_pagesBySpan.TryGetValue(key, out page!) && page.Expires > Environment.TickCount64)
         {
             Interlocked.Increment(ref _hits);
             return true;
@@ -125,26 +138,50 @@ public sealed class KeptPageCache
         }
     }
 
-    /// <summary>The key of a request this cache may answer, or null: a cookie-less, anonymous GET or HEAD of a page.</summary>
-    internal static string? KeyOf(HttpRequest request)
+    /// <summary>
+    /// Writes the key of a request this cache may answer (a cookie-less, anonymous GET or HEAD of a page) into
+    /// <paramref name="key"/>; false for any other request, or when the key would be longer than the buffer.
+    /// </summary>
+    internal static bool TryWriteKey(HttpRequest request, Span<char> key, out int length)
     {
+        length = 0;
         if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             || request.Headers.ContainsKey("Cookie") || request.Headers.ContainsKey("Authorization")
             || !NewsroomInfrastructureExtensions.IsPagePath(request.Path))
         {
-            return null;
+            return false;
         }
 
-        // The output cache's key for these pages: the path and the two query values pages read (halaman, q). Most
-        // requests have no query string: nothing to parse.
-        var path = request.Path.Value?.ToUpperInvariant();
-        if (!request.QueryString.HasValue)
+        // The output cache's key for these pages: the scheme, the path in capitals, and the two query values pages read
+        // (halaman, q). Most requests have no query string: nothing to parse.
+        var (page, query) = request.QueryString.HasValue
+            ? (request.Query["halaman"].ToString(), request.Query["q"].ToString())
+            : (string.Empty, string.Empty);
+        var path = request.Path.Value ?? string.Empty;
+        if (!Append(key, ref length, request.Scheme) || !Append(key, ref length, " "))
         {
-            return string.Concat(request.Scheme, " ", path, "  ");
+            return false;
         }
 
-        var query = request.Query;
-        return string.Concat(request.Scheme, " ", path, " ", query["halaman"].ToString(), " ", query["q"].ToString());
+        var upper = path.AsSpan().ToUpperInvariant(key[length..]);
+        if (upper < 0)
+        {
+            return false;
+        }
+
+        length += upper;
+        return Append(key, ref length, " ") && Append(key, ref length, page) && Append(key, ref length, " ") && Append(key, ref length, query);
+    }
+
+    private static bool Append(Span<char> key, ref int length, ReadOnlySpan<char> part)
+    {
+        if (!part.TryCopyTo(key[length..]))
+        {
+            return false;
+        }
+
+        length += part.Length;
+        return true;
     }
 }
 
@@ -195,22 +232,30 @@ internal sealed class KeptPageMiddleware(RequestDelegate next, KeptPageCache cac
         "Date", "Server", "Transfer-Encoding", "Content-Length", "Connection", "Keep-Alive", "Age", "Set-Cookie", "X-Correlation-Id",
     };
 
+    /// <summary>An answer's age in whole seconds as text, for the ages a kept page reaches in its first ten minutes.</summary>
+    private static readonly string[] Ages = [.. Enumerable.Range(0, 600).Select(age => age.ToString(CultureInfo.InvariantCulture))];
+
     public Task InvokeAsync(HttpContext context)
     {
-        var key = httpsOnly && !context.Request.IsHttps ? null : KeptPageCache.KeyOf(context.Request);
-        if (key is null)
+        Span<char> key = stackalloc char[KeptPageCache.MaxKeyLength];
+        if ((httpsOnly && !context.Request.IsHttps) || !KeptPageCache.TryWriteKey(context.Request, key, out var length))
         {
             return next(context);
         }
 
+        key = key[..length];
         if (cache.TryGet(key, out var page))
         {
             return ServeAsync(context, page);
         }
 
-        return HttpMethods.IsGet(context.Request.Method) && cache.TryBeginFill(key, out var generation)
-            ? FillAsync(context, key, generation)
-            : next(context);
+        if (!HttpMethods.IsGet(context.Request.Method))
+        {
+            return next(context);
+        }
+
+        var fillKey = key.ToString();
+        return cache.TryBeginFill(fillKey, out var generation) ? FillAsync(context, fillKey, generation) : next(context);
     }
 
     private Task ServeAsync(HttpContext context, KeptPage page)
@@ -223,12 +268,20 @@ internal sealed class KeptPageMiddleware(RequestDelegate next, KeptPageCache cac
             headers[name] = value;
         }
 
-        headers.Age = (Math.Max(0, Environment.TickCount64 - page.Stored) / 1000).ToString(CultureInfo.InvariantCulture);
+        var age = Math.Max(0, Environment.TickCount64 - page.Stored) / 1000;
+        headers.Age = age < Ages.Length ? Ages[age] : age.ToString(CultureInfo.InvariantCulture);
         CorrelationIds.Stamp(context);
         response.ContentLength = page.Body.Length;
-        return HttpMethods.IsHead(context.Request.Method)
-            ? Task.CompletedTask
-            : response.BodyWriter.WriteAsync(page.Body, context.RequestAborted).AsTask();
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return Task.CompletedTask;
+        }
+
+        // No cancellation token: a write waiting on a slow reader ends when Kestrel closes the connection (its minimum
+        // response data rate), and a reader already gone only means the bytes are dropped. Asking for RequestAborted
+        // would make a token source per request.
+        var write = response.BodyWriter.WriteAsync(page.Body);
+        return write.IsCompletedSuccessfully ? Task.CompletedTask : write.AsTask();
     }
 
     private async Task FillAsync(HttpContext context, string key, long generation)
