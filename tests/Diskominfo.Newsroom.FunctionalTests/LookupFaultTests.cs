@@ -176,6 +176,11 @@ public sealed class LookupFaultTests(ITestOutputHelper output)
         var item = await WaitArchivedAsync(reader, id, TimeSpan.FromSeconds(150));
         restart.Stop();
         output.WriteLine($"restarted node finished in {restart.Elapsed.TotalSeconds:0.0} s (lease 120 s)");
+        foreach (var channel in new[] { "facebook", "instagram" })
+        {
+            output.WriteLine($"{channel}: {Publications.Of(item, channel)}");
+        }
+
 
         var url = Publications.Of(item, "website").GetProperty("url").GetString()!;
         Assert.Equal(1, graph.PostsContaining(url));
@@ -189,6 +194,54 @@ public sealed class LookupFaultTests(ITestOutputHelper output)
         {
             Assert.Equal("published", Publications.Of(item, channel).GetProperty("status").GetString());
         }
+    }
+
+    /// <summary>
+    /// Publish later across a crash: the in-memory job store beside SQLite loses the article's scheduled job with the
+    /// process. The restarted node still publishes it at its time, not at the first minutely sweep after it.
+    /// </summary>
+    [Fact]
+    public async Task PublishLater_SiteKilledBeforeItsTime_RestartedNodePublishesOnTime()
+    {
+        await using var database = await TestDatabase.SqliteAsync();
+        await using var graph = await FakeGraphServer.StartAsync();
+        var settings = ProcessSettings(graph, database);
+        var site = SiteProcess.FindSiteAssembly();
+        Guid id;
+        DateTimeOffset publishAt;
+        await using (var first = SiteProcess.Start(site, SiteProcess.FreePort(), settings))
+        {
+            await first.WaitReadyAsync(TimeSpan.FromSeconds(90));
+            using var api = await NewsroomApiClient.SignInAsync(first.BaseAddress);
+            id = await api.PrepareAsync("Berita terjadwal yang melewati mati listrik", NewsroomApiClient.Jpeg());
+            publishAt = DateTimeOffset.UtcNow.AddSeconds(45);
+            publishAt = publishAt.AddTicks(-(publishAt.Ticks % TimeSpan.TicksPerMillisecond));
+            using (var scheduled = await api.As("kadis").PostAsJsonAsync($"/api/v1/items/{id}/schedule", new { publishAt }))
+            {
+                Assert.Equal(HttpStatusCode.OK, scheduled.StatusCode);
+            }
+
+            await api.SignAsync(id);
+            first.Kill();
+        }
+
+        await using var second = SiteProcess.Start(site, SiteProcess.FreePort(), settings);
+        await second.WaitReadyAsync(TimeSpan.FromSeconds(90));
+        var ahead = publishAt - DateTimeOffset.UtcNow;
+        using var reader = await NewsroomApiClient.SignInAsync(second.BaseAddress);
+        JsonElement website;
+        do
+        {
+            await Task.Delay(250);
+            website = Publications.Of(await reader.GetAsync(id), "website");
+        }
+        while (website.GetProperty("status").GetString() != "published" && DateTimeOffset.UtcNow < publishAt.AddSeconds(90));
+
+        Assert.Equal("published", website.GetProperty("status").GetString());
+        var completed = website.GetProperty("completedAt").GetDateTimeOffset();
+        output.WriteLine($"restarted node ready {ahead.TotalSeconds:0.0} s before the article's time; published {(completed - publishAt).TotalMilliseconds:0} ms after it");
+        Assert.True(completed >= publishAt, $"published at {completed:O}, before its time {publishAt:O}");
+        Assert.True(completed - publishAt < TimeSpan.FromSeconds(5), $"published {(completed - publishAt).TotalSeconds:0.0} s late (restarted {ahead.TotalSeconds:0.0} s before its time)");
     }
 
     /// <summary>

@@ -12,13 +12,18 @@ namespace Diskominfo.Newsroom.Publishing.Services;
 
 /// <summary>
 /// The database, not the job queue, is the source of truth: at start-up and every minute, every unfinished
-/// publication that nobody holds and that is due gets a job again. A job lost with a process is thus redone;
-/// one that still exists finds the lease taken or the record finished and does nothing.
+/// publication that nobody holds and that is due gets a job again, and every one due before the next sweep gets a job
+/// at its time. A job lost with a process (the in-memory job store beside SQLite loses them all) is thus redone, and a
+/// publication waiting for its time (publish later, a retry) still goes out at that time, not at the first sweep after
+/// it; a job that still exists as well finds the lease taken or the record finished and does nothing.
 /// </summary>
 internal sealed partial class PublicationSweeper(
     PublishingDbContext db, ChannelStatus channels, PublicationQueue queue, TimeProvider clock, ILogger<PublicationSweeper> logger)
 {
     public const string RecurringJobId = "publishing-sweep";
+
+    /// <summary>How far ahead a sweep gives publications a job at their time: past the next sweep, a minute on.</summary>
+    public static readonly TimeSpan LookAhead = TimeSpan.FromSeconds(75);
 
     [AutomaticRetry(Attempts = 0)]
     [DisableConcurrentExecution(60)]
@@ -41,6 +46,20 @@ internal sealed partial class PublicationSweeper(
         if (due.Count > 0)
         {
             LogRequeued(logger, due.Count);
+        }
+
+        var horizon = now + LookAhead;
+        var coming = await db.Publications.AsNoTracking()
+            .Where(p => (p.Status == PublicationStatuses.Pending || p.Status == PublicationStatuses.Unknown)
+                        && p.NextAttemptAt > now && p.NextAttemptAt <= horizon
+                        && (p.LeaseUntil == null || p.LeaseUntil < p.NextAttemptAt))
+            .OrderBy(p => p.NextAttemptAt)
+            .Select(p => new { p.Id, p.Channel, p.NextAttemptAt })
+            .Take(500)
+            .ToListAsync(cancellationToken);
+        foreach (var publication in coming)
+        {
+            await queue.ScheduleAsync(publication.Id, publication.Channel, publication.NextAttemptAt!.Value - now);
         }
 
         await channels.WarnExpiringAsync(cancellationToken);
