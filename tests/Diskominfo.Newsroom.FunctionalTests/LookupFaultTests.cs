@@ -181,7 +181,6 @@ public sealed class LookupFaultTests(ITestOutputHelper output)
             output.WriteLine($"{channel}: {Publications.Of(item, channel)}");
         }
 
-
         var url = Publications.Of(item, "website").GetProperty("url").GetString()!;
         Assert.Equal(1, graph.PostsContaining(url));
         Assert.Equal(1, graph.MediaContaining(url));
