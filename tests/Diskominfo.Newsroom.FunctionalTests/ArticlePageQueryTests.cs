@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Diskominfo.Newsroom.Infrastructure.Data;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -24,6 +25,37 @@ public sealed class ArticlePageQueryTests
 
     [Fact]
     public Task RelatedNews_PostgresUncached_NewestOfTheCategoryWithoutItself() => RelatedNewsAsync(TestDatabase.PostgresAsync);
+
+    /// <summary>
+    /// On SQLite the page's command runs on a connection kept open with its statement prepared: reading the page again
+    /// and again opens no other connection, and a kept connection still sees what was committed since its last read (an
+    /// article published meanwhile shows among the related news at once).
+    /// </summary>
+    [Fact]
+    public async Task ArticlePage_SqliteUncached_KeptConnectionReusedAndSeesEachNewArticle()
+    {
+        await using var database = await TestDatabase.SqliteAsync();
+        await using var app = await NewsroomApp.StartAsync(
+            database, extraSettings: new Dictionary<string, string?> { ["Newsroom:Site:CachePages"] = "false" });
+        using var reporter = await app.LoginAsync("reporter");
+        var first = await Api.PublishAsync(app, reporter, "Pasar Desa Dibuka Kembali", "ekonomi", 0);
+        using var reader = app.CreateClient();
+        var readers = app.Services.GetRequiredService<SqliteReaders>();
+
+        Assert.DoesNotContain("Berita terkait", await reader.GetStringAsync(first), StringComparison.Ordinal);
+        var kept = readers.Idle;
+        Assert.InRange(kept, 1, SqliteReaders.MaxIdle);
+        for (var i = 0; i < 5; i++)
+        {
+            await reader.GetStringAsync(first);
+        }
+
+        Assert.Equal(kept, readers.Idle);
+
+        await Api.PublishAsync(app, reporter, "Harga Cabai di Pasar Desa Turun", "ekonomi", 0);
+        var page = await reader.GetStringAsync(first);
+        Assert.Equal(["Harga Cabai di Pasar Desa Turun"], RelatedTitles(page));
+    }
 
     /// <summary>
     /// Six articles of one category and one of another: the oldest article's page lists the newest four of its
@@ -88,12 +120,14 @@ public sealed class ArticlePageQueryTests
         Assert.Contains("Berita terkait", html, StringComparison.Ordinal);
         Assert.Contains("Jalan Desa Sukamaju Selesai Diaspal", html, StringComparison.Ordinal);
         Assert.Contains("Galeri foto", html, StringComparison.Ordinal);
-        Assert.Single(counter.Commands); // on failure, xunit lists the commands
+        // One command, and no DbContext set up for it (that cost more than the query): on failure, xunit lists both.
+        Assert.Single(counter.Commands);
     }
 
     /// <summary>
-    /// Counts the EF Core commands run for requests to one path of one site (the diagnostic listener is process-wide:
-    /// other tests' sites and this site's background jobs run commands meanwhile).
+    /// Counts the commands run for requests to one path of one site, EF Core's (its diagnostic listener) and those run
+    /// without a DbContext (<see cref="NewsroomDatabase.Commands"/>), and each DbContext set up for them. The listeners are
+    /// process-wide: other tests' sites and this site's background jobs run commands meanwhile.
     /// </summary>
     private sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
     {
@@ -101,6 +135,7 @@ public sealed class ArticlePageQueryTests
         private readonly IHostApplicationLifetime _site;
         private readonly string _path;
         private readonly IDisposable _all;
+        private readonly ActivityListener _reads;
         private readonly List<IDisposable> _subscriptions = [];
         private readonly List<string> _commands = [];
 
@@ -110,6 +145,16 @@ public sealed class ArticlePageQueryTests
             _site = app.Services.GetRequiredService<IHostApplicationLifetime>();
             _path = path;
             _all = DiagnosticListener.AllListeners.Subscribe(this);
+            // Read here, not in the listener: a listener asked about the source while its static field is being set
+            // (the first command after start) would see null.
+            var commands = NewsroomDatabase.Commands;
+            _reads = new ActivityListener
+            {
+                ShouldListenTo = source => source == commands,
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+                ActivityStopped = activity => Count(activity.GetTagItem("db.query.text") as string ?? activity.DisplayName),
+            };
+            System.Diagnostics.ActivitySource.AddActivityListener(_reads);
         }
 
         public IReadOnlyList<string> Commands
@@ -144,23 +189,30 @@ public sealed class ArticlePageQueryTests
 
         public void OnNext(KeyValuePair<string, object?> value)
         {
-            if (value.Key != RelationalEventId.CommandExecuting.Name || value.Value is not CommandEventData data)
+            if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data)
             {
-                return;
+                Count(data.Command.CommandText);
             }
-
-            var request = _http.HttpContext;
-            if (request?.Request.Path.Value == _path && request.RequestServices.GetService<IHostApplicationLifetime>() == _site)
+            else if (value.Key == CoreEventId.ContextInitialized.Name && value.Value is ContextInitializedEventData context)
             {
-                lock (_commands)
-                {
-                    _commands.Add(data.Command.CommandText);
-                }
+                Count($"(a {context.Context.GetType().Name} set up)");
             }
         }
 
         public void OnCompleted()
         {
+        }
+
+        private void Count(string command)
+        {
+            var request = _http.HttpContext;
+            if (request?.Request.Path.Value == _path && request.RequestServices.GetService<IHostApplicationLifetime>() == _site)
+            {
+                lock (_commands)
+                {
+                    _commands.Add(command);
+                }
+            }
         }
 
         public void OnError(Exception error)
@@ -170,6 +222,7 @@ public sealed class ArticlePageQueryTests
         public void Dispose()
         {
             _all.Dispose();
+            _reads.Dispose();
             lock (_subscriptions)
             {
                 _subscriptions.ForEach(s => s.Dispose());

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -17,15 +18,21 @@ namespace Diskominfo.Newsroom.Infrastructure.Data;
 public sealed partial class NewsroomDatabase : IAsyncDisposable, IDisposable
 {
     private readonly ILogger? _logger;
+    private readonly SqliteReaders? _readers;
     private readonly List<DbContext> _contexts = [];
     private DbConnection? _connection;
     private DbTransaction? _transaction;
+    private bool _ownConnectionString;
     private List<Func<Task>> _afterCommit = [];
 
-    public NewsroomDatabase(IOptions<NewsroomDatabaseOptions> options, ILogger<NewsroomDatabase>? logger = null)
+    /// <summary>The activities of the commands <see cref="ReadAsync"/> runs (EF Core's own commands go through its diagnostics).</summary>
+    public static readonly ActivitySource Commands = new("Diskominfo.Newsroom.Database");
+
+    public NewsroomDatabase(IOptions<NewsroomDatabaseOptions> options, ILogger<NewsroomDatabase>? logger = null, SqliteReaders? readers = null)
     {
         Options = options.Value;
         _logger = logger;
+        _readers = readers;
     }
 
     public NewsroomDatabaseOptions Options { get; }
@@ -56,6 +63,7 @@ public sealed partial class NewsroomDatabase : IAsyncDisposable, IDisposable
             DatabaseProvider.Postgres => new NpgsqlConnection(connectionString),
             _ => Sqlite(connectionString),
         };
+        _ownConnectionString = true;
     }
 
     /// <summary>
@@ -201,6 +209,62 @@ public sealed partial class NewsroomDatabase : IAsyncDisposable, IDisposable
         parameter.Value = key;
         command.Parameters.Add(parameter);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs one command of the caller's own SQL and hands its reader to <paramref name="read"/>: in the scope's
+    /// transaction if one is open; otherwise, on SQLite, on a connection kept open with the statement already prepared
+    /// (<see cref="SqliteReaders"/>), and on PostgreSQL on the scope's connection, opened for the command and closed
+    /// after unless it was open already. Parameters are named <c>@name</c> in <paramref name="sql"/> (both engines'
+    /// drivers take that form).
+    /// </summary>
+    /// <remarks>
+    /// For the public pages read on every request: a module's DbContext costs more to set up than such a page's whole
+    /// query (EF builds a scope of its own services for every context), so these reads need none. Each command is an
+    /// activity of <see cref="Commands"/> (<c>db.query.text</c>), for tracing and for the tests that count a page's
+    /// commands; with nothing listening, it costs nothing.
+    /// </remarks>
+    public async Task<T> ReadAsync<T>(
+        string sql, IReadOnlyList<KeyValuePair<string, object>> parameters, Func<DbDataReader, CancellationToken, Task<T>> read,
+        CancellationToken cancellationToken)
+    {
+        using var activity = Commands.StartActivity("db.query", ActivityKind.Client);
+        activity?.SetTag("db.system.name", Provider == DatabaseProvider.Postgres ? "postgresql" : "sqlite");
+        activity?.SetTag("db.query.text", sql);
+        if (_readers is not null && _transaction is null && Provider == DatabaseProvider.Sqlite && !_ownConnectionString)
+        {
+            return await _readers.ReadAsync(sql, parameters, read, cancellationToken);
+        }
+
+        var opened = Connection.State != ConnectionState.Open;
+        if (opened)
+        {
+            await Connection.OpenAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = Connection.CreateCommand();
+            command.Transaction = _transaction;
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await read(reader, cancellationToken);
+        }
+        finally
+        {
+            if (opened)
+            {
+                await Connection.CloseAsync();
+            }
+        }
     }
 
     public Task InTransactionAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)

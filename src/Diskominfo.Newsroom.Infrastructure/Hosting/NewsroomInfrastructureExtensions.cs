@@ -61,6 +61,7 @@ public static class NewsroomInfrastructureExtensions
         services.AddModuleDbContext<KeysDbContext, SqliteKeysDbContext, PostgresKeysDbContext>(KeysDbContext.Module);
         services.AddLocalization();
         services.AddOptions<SocketTransportOptions>().Configure<IConfiguration>((o, c) => o.UnsafePreferInlineScheduling = c.GetValue(InlineSchedulingSetting, true));
+        services.AddSingleton<SqliteReaders>();
         services.AddScoped<NewsroomDatabase>();
         services.AddScoped<IEventPublisher, EventPublisher>();
         services.AddNewsroomJobs();

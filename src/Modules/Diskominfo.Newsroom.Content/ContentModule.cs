@@ -26,6 +26,7 @@ public static class ContentModule
         services.AddScoped<ItemSections>();
         services.AddScoped<IContentEditor>(sp => sp.GetRequiredService<ContentService>());
         services.AddScoped<IItemPhotoEditor>(sp => sp.GetRequiredService<ContentService>());
+        services.AddScoped(sp => new Lazy<ContentDbContext>(sp.GetRequiredService<ContentDbContext>));
         services.AddScoped<ContentCatalog>();
         services.AddScoped<IContentCatalog>(sp => sp.GetRequiredService<ContentCatalog>());
         services.AddScoped<IPublishedContentQuery>(sp => sp.GetRequiredService<ContentCatalog>());

@@ -84,6 +84,9 @@ internal abstract class ContentDbContext(DbContextOptions options, NewsroomDatab
 
     private static string Serialize(ContentParts? parts) => JsonSerializer.Serialize(parts ?? new ContentParts(), Json);
 
+    /// <summary>A version's parts from the JSON this context keeps them as, for reads that bypass the context.</summary>
+    internal static ContentParts ReadParts(string json) => Deserialize(json);
+
     private static ContentParts Deserialize(string json) => JsonSerializer.Deserialize<ContentParts>(json, Json) ?? new ContentParts();
 }
 

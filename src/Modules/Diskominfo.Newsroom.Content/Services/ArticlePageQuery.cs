@@ -3,11 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Content.Data;
-using Diskominfo.Newsroom.Content.Models;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
+using Diskominfo.Newsroom.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Diskominfo.Newsroom.Content.Services;
@@ -18,12 +14,17 @@ namespace Diskominfo.Newsroom.Content.Services;
 /// item; items by category and publication time, a few rows), so the page costs the same with ten articles or ten
 /// thousand. The LINQ form of the same read made EF join a ROW_NUMBER over every published article of every category
 /// (SQLite has no APPLY): 14 ms a page at 5,000 articles, and a statement that took longer to compile than the page
-/// took to render. The SQL is each engine's own (SQLite's JSON functions, PostgreSQL's), run through EF's command
-/// pipeline (its logging, diagnostics and interceptors); values are read back with the model's own converters.
+/// took to render. The SQL is each engine's own (SQLite's JSON functions, PostgreSQL's).
 /// </summary>
+/// <remarks>
+/// The command runs on the scope's connection without a DbContext (<see cref="NewsroomDatabase.ReadAsync"/>): setting
+/// up the Content module's context for the page (EF's own services, scope by scope) took more of an uncached page's
+/// time than this query. Values are read back as the model stores them: times as <see cref="ModuleDbContext"/>'s
+/// conventions keep them on SQLite (<see cref="DateTimeOffsetToBinaryConverter"/>), the parts as the context's JSON.
+/// </remarks>
 internal static class ArticlePageQuery
 {
-    /// <summary>The command in SQLite's JSON functions; <c>{0}</c> the slug, <c>{1}</c> how many related, <c>{2}</c> the clipping type.</summary>
+    /// <summary>The command in SQLite's JSON functions; <c>@slug</c> the slug, <c>@take</c> how many related, <c>@clipping</c> the clipping type.</summary>
     private const string Sqlite = """
         SELECT c."Id", c."ContentType", c."Slug", c."PublishedAt", c."Category", v."Id", v."Title", v."parts_json",
           (SELECT json_group_array(json_array(x."CorrectedAt", x."Note"))
@@ -31,11 +32,11 @@ internal static class ArticlePageQuery
           (SELECT json_group_array(json_array(y."Id", y."Slug", y."Title", y."PublishedAt"))
              FROM (SELECT o."Id", o."Slug", ov."Title", o."PublishedAt" FROM "content_items" AS o
                    INNER JOIN "content_versions" AS ov ON o."PublishedVersionId" = ov."Id"
-                   WHERE o."Category" = c."Category" AND o."Id" <> c."Id" AND o."ContentType" <> {2}
-                   ORDER BY o."PublishedAt" DESC LIMIT {1}) AS y)
+                   WHERE o."Category" = c."Category" AND o."Id" <> c."Id" AND o."ContentType" <> @clipping
+                   ORDER BY o."PublishedAt" DESC LIMIT @take) AS y)
         FROM "content_items" AS c
         INNER JOIN "content_versions" AS v ON c."PublishedVersionId" = v."Id"
-        WHERE c."Slug" = {0} AND c."ContentType" <> {2}
+        WHERE c."Slug" = @slug AND c."ContentType" <> @clipping
         LIMIT 1
         """;
 
@@ -44,60 +45,57 @@ internal static class ArticlePageQuery
         .Replace("json_group_array(", "json_agg(", StringComparison.Ordinal)
         .Replace("json_array(", "json_build_array(", StringComparison.Ordinal);
 
-    /// <summary>The article with <paramref name="slug"/> and the newest <paramref name="take"/> others of its category (none without a category); null when none.</summary>
-    public static async Task<ArticleRow?> ReadAsync(ContentDbContext db, string slug, int take, CancellationToken cancellationToken)
-    {
-        var raw = db.GetService<IRawSqlCommandBuilder>().Build(db is SqliteContentDbContext ? Sqlite : Postgres, [slug, take, ContentTypes.Clipping]);
-        var parameters = new RelationalCommandParameterObject(
-            db.GetService<IRelationalConnection>(), raw.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.FromSqlQuery);
+    /// <summary>How SQLite keeps a point in time (the model's convention for every module, see <see cref="ModuleDbContext"/>).</summary>
+    private static readonly DateTimeOffsetToBinaryConverter SqliteTime = new();
 
-        // The command opens the connection and closes it with the reader.
-        await using var result = await raw.RelationalCommand.ExecuteReaderAsync(parameters, cancellationToken);
-        var reader = result.DbDataReader;
+    /// <summary>The article with <paramref name="slug"/> and the newest <paramref name="take"/> others of its category (none without a category); null when none.</summary>
+    public static Task<ArticleRow?> ReadAsync(NewsroomDatabase database, string slug, int take, CancellationToken cancellationToken)
+        => database.ReadAsync(
+            database.Provider == DatabaseProvider.Postgres ? Postgres : Sqlite,
+            [new("slug", slug), new("take", take), new("clipping", ContentTypes.Clipping)],
+            ReadRowAsync,
+            cancellationToken);
+
+    private static async Task<ArticleRow?> ReadRowAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
         if (!await reader.ReadAsync(cancellationToken))
         {
             return null;
         }
 
-        var time = Time(db);
-        var parts = db.Model.FindEntityType(typeof(ContentVersion))!.FindProperty(nameof(ContentVersion.Parts))!.GetTypeMapping().Converter!;
         var itemId = ReadGuid(reader.GetValue(0));
         var corrections = Array(reader, 8)
-            .Select(e => new CorrectionNote(ReadTime(e[0], time), e[1].GetString() ?? ""))
+            .Select(e => new CorrectionNote(ReadTime(e[0]), e[1].GetString() ?? ""))
             .OrderBy(c => c.At)
             .ToList();
         var related = Array(reader, 9)
-            .Select(e => new ArticleLink(ReadGuid(e[0].GetString()!), e[1].GetString() ?? "", e[2].GetString() ?? "", ReadTime(e[3], time)))
+            .Select(e => new ArticleLink(ReadGuid(e[0].GetString()!), e[1].GetString() ?? "", e[2].GetString() ?? "", ReadTime(e[3])))
             .OrderByDescending(r => r.PublishedAt)
             .ToList();
         return new ArticleRow(
             itemId,
             reader.GetString(1),
             reader.GetString(2),
-            ReadTime(reader.GetValue(3), time),
+            ReadTime(reader.GetValue(3)),
             reader.IsDBNull(4) ? null : reader.GetString(4),
             ReadGuid(reader.GetValue(5)),
             reader.GetString(6),
-            (ContentParts)parts.ConvertFromProvider(reader.GetString(7))!,
+            ContentDbContext.ReadParts(reader.GetString(7)),
             corrections,
             related);
     }
 
-    /// <summary>The provider's form of a point in time (SQLite keeps it as a number, with the model's converter).</summary>
-    private static ValueConverter? Time(ContentDbContext db)
-        => db.Model.FindEntityType(typeof(ContentItem))!.FindProperty(nameof(ContentItem.PublishedAt))!.GetTypeMapping().Converter;
-
-    private static DateTimeOffset ReadTime(object value, ValueConverter? converter) => value switch
+    private static DateTimeOffset ReadTime(object value) => value switch
     {
         DateTimeOffset at => at,
         DateTime at => new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)),
-        _ when converter is not null => (DateTimeOffset)converter.ConvertFromProvider(value)!,
+        long binary => (DateTimeOffset)SqliteTime.ConvertFromProvider(binary)!,
         _ => throw new InvalidOperationException($"Unexpected time value {value}"),
     };
 
-    private static DateTimeOffset ReadTime(JsonElement value, ValueConverter? converter) => value.ValueKind switch
+    private static DateTimeOffset ReadTime(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.Number => ReadTime(value.GetInt64(), converter),
+        JsonValueKind.Number => ReadTime(value.GetInt64()),
         _ => DateTimeOffset.Parse(value.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
     };
 

@@ -1,22 +1,31 @@
 using Diskominfo.Newsroom.Abstractions.Content;
 using Diskominfo.Newsroom.Content.Data;
 using Diskominfo.Newsroom.Content.Models;
+using Diskominfo.Newsroom.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Diskominfo.Newsroom.Content.Services;
 
-internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markdown, IMemoryCache cache) : IContentCatalog, IPublishedContentQuery
+/// <summary>Content as the desk and the public site read it.</summary>
+/// <remarks>
+/// The module's DbContext is made on first use: the article page reads without one (<see cref="ArticlePageQuery"/>),
+/// and setting a context up cost an uncached page more than its query.
+/// </remarks>
+internal sealed class ContentCatalog(Lazy<ContentDbContext> context, NewsroomDatabase database, MarkdownRenderer markdown, IMemoryCache cache)
+    : IContentCatalog, IPublishedContentQuery
 {
+    private ContentDbContext Db => context.Value;
+
     public async Task<ContentSnapshot?> GetLatestAsync(Guid itemId, CancellationToken cancellationToken)
     {
-        var item = await db.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, cancellationToken);
+        var item = await Db.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, cancellationToken);
         return item is null ? null : await SnapshotAsync(item, item.LatestVersionId, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<Guid, string>> GetTitlesAsync(IReadOnlyCollection<Guid> itemIds, CancellationToken cancellationToken)
-        => await (from item in db.Items.AsNoTracking()
-                  join version in db.Versions.AsNoTracking() on item.LatestVersionId equals version.Id
+        => await (from item in Db.Items.AsNoTracking()
+                  join version in Db.Versions.AsNoTracking() on item.LatestVersionId equals version.Id
                   where itemIds.Contains(item.Id)
                   select new { item.Id, version.Title })
             .ToDictionaryAsync(r => r.Id, r => r.Title, cancellationToken);
@@ -24,8 +33,8 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
     public async Task<IReadOnlyList<Guid>> FindByTitleAsync(string words, int take, CancellationToken cancellationToken)
     {
         var pattern = $"%{words.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%".ToLowerInvariant();
-        return await (from item in db.Items.AsNoTracking()
-                      join version in db.Versions.AsNoTracking() on item.LatestVersionId equals version.Id
+        return await (from item in Db.Items.AsNoTracking()
+                      join version in Db.Versions.AsNoTracking() on item.LatestVersionId equals version.Id
                       where EF.Functions.Like(version.Title.ToLower(), pattern, "\\")
                       select item.Id)
             .Take(take)
@@ -34,18 +43,18 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
 
     public async Task<string?> GetDigestAsync(Guid itemId, Guid versionId, CancellationToken cancellationToken)
     {
-        var version = await db.Versions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == versionId && v.ItemId == itemId, cancellationToken);
+        var version = await Db.Versions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == versionId && v.ItemId == itemId, cancellationToken);
         return version is null ? null : Digest(version);
     }
 
     public async Task<ContentSnapshot?> GetVersionAsync(Guid itemId, Guid versionId, CancellationToken cancellationToken)
     {
-        var item = await db.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, cancellationToken);
+        var item = await Db.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, cancellationToken);
         return item is null ? null : await SnapshotAsync(item, versionId, cancellationToken);
     }
 
     public Task<bool> IsPublishedAsync(Guid itemId, CancellationToken cancellationToken)
-        => db.Items.AnyAsync(i => i.Id == itemId && i.PublishedVersionId != null, cancellationToken);
+        => Db.Items.AnyAsync(i => i.Id == itemId && i.PublishedVersionId != null, cancellationToken);
 
     public async Task<IReadOnlyList<PublishedArticle>> LatestAsync(int take, CancellationToken cancellationToken)
     {
@@ -101,7 +110,7 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
 
     public async Task<ArticleView?> ArticleViewAsync(string slug, int related, CancellationToken cancellationToken)
     {
-        var row = await ArticlePageQuery.ReadAsync(db, slug, related, cancellationToken);
+        var row = await ArticlePageQuery.ReadAsync(database, slug, related, cancellationToken);
         if (row is null)
         {
             return null;
@@ -138,14 +147,14 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
     }
 
     private IQueryable<ContentItem> PublishedItems()
-        => db.Items.AsNoTracking().Where(i => i.PublishedVersionId != null && i.ContentType != ContentTypes.Clipping);
+        => Db.Items.AsNoTracking().Where(i => i.PublishedVersionId != null && i.ContentType != ContentTypes.Clipping);
 
     private async Task<IReadOnlyList<PublishedArticle>> ToArticlesAsync(List<ContentItem> items, CancellationToken cancellationToken)
     {
         var versionIds = items.Select(i => i.PublishedVersionId!.Value).ToList();
-        var versions = await db.Versions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
+        var versions = await Db.Versions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
         var itemIds = items.Select(i => i.Id).ToList();
-        var corrections = (await db.Corrections.AsNoTracking().Where(c => itemIds.Contains(c.ItemId)).ToListAsync(cancellationToken))
+        var corrections = (await Db.Corrections.AsNoTracking().Where(c => itemIds.Contains(c.ItemId)).ToListAsync(cancellationToken))
             .GroupBy(c => c.ItemId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<CorrectionNote>)g.OrderBy(c => c.CorrectedAt).Select(c => new CorrectionNote(c.CorrectedAt, c.Note)).ToList());
         return items.Select(i => ToArticle(i, versions[i.PublishedVersionId!.Value], corrections.GetValueOrDefault(i.Id) ?? [])).ToList();
@@ -226,7 +235,7 @@ internal sealed class ContentCatalog(ContentDbContext db, MarkdownRenderer markd
 
     private async Task<ContentSnapshot?> SnapshotAsync(ContentItem item, Guid versionId, CancellationToken cancellationToken)
     {
-        var version = await db.Versions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == versionId && v.ItemId == item.Id, cancellationToken);
+        var version = await Db.Versions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == versionId && v.ItemId == item.Id, cancellationToken);
         if (version is null)
         {
             return null;
