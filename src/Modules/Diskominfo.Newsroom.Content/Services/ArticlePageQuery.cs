@@ -17,9 +17,9 @@ namespace Diskominfo.Newsroom.Content.Services;
 /// took to render. The SQL is each engine's own (SQLite's JSON functions, PostgreSQL's).
 /// </summary>
 /// <remarks>
-/// The command runs on the scope's connection without a DbContext (<see cref="NewsroomDatabase.ReadAsync"/>): setting
-/// up the Content module's context for the page (EF's own services, scope by scope) took more of an uncached page's
-/// time than this query. Values are read back as the model stores them: times as <see cref="ModuleDbContext"/>'s
+/// The command runs without a DbContext (<see cref="NewsroomDatabase.ReadAsync"/>; on SQLite, on a connection kept
+/// open with the statement prepared): setting up the Content module's context for the page (EF's own services, scope
+/// by scope) took more of an uncached page's time than this query, and compiling the statement most of SQLite's. Values are read back as the model stores them: times as <see cref="ModuleDbContext"/>'s
 /// conventions keep them on SQLite (<see cref="DateTimeOffsetToBinaryConverter"/>), the parts as the context's JSON.
 /// </remarks>
 internal static class ArticlePageQuery
