@@ -99,7 +99,12 @@ public sealed class HostileSearchTests
     {
         await using var database = await TestDatabase.SqliteAsync();
         await using var graph = await FakeGraphServer.StartAsync();
-        await using var app = await NewsroomApp.StartAsync(database, graph);
+
+        // What each query means, not how fast. On a loaded CI machine "jembatan" once found one of its two clippings,
+        // most likely the 100 ms time limit cutting the search short (an answer marked partial, printed on failure now).
+        // The limit has its own test below.
+        await using var app = await NewsroomApp.StartAsync(
+            database, graph, extraSettings: new Dictionary<string, string?> { ["Newsroom:Search:TimeLimit"] = "00:00:30" });
         using var reporter = await app.LoginAsync("reporter");
         using var kasi = await app.LoginAsync("kasi");
         using var anonymous = app.CreateClient();
@@ -127,7 +132,8 @@ public sealed class HostileSearchTests
         }
 
         // The subset: words by their stem, a phrase, a prefix of two letters or more, an exclusion.
-        Assert.Equal(2, (await SearchTests.SearchAsync(kasi, "?q=jembatan")).GetProperty("total").GetInt32());
+        var both = await SearchTests.SearchAsync(kasi, "?q=jembatan");
+        Assert.True(both.GetProperty("total").GetInt32() == 2, both.ToString());
         Assert.Equal([literal], SearchTests.Ids(await SearchTests.SearchAsync(kasi, "?q=" + Uri.EscapeDataString("\"jembatan gantung\""))));
         Assert.Equal(2, (await SearchTests.SearchAsync(kasi, "?q=" + Uri.EscapeDataString("jem*"))).GetProperty("total").GetInt32());
         Assert.Equal(0, (await SearchTests.SearchAsync(kasi, "?q=" + Uri.EscapeDataString("j*"))).GetProperty("total").GetInt32());
