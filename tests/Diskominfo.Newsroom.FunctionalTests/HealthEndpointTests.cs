@@ -222,6 +222,41 @@ public sealed class HealthEndpointTests
         }
     }
 
+    [Fact]
+    public async Task CorrelationId_PageFromTheOutputCache_CarriesEachRequestsOwnId_NotTheOneItWasRenderedWith()
+    {
+        await using var database = await TestDatabase.SqliteAsync();
+        await using var app = await NewsroomApp.StartAsync(database, runJobs: false);
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+
+        // HEAD, and a reader with a cookie: both pass by the kept pages and get the page from the output cache.
+        foreach (var (method, cookie) in new[] { (HttpMethod.Head, (string?)null), (HttpMethod.Get, "pilihan=1") })
+        {
+            var ids = new List<string>();
+            foreach (var sent in new[] { "pertama-1", null, "ketiga-3" })
+            {
+                using var request = new HttpRequestMessage(method, "/arsip");
+                if (cookie is not null)
+                {
+                    request.Headers.Add("Cookie", cookie);
+                }
+
+                if (sent is not null)
+                {
+                    request.Headers.Add("X-Correlation-Id", sent);
+                }
+
+                using var response = await client.SendAsync(request);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                var id = Assert.Single(response.Headers.GetValues("X-Correlation-Id"));
+                Assert.True(sent is null ? id.Length == 32 : id == sent, $"{method} sent {sent ?? "(none)"}, got {id}");
+                ids.Add(id);
+            }
+
+            Assert.Equal(3, ids.Distinct().Count());
+        }
+    }
+
     /// <summary>A UTC time as EF's DateTimeOffsetToBinaryConverter stores it on SQLite.</summary>
     private static long SqliteTime(DateTimeOffset at) => (at.UtcTicks / 1000) << 11;
 

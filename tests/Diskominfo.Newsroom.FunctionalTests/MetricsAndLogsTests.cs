@@ -69,8 +69,17 @@ public sealed partial class MetricsAndLogsTests
                 Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(search)).StatusCode);
             }
 
+            // A reader's second look at the home page: the kept page the server hands out before the pipeline, counted
+            // in the site's own metric since the request metrics never see it.
+            using (var reader = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = address })
+            {
+                var home = await reader.GetStringAsync(new Uri("/", UriKind.Relative));
+                Assert.Equal(home, await reader.GetStringAsync(new Uri("/", UriKind.Relative)));
+            }
+
             var afterFailure = await ScrapeAsync(http, token);
             Assert.Equal(1, Value(afterFailure, "newsroom_signin_failures_total", ("reason", "wrong_password")));
+            Assert.Equal((Value(before, "newsroom_kept_pages_served_total") ?? 0) + 1, Value(afterFailure, "newsroom_kept_pages_served_total"));
 
             // An item through the chain; the Kadis's signature carries the correlation id.
             using var reporter = await LoginAsync(address, "reporter");

@@ -2,11 +2,13 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Diskominfo.Newsroom.FakeGraph;
+using Diskominfo.Newsroom.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace Diskominfo.Newsroom.FunctionalTests;
@@ -31,6 +33,8 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
     private TimeProvider? _clock;
 
     private Action<IServiceCollection>? _services;
+
+    private bool _kestrel;
 
     /// <summary>The site's own address: http://localhost for the in-memory server, the real one on Kestrel.</summary>
     public Uri BaseAddress { get; private set; } = new("http://localhost");
@@ -93,7 +97,7 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
             settings["Newsroom:Auth:LifetimeMinutes"] = "100000";
         }
 
-        var app = new NewsroomApp(settings, dataDir) { BaseAddress = new Uri(baseUrl), _clock = clock, _services = services };
+        var app = new NewsroomApp(settings, dataDir) { BaseAddress = new Uri(baseUrl), _clock = clock, _services = services, _kestrel = kestrel };
         if (kestrel)
         {
             app.UseKestrel(port);
@@ -128,6 +132,17 @@ public sealed class NewsroomApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        // UseKestrel registers Kestrel after the site registered its server with the kept pages' front.
+        if (_kestrel)
+        {
+            builder.ConfigureServices(services => services.AddKeptPageServer());
+        }
+
+        return base.CreateHost(builder);
     }
 
     private static int FreePort()

@@ -11,6 +11,7 @@ using Diskominfo.Newsroom.Infrastructure.Storage;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
@@ -211,6 +212,24 @@ public static class NewsroomInfrastructureExtensions
                 ?? (Microsoft.AspNetCore.OutputCaching.IOutputCacheStore)(store.ImplementationFactory?.Invoke(sp)
                     ?? ActivatorUtilities.CreateInstance(sp, store.ImplementationType!)),
             sp.GetRequiredService<KeptPageCache>()));
+
+        services.AddSingleton<KeptPageFront>();
+        return services.AddKeptPageServer();
+    }
+
+    /// <summary>
+    /// The server registered so far, with kept pages handed out before the hosting layer (<see cref="KeptPageFront"/>).
+    /// <see cref="AddKeptPages"/> calls it; a host that registers its server later (a test host's Kestrel) calls it
+    /// again after. A server registered after it and not through it has no such front.
+    /// </summary>
+    public static IServiceCollection AddKeptPageServer(this IServiceCollection services)
+    {
+        if (services.LastOrDefault(d => d.ServiceType == typeof(IServer)) is { } server && server.ImplementationFactory?.Target is not KeptPageServer.Factory)
+        {
+            services.Remove(server);
+            services.AddSingleton<IServer>(new KeptPageServer.Factory(server).Create);
+        }
+
         return services;
     }
 

@@ -38,11 +38,14 @@ public static class CorrelationIds
     }
 
     /// <summary>The id of <paramref name="context"/>'s request, set on its response.</summary>
-    public static string Stamp(HttpContext context)
+    public static string Stamp(HttpContext context) => Stamp(context.Request.Headers, context.Response.Headers);
+
+    /// <summary>The id of the request with <paramref name="request"/>'s headers, set in <paramref name="response"/>'s.</summary>
+    public static string Stamp(IHeaderDictionary request, IHeaderDictionary response)
     {
-        var sent = context.Request.Headers[Header].ToString();
+        var sent = request[Header].ToString();
         var id = IsValid(sent) ? sent : NewId();
-        context.Response.Headers[Header] = id;
+        response[Header] = id;
         return id;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.IO.Pipelines;
 using Diskominfo.Newsroom.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
@@ -138,32 +139,26 @@ public sealed class KeptPageCache
         }
     }
 
+    /// <summary>Whether this cache may answer a request: a cookie-less, anonymous GET or HEAD of a page.</summary>
+    internal static bool IsCandidate(string method, PathString path, IHeaderDictionary headers)
+        => (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+            && headers.Cookie.Count == 0 && headers.Authorization.Count == 0
+            && NewsroomInfrastructureExtensions.IsPagePath(path);
+
     /// <summary>
-    /// Writes the key of a request this cache may answer (a cookie-less, anonymous GET or HEAD of a page) into
-    /// <paramref name="key"/>; false for any other request, or when the key would be longer than the buffer.
+    /// Writes the key of a request <see cref="IsCandidate"/> allowed into <paramref name="key"/>: the output cache's key
+    /// for these pages, the scheme, the path in capitals, and the two query values pages read (<c>halaman</c>,
+    /// <c>q</c>). False when the key would be longer than the buffer.
     /// </summary>
-    internal static bool TryWriteKey(HttpRequest request, Span<char> key, out int length)
+    internal static bool TryWriteKey(string scheme, string? path, string page, string query, Span<char> key, out int length)
     {
         length = 0;
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            || request.Headers.ContainsKey("Cookie") || request.Headers.ContainsKey("Authorization")
-            || !NewsroomInfrastructureExtensions.IsPagePath(request.Path))
+        if (!Append(key, ref length, scheme) || !Append(key, ref length, " "))
         {
             return false;
         }
 
-        // The output cache's key for these pages: the scheme, the path in capitals, and the two query values pages read
-        // (halaman, q). Most requests have no query string: nothing to parse.
-        var (page, query) = request.QueryString.HasValue
-            ? (request.Query["halaman"].ToString(), request.Query["q"].ToString())
-            : (string.Empty, string.Empty);
-        var path = request.Path.Value ?? string.Empty;
-        if (!Append(key, ref length, request.Scheme) || !Append(key, ref length, " "))
-        {
-            return false;
-        }
-
-        var upper = path.AsSpan().ToUpperInvariant(key[length..]);
+        var upper = (path ?? string.Empty).AsSpan().ToUpperInvariant(key[length..]);
         if (upper < 0)
         {
             return false;
@@ -190,7 +185,38 @@ public sealed class KeptPageCache
 /// until when, in <see cref="Environment.TickCount64"/> milliseconds (a coarse clock that costs no system call, unlike
 /// the wall clock on some virtual machines).
 /// </summary>
-internal sealed record KeptPage(KeyValuePair<string, StringValues>[] Headers, byte[] Body, HashSet<string> Tags, long Stored, long Expires);
+internal sealed record KeptPage(KeyValuePair<string, StringValues>[] Headers, byte[] Body, HashSet<string> Tags, long Stored, long Expires)
+{
+    /// <summary>An answer's age in whole seconds as text, for the ages a kept page reaches in its first ten minutes.</summary>
+    private static readonly string[] Ages = [.. Enumerable.Range(0, 600).Select(age => age.ToString(CultureInfo.InvariantCulture))];
+
+    /// <summary>
+    /// Writes this page as the answer (its status, 200, already set): its headers, its age, the request's correlation
+    /// id, its length, and for a GET its body.
+    /// </summary>
+    public Task WriteAsync(IHeaderDictionary requestHeaders, IHeaderDictionary headers, PipeWriter body, bool head)
+    {
+        foreach (var (name, value) in Headers)
+        {
+            headers[name] = value;
+        }
+
+        var age = Math.Max(0, Environment.TickCount64 - Stored) / 1000;
+        headers.Age = age < Ages.Length ? Ages[age] : age.ToString(CultureInfo.InvariantCulture);
+        CorrelationIds.Stamp(requestHeaders, headers);
+        headers.ContentLength = Body.Length;
+        if (head)
+        {
+            return Task.CompletedTask;
+        }
+
+        // No cancellation token: a write waiting on a slow reader ends when Kestrel closes the connection (its minimum
+        // response data rate), and a reader already gone only means the bytes are dropped. Asking for RequestAborted
+        // would make a token source per request.
+        var write = body.WriteAsync(Body);
+        return write.IsCompletedSuccessfully ? Task.CompletedTask : write.AsTask();
+    }
+}
 
 /// <summary>
 /// The part of the output cache policy that tells <see cref="KeptPageCache"/> what it may keep: a request filling the
@@ -232,56 +258,38 @@ internal sealed class KeptPageMiddleware(RequestDelegate next, KeptPageCache cac
         "Date", "Server", "Transfer-Encoding", "Content-Length", "Connection", "Keep-Alive", "Age", "Set-Cookie", "X-Correlation-Id",
     };
 
-    /// <summary>An answer's age in whole seconds as text, for the ages a kept page reaches in its first ten minutes.</summary>
-    private static readonly string[] Ages = [.. Enumerable.Range(0, 600).Select(age => age.ToString(CultureInfo.InvariantCulture))];
-
     public Task InvokeAsync(HttpContext context)
     {
+        var request = context.Request;
+        if ((httpsOnly && !request.IsHttps) || !KeptPageCache.IsCandidate(request.Method, request.Path, request.Headers))
+        {
+            return next(context);
+        }
+
+        // Most requests have no query string: nothing to parse.
+        var (page, query) = request.QueryString.HasValue
+            ? (request.Query["halaman"].ToString(), request.Query["q"].ToString())
+            : (string.Empty, string.Empty);
         Span<char> key = stackalloc char[KeptPageCache.MaxKeyLength];
-        if ((httpsOnly && !context.Request.IsHttps) || !KeptPageCache.TryWriteKey(context.Request, key, out var length))
+        if (!KeptPageCache.TryWriteKey(request.Scheme, request.Path.Value, page, query, key, out var length))
         {
             return next(context);
         }
 
         key = key[..length];
-        if (cache.TryGet(key, out var page))
+        if (cache.TryGet(key, out var kept))
         {
-            return ServeAsync(context, page);
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            return kept.WriteAsync(request.Headers, context.Response.Headers, context.Response.BodyWriter, HttpMethods.IsHead(request.Method));
         }
 
-        if (!HttpMethods.IsGet(context.Request.Method))
+        if (!HttpMethods.IsGet(request.Method))
         {
             return next(context);
         }
 
         var fillKey = key.ToString();
         return cache.TryBeginFill(fillKey, out var generation) ? FillAsync(context, fillKey, generation) : next(context);
-    }
-
-    private Task ServeAsync(HttpContext context, KeptPage page)
-    {
-        var response = context.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        var headers = response.Headers;
-        foreach (var (name, value) in page.Headers)
-        {
-            headers[name] = value;
-        }
-
-        var age = Math.Max(0, Environment.TickCount64 - page.Stored) / 1000;
-        headers.Age = age < Ages.Length ? Ages[age] : age.ToString(CultureInfo.InvariantCulture);
-        CorrelationIds.Stamp(context);
-        response.ContentLength = page.Body.Length;
-        if (HttpMethods.IsHead(context.Request.Method))
-        {
-            return Task.CompletedTask;
-        }
-
-        // No cancellation token: a write waiting on a slow reader ends when Kestrel closes the connection (its minimum
-        // response data rate), and a reader already gone only means the bytes are dropped. Asking for RequestAborted
-        // would make a token source per request.
-        var write = response.BodyWriter.WriteAsync(page.Body);
-        return write.IsCompletedSuccessfully ? Task.CompletedTask : write.AsTask();
     }
 
     private async Task FillAsync(HttpContext context, string key, long generation)

@@ -1,0 +1,215 @@
+using System.Diagnostics.Metrics;
+using Diskominfo.Newsroom.Abstractions.Operations;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Abstractions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace Diskominfo.Newsroom.Infrastructure.Http;
+
+/// <summary>
+/// Kept pages handed out by the server itself, before ASP.NET Core's hosting layer makes the request's
+/// <see cref="HttpContext"/>, its metrics, activity and log scope, and before the pipeline: Kestrel still reads and
+/// checks the request (there is no second HTTP parser), and this answers only a request the pipeline's front would
+/// answer with the same kept page and nothing else (see <see cref="TryFind"/>). Every other request, and every miss,
+/// goes to the application as before, and <see cref="KeptPageMiddleware"/> fills the pages.
+/// </summary>
+/// <remarks>
+/// The pipeline's front is host filtering, the forwarded headers, HSTS and the kept page middleware. This front answers
+/// only a plain-HTTP request (HSTS adds nothing to it) whose one <c>Host</c> host filtering allows, that carries none of
+/// the forwarded headers (so their middleware would change nothing), on a site that does not redirect to HTTPS. The
+/// requests it answers are counted in <c>newsroom.kept_pages.served</c>, since ASP.NET Core's request metrics never
+/// see them.
+/// </remarks>
+public sealed class KeptPageFront
+{
+    private readonly KeptPageCache _cache;
+    private readonly IOptionsMonitor<HostFilteringOptions> _hostFiltering;
+    private readonly string[] _forwardedHeaders;
+    private readonly Counter<long> _served;
+    private HostFilteringOptions? _hostOptions;
+    private long _servedCount;
+    private (bool AnyHost, StringSegment[] Hosts) _hosts;
+
+    public KeptPageFront(
+        KeptPageCache cache,
+        IConfiguration configuration,
+        IOptionsMonitor<HostFilteringOptions> hostFiltering,
+        IOptions<ForwardedHeadersOptions> forwarded,
+        IMeterFactory meters)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(forwarded);
+        ArgumentNullException.ThrowIfNull(meters);
+        _cache = cache;
+        _hostFiltering = hostFiltering;
+        Enabled = configuration.GetValue(KeptPageCache.Setting, true) && configuration.GetValue(KeptPageCache.PagesCachedSetting, true)
+            && !configuration.GetValue("Newsroom:Https:Redirect", false) && configuration.GetValue(Setting, true);
+        var f = forwarded.Value;
+        _forwardedHeaders = [f.ForwardedForHeaderName, f.ForwardedProtoHeaderName, f.ForwardedHostHeaderName, f.ForwardedPrefixHeaderName];
+        _served = meters.Create(NewsroomTelemetry.MeterName).CreateCounter<long>(
+            "newsroom.kept_pages.served", description: "Kept pages the server handed out before the request pipeline (not in http.server.request.duration).");
+    }
+
+    /// <summary>The setting that leaves kept pages to the pipeline alone (<c>false</c>).</summary>
+    public const string Setting = "Newsroom:Kestrel:KeptPages";
+
+    /// <summary>Whether the server hands out kept pages itself.</summary>
+    public bool Enabled { get; }
+
+    /// <summary>Pages handed out here since the start (also counted in <see cref="KeptPageCache.Hits"/>).</summary>
+    public long Served => Interlocked.Read(ref _servedCount);
+
+    /// <summary>The kept page for this request, when the pipeline's front would answer it with that page alone.</summary>
+    internal bool TryFind(IFeatureCollection features, out KeptPage page)
+    {
+        page = null!;
+        var request = features.Get<IHttpRequestFeature>();
+        if (request is null || !string.Equals(request.Scheme, "http", StringComparison.Ordinal)
+            || !KeptPageCache.IsCandidate(request.Method, new PathString(request.Path), request.Headers)
+            || !HostAllowed(request.Headers.Host) || Forwarded(request.Headers))
+        {
+            return false;
+        }
+
+        var (halaman, q) = (string.Empty, string.Empty);
+        if (request.QueryString.Length > 1)
+        {
+            var query = QueryHelpers.ParseQuery(request.QueryString);
+            halaman = query.TryGetValue("halaman", out var h) ? h.ToString() : string.Empty;
+            q = query.TryGetValue("q", out var v) ? v.ToString() : string.Empty;
+        }
+
+        Span<char> key = stackalloc char[KeptPageCache.MaxKeyLength];
+        return KeptPageCache.TryWriteKey(request.Scheme, request.Path, halaman, q, key, out var length)
+            && _cache.TryGet(key[..length], out page);
+    }
+
+    /// <summary>Writes <paramref name="page"/> as the answer of the request <paramref name="features"/> carry.</summary>
+    internal Task ServeAsync(IFeatureCollection features, KeptPage page)
+    {
+        _served.Add(1);
+        Interlocked.Increment(ref _servedCount);
+        var request = features.Get<IHttpRequestFeature>()!;
+        var response = features.Get<IHttpResponseFeature>()!;
+        response.StatusCode = StatusCodes.Status200OK;
+        return page.WriteAsync(request.Headers, response.Headers, features.Get<IHttpResponseBodyFeature>()!.Writer, HttpMethods.IsHead(request.Method));
+    }
+
+    private bool HostAllowed(StringValues host)
+    {
+        var options = _hostFiltering.CurrentValue;
+        if (!ReferenceEquals(options, _hostOptions))
+        {
+            // Host filtering's own reading of the list: each entry as the client sends it (punycode), a top-level
+            // wildcard allows any host. A request without exactly one host goes to the pipeline, which decides.
+            var hosts = options.AllowedHosts.Select(h => new HostString(h).ToUriComponent()).ToList();
+            var any = hosts.Any(h => h is "*" or "[::]" or "0.0.0.0");
+            _hosts = (any, [.. hosts.Select(h => new StringSegment(h))]);
+            _hostOptions = options;
+        }
+
+        var (anyHost, patterns) = _hosts;
+        return host.Count == 1 && !string.IsNullOrEmpty(host[0]) && (anyHost || HostString.MatchesAny(host[0], patterns));
+    }
+
+    private bool Forwarded(IHeaderDictionary headers)
+    {
+        foreach (var name in _forwardedHeaders)
+        {
+            if (headers.ContainsKey(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>The server, with <see cref="KeptPageFront"/> in front of the application it runs.</summary>
+internal sealed class KeptPageServer(IServer inner, KeptPageFront front) : IServer
+{
+    public IFeatureCollection Features => inner.Features;
+
+    public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken)
+        where TContext : notnull
+        => front.Enabled
+            ? inner.StartAsync(new FrontApplication<TContext>(application, front), cancellationToken)
+            : inner.StartAsync(application, cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => inner.StopAsync(cancellationToken);
+
+    public void Dispose() => inner.Dispose();
+
+    /// <summary>Makes the server <paramref name="server"/> registers, with the front before its application.</summary>
+    internal sealed class Factory(ServiceDescriptor server)
+    {
+        public IServer Create(IServiceProvider services) => new KeptPageServer(
+            server.ImplementationInstance as IServer
+                ?? (IServer)(server.ImplementationFactory?.Invoke(services) ?? ActivatorUtilities.CreateInstance(services, server.ImplementationType!)),
+            services.GetRequiredService<KeptPageFront>());
+    }
+
+    /// <summary>A request's state: the kept page it gets, or the application's own context.</summary>
+    internal sealed class FrontContext<TContext>
+    {
+        public IFeatureCollection? Features;
+        public KeptPage? Page;
+        public TContext? Inner;
+    }
+
+    private sealed class FrontApplication<TContext>(IHttpApplication<TContext> application, KeptPageFront front)
+        : IHttpApplication<FrontContext<TContext>>
+        where TContext : notnull
+    {
+        public FrontContext<TContext> CreateContext(IFeatureCollection contextFeatures)
+        {
+            // Kestrel keeps one per connection (or stream) for this application's context type.
+            FrontContext<TContext> context;
+            if (contextFeatures is IHostContextContainer<FrontContext<TContext>> container)
+            {
+                context = container.HostContext ??= new FrontContext<TContext>();
+            }
+            else
+            {
+                context = new FrontContext<TContext>();
+            }
+
+            if (front.TryFind(contextFeatures, out var page))
+            {
+                context.Features = contextFeatures;
+                context.Page = page;
+            }
+            else
+            {
+                context.Inner = application.CreateContext(contextFeatures);
+            }
+
+            return context;
+        }
+
+        public Task ProcessRequestAsync(FrontContext<TContext> context)
+            => context.Page is { } page ? front.ServeAsync(context.Features!, page) : application.ProcessRequestAsync(context.Inner!);
+
+        public void DisposeContext(FrontContext<TContext> context, Exception? exception)
+        {
+            if (context.Page is null)
+            {
+                application.DisposeContext(context.Inner!, exception);
+            }
+
+            context.Features = null;
+            context.Page = null;
+            context.Inner = default;
+        }
+    }
+}
