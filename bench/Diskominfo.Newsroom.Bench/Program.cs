@@ -96,6 +96,7 @@ static async Task<int> Weight(Options o)
 
 static async Task<int> Rps(Options o)
 {
+    const string KeptPageFrontSetting = Diskominfo.Newsroom.Infrastructure.Http.KeptPageFront.Setting;
     var uncached = o.Int("uncached", 0) == 1;
     var against = o.TextOrNull("against");
     var settings = new Dictionary<string, string> { ["Newsroom:Site:CachePages"] = uncached ? "false" : "true" };
@@ -142,6 +143,19 @@ static async Task<int> Rps(Options o)
         Console.WriteLine($"  {label}  {turns.BestB,10:N0} requests/s");
         Console.WriteLine($"  ratio {turns.BestA / turns.BestB:0.00}, median of the rounds' ratios {turns.MedianRatio:0.00} (target at least {o.Text("target", "0.9")})");
         Console.WriteLine($"  resident memory of the site: {idle:0} MiB at rest, {peak:0} MiB at most under load");
+        if (!uncached && against is null)
+        {
+            // The same reference sending the site's headers too (its security headers, Age and a correlation id), so
+            // both answers are the same bytes on the wire but for Date and Server.
+            using var answer = await reader.GetAsync(path);
+            var headers = answer.Headers.Where(h => h.Key is not ("Date" or "Server" or "Connection" or "Transfer-Encoding"))
+                .Select(h => $"add_header {h.Key} \"{string.Join(", ", h.Value)}\" always;");
+            await using var dressed = await BenchNginx.StartAsync($"location / {{ default_type \"text/html; charset=utf-8\"; root www; {string.Join(' ', headers)} }}");
+            Directory.CreateDirectory(Path.Combine(dressed.Root, "www", "berita"));
+            await File.WriteAllTextAsync(Path.Combine(dressed.Root, "www", path.TrimStart('/')), html);
+            var same = await Wrk.InTurnsAsync(url, new Uri(dressed.Address, path).ToString(), connections, seconds);
+            Console.WriteLine($"  nginx sending the site's headers too {same.BestB,10:N0} requests/s, the site {same.BestA,10:N0}: ratio {same.BestA / same.BestB:0.00}, median of the rounds' ratios {same.MedianRatio:0.00}");
+        }
 
         // What an idle job server costs the readers: the site on its data with the job server idle, and a second site
         // on a copy of that data with the job server off, started alike (not the site above: it had just published
@@ -178,6 +192,35 @@ static async Task<int> Rps(Options o)
         Signal(on, "CONT");
         Signal(off, "CONT");
         Console.WriteLine($"  job server idle {jobServer.BestA,10:N0} requests/s, job server off {jobServer.BestB,10:N0} requests/s: ratio {jobServer.BestA / jobServer.BestB:0.00}, median of the rounds' ratios {jobServer.MedianRatio:0.00} (target at least 0.95)");
+
+        if (!uncached)
+        {
+            // What the server's own front buys (KeptPageFront, before the hosting layer): the site above with the job server
+            // off against the site on the first data with the job server off too and the kept pages left to the pipeline
+            // (Newsroom:Kestrel:KeptPages=false), in turns as above.
+            await site.DisposeAsync();
+            settings["Newsroom:RunJobServer"] = "false";
+            settings[KeptPageFrontSetting] = "false";
+            site = await StartSiteAsync(settings, reuseDataDir: true);
+            settings.Remove(KeptPageFrontSetting);
+            var pipelineUrl = site.BaseAddress.ToString().TrimEnd('/') + path;
+            using (var warm = new HttpClient())
+            {
+                await warm.GetStringAsync(pipelineUrl);
+            }
+
+            var (frontSide, pipelineSide) = (offSite, site);
+            var front = await Wrk.InTurnsAsync(offUrl, pipelineUrl, connections, seconds, before: async measuringFront =>
+            {
+                Signal(measuringFront ? pipelineSide : frontSide, "STOP");
+                Signal(measuringFront ? frontSide : pipelineSide, "CONT");
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            });
+            Signal(frontSide, "CONT");
+            Signal(pipelineSide, "CONT");
+            Console.WriteLine($"  kept pages from the server's front {front.BestA,10:N0} requests/s, from the pipeline ({KeptPageFrontSetting}=false) {front.BestB,10:N0} requests/s: ratio {front.BestA / front.BestB:0.00}, median of the rounds' ratios {front.MedianRatio:0.00}");
+        }
+
         await offSite.DisposeAsync();
         offSite = null;
         settings.Remove("Newsroom:RunJobServer");
