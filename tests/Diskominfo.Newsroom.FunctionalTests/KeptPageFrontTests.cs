@@ -136,6 +136,13 @@ public sealed class KeptPageFrontTests
             Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
         }
 
+        // Request targets that are not a path (asterisk and authority form) reach the pipeline's answer, not an error.
+        foreach (var line in new[] { "OPTIONS * HTTP/1.1", "CONNECT 127.0.0.1:80 HTTP/1.1" })
+        {
+            var status = await RawStatusAsync(app.BaseAddress, $"{line}\r\nHost: 127.0.0.1\r\n\r\n");
+            Assert.True(status is >= 400 and < 500 or 200 or 204, $"{line}: {status}");
+        }
+
         Assert.Equal(before + 1, front.Served);
     }
 
@@ -152,6 +159,20 @@ public sealed class KeptPageFrontTests
         var hits = kept.Hits;
         Assert.Equal(first, await reader.GetStringAsync("/"));
         Assert.Equal((hits + 1, 0L), (kept.Hits, front.Served));
+    }
+
+    /// <summary>Sends <paramref name="request"/> as it is on a socket of its own; the status of the answer.</summary>
+    private static async Task<int> RawStatusAsync(Uri address, string request)
+    {
+        using var socket = new System.Net.Sockets.TcpClient();
+        await socket.ConnectAsync(address.Host, address.Port);
+        var stream = socket.GetStream();
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(request));
+        var buffer = new byte[1024];
+        var read = await stream.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        var head = System.Text.Encoding.ASCII.GetString(buffer, 0, read);
+        Assert.StartsWith("HTTP/1.1 ", head, StringComparison.Ordinal);
+        return int.Parse(head.AsSpan(9, 3), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static List<string> Names(HttpResponseMessage response)

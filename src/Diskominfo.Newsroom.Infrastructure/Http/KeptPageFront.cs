@@ -35,9 +35,8 @@ public sealed class KeptPageFront
     private readonly IOptionsMonitor<HostFilteringOptions> _hostFiltering;
     private readonly string[] _forwardedHeaders;
     private readonly Counter<long> _served;
-    private HostFilteringOptions? _hostOptions;
     private long _servedCount;
-    private (bool AnyHost, StringSegment[] Hosts) _hosts;
+    private AllowedHosts? _hosts;
 
     public KeptPageFront(
         KeptPageCache cache,
@@ -73,7 +72,10 @@ public sealed class KeptPageFront
     {
         page = null!;
         var request = features.Get<IHttpRequestFeature>();
-        if (request is null || !string.Equals(request.Scheme, "http", StringComparison.Ordinal)
+
+        // The method first: a CONNECT or OPTIONS * request has no path a PathString takes.
+        if (request is null || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            || !request.Path.StartsWith('/') || !string.Equals(request.Scheme, "http", StringComparison.Ordinal)
             || !KeptPageCache.IsCandidate(request.Method, new PathString(request.Path), request.Headers)
             || !HostAllowed(request.Headers.Host) || Forwarded(request.Headers))
         {
@@ -107,18 +109,34 @@ public sealed class KeptPageFront
     private bool HostAllowed(StringValues host)
     {
         var options = _hostFiltering.CurrentValue;
-        if (!ReferenceEquals(options, _hostOptions))
+        var hosts = _hosts;
+        if (hosts is null || !ReferenceEquals(hosts.Options, options))
         {
-            // Host filtering's own reading of the list: each entry as the client sends it (punycode), a top-level
-            // wildcard allows any host. A request without exactly one host goes to the pipeline, which decides.
-            var hosts = options.AllowedHosts.Select(h => new HostString(h).ToUriComponent()).ToList();
-            var any = hosts.Any(h => h is "*" or "[::]" or "0.0.0.0");
-            _hosts = (any, [.. hosts.Select(h => new StringSegment(h))]);
-            _hostOptions = options;
+            _hosts = hosts = new AllowedHosts(options);
         }
 
-        var (anyHost, patterns) = _hosts;
-        return host.Count == 1 && !string.IsNullOrEmpty(host[0]) && (anyHost || HostString.MatchesAny(host[0], patterns));
+        return host.Count == 1 && !string.IsNullOrEmpty(host[0]) && (hosts.Any || HostString.MatchesAny(host[0], hosts.Patterns));
+    }
+
+    /// <summary>
+    /// Host filtering's own reading of its list: each entry as a client sends it (punycode); a top-level wildcard allows
+    /// any host. A request without exactly one host goes to the pipeline, which decides.
+    /// </summary>
+    private sealed class AllowedHosts
+    {
+        public AllowedHosts(HostFilteringOptions options)
+        {
+            Options = options;
+            var hosts = options.AllowedHosts.Select(h => new HostString(h).ToUriComponent()).ToList();
+            Any = hosts.Any(h => h is "*" or "[::]" or "0.0.0.0");
+            Patterns = [.. hosts.Select(h => new StringSegment(h))];
+        }
+
+        public HostFilteringOptions Options { get; }
+
+        public bool Any { get; }
+
+        public StringSegment[] Patterns { get; }
     }
 
     private bool Forwarded(IHeaderDictionary headers)
