@@ -214,6 +214,8 @@ public static class NewsroomInfrastructureExtensions
             sp.GetRequiredService<KeptPageCache>()));
 
         services.AddSingleton<KeptPageFront>();
+        services.AddSingleton<KeptPageWire>();
+        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>, KeptPageWire.Setup>();
         return services.AddKeptPageServer();
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Diskominfo.Newsroom.Abstractions.Operations;
+using Diskominfo.Newsroom.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -98,15 +99,51 @@ public sealed class KeptPageFront
     /// <summary>Writes <paramref name="page"/> as the answer of the request <paramref name="features"/> carry.</summary>
     internal Task ServeAsync(IFeatureCollection features, KeptPage page)
     {
-        _served.Add(1);
-        Interlocked.Increment(ref _servedCount);
+        CountServed();
         var request = features.Get<IHttpRequestFeature>()!;
         var response = features.Get<IHttpResponseFeature>()!;
         response.StatusCode = StatusCodes.Status200OK;
         return page.WriteAsync(request.Headers, response.Headers, features.Get<IHttpResponseBodyFeature>()!.Writer, HttpMethods.IsHead(request.Method));
     }
 
-    private bool HostAllowed(StringValues host)
+    /// <summary>Counts a page handed out before the pipeline, here or on the wire (<see cref="KeptPageWire"/>).</summary>
+    internal void CountServed()
+    {
+        _served.Add(1);
+        Interlocked.Increment(ref _servedCount);
+    }
+
+    /// <summary>The forwarded headers' names: a request carrying one goes to the pipeline.</summary>
+    internal IReadOnlyList<string> ForwardedHeaders => _forwardedHeaders;
+
+    /// <summary>
+    /// The kept page of a plain-HTTP GET or HEAD of <paramref name="path"/> (as sent: no escapes, no dot segments) with
+    /// <paramref name="query"/> (empty, or from its <c>?</c>), from a client with no cookie, no credentials and no forwarded
+    /// headers whose one host is <paramref name="host"/>; false when the pipeline should answer.
+    /// </summary>
+    internal bool TryFind(string path, string query, string host, out KeptPage page)
+    {
+        page = null!;
+        if (!HostAllowed(host) || !NewsroomInfrastructureExtensions.IsPagePath(new PathString(path)))
+        {
+            return false;
+        }
+
+        var (halaman, q) = (string.Empty, string.Empty);
+        if (query.Length > 1)
+        {
+            var values = QueryHelpers.ParseQuery(query);
+            halaman = values.TryGetValue("halaman", out var h) ? h.ToString() : string.Empty;
+            q = values.TryGetValue("q", out var v) ? v.ToString() : string.Empty;
+        }
+
+        Span<char> key = stackalloc char[KeptPageCache.MaxKeyLength];
+        return KeptPageCache.TryWriteKey("http", path, halaman, q, key, out var length) && _cache.TryGet(key[..length], out page);
+    }
+
+    private bool HostAllowed(StringValues host) => host.Count == 1 && HostAllowed(host[0]);
+
+    private bool HostAllowed(string? host)
     {
         var options = _hostFiltering.CurrentValue;
         var hosts = _hosts;
@@ -115,7 +152,7 @@ public sealed class KeptPageFront
             _hosts = hosts = new AllowedHosts(options);
         }
 
-        return host.Count == 1 && !string.IsNullOrEmpty(host[0]) && (hosts.Any || HostString.MatchesAny(host[0], hosts.Patterns));
+        return !string.IsNullOrEmpty(host) && (hosts.Any || HostString.MatchesAny(host, hosts.Patterns));
     }
 
     /// <summary>

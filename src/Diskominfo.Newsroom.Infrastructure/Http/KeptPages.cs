@@ -190,6 +190,37 @@ internal sealed record KeptPage(KeyValuePair<string, StringValues>[] Headers, by
     /// <summary>An answer's age in whole seconds as text, for the ages a kept page reaches in its first ten minutes.</summary>
     private static readonly string[] Ages = [.. Enumerable.Range(0, 600).Select(age => age.ToString(CultureInfo.InvariantCulture))];
 
+    private byte[]? _wire;
+
+    /// <summary>
+    /// The answer's status line, this page's headers and its length as HTTP/1.1 carries them, made on first use; null when
+    /// a header is not plain ASCII (then the pipeline answers, as Kestrel decides).
+    /// </summary>
+    internal byte[]? Wire => _wire ??= MakeWire() ?? [];
+
+    private byte[]? MakeWire()
+    {
+        var text = new System.Text.StringBuilder("HTTP/1.1 200 OK\r\n");
+        foreach (var (name, values) in Headers)
+        {
+            foreach (var value in values)
+            {
+                text.Append(name).Append(": ").Append(value).Append("\r\n");
+            }
+        }
+
+        text.Append("Content-Length: ").Append(Body.Length.ToString(CultureInfo.InvariantCulture)).Append("\r\n");
+        var wire = text.ToString();
+        return System.Text.Ascii.IsValid(wire) && !wire.AsSpan().ContainsAny('\0', '\u007f') ? System.Text.Encoding.ASCII.GetBytes(wire) : null;
+    }
+
+    /// <summary>An answer's age in whole seconds, as text.</summary>
+    internal string AgeText()
+    {
+        var age = Math.Max(0, Environment.TickCount64 - Stored) / 1000;
+        return age < Ages.Length ? Ages[age] : age.ToString(CultureInfo.InvariantCulture);
+    }
+
     /// <summary>
     /// Writes this page as the answer (its status, 200, already set): its headers, its age, the request's correlation
     /// id, its length, and for a GET its body.
@@ -201,8 +232,7 @@ internal sealed record KeptPage(KeyValuePair<string, StringValues>[] Headers, by
             headers[name] = value;
         }
 
-        var age = Math.Max(0, Environment.TickCount64 - Stored) / 1000;
-        headers.Age = age < Ages.Length ? Ages[age] : age.ToString(CultureInfo.InvariantCulture);
+        headers.Age = AgeText();
         CorrelationIds.Stamp(requestHeaders, headers);
         headers.ContentLength = Body.Length;
         if (head)
