@@ -97,6 +97,7 @@ static async Task<int> Weight(Options o)
 static async Task<int> Rps(Options o)
 {
     const string KeptPageFrontSetting = Diskominfo.Newsroom.Infrastructure.Http.KeptPageFront.Setting;
+    const string KeptPageWireSetting = Diskominfo.Newsroom.Infrastructure.Http.KeptPageWire.Setting;
     var uncached = o.Int("uncached", 0) == 1;
     var against = o.TextOrNull("against");
     var settings = new Dictionary<string, string> { ["Newsroom:Site:CachePages"] = uncached ? "false" : "true" };
@@ -195,30 +196,34 @@ static async Task<int> Rps(Options o)
 
         if (!uncached)
         {
-            // What the server's own front buys (KeptPageFront, before the hosting layer): the site above with the job server
-            // off against the site on the first data with the job server off too and the kept pages left to the pipeline
-            // (Newsroom:Kestrel:KeptPages=false), in turns as above.
-            await site.DisposeAsync();
-            settings["Newsroom:RunJobServer"] = "false";
-            settings[KeptPageFrontSetting] = "false";
-            site = await StartSiteAsync(settings, reuseDataDir: true);
-            settings.Remove(KeptPageFrontSetting);
-            var pipelineUrl = site.BaseAddress.ToString().TrimEnd('/') + path;
-            using (var warm = new HttpClient())
+            // What the fronts buy: the site above with the job server off (both fronts on) against the site on the first
+            // data with the job server off too and one setting off, in turns as above: the wire's front off
+            // (Newsroom:Kestrel:KeptPageWire=false: the server's front alone), then both (Newsroom:Kestrel:KeptPages=false:
+            // the kept pages left to the pipeline).
+            foreach (var (setting, what) in new[] { (KeptPageWireSetting, "the server's front alone"), (KeptPageFrontSetting, "the pipeline") })
             {
-                await warm.GetStringAsync(pipelineUrl);
-            }
+                await site.DisposeAsync();
+                settings["Newsroom:RunJobServer"] = "false";
+                settings[setting] = "false";
+                site = await StartSiteAsync(settings, reuseDataDir: true);
+                settings.Remove(setting);
+                var otherUrl = site.BaseAddress.ToString().TrimEnd('/') + path;
+                using (var warm = new HttpClient())
+                {
+                    await warm.GetStringAsync(otherUrl);
+                }
 
-            var (frontSide, pipelineSide) = (offSite, site);
-            var front = await Wrk.InTurnsAsync(offUrl, pipelineUrl, connections, seconds, before: async measuringFront =>
-            {
-                Signal(measuringFront ? pipelineSide : frontSide, "STOP");
-                Signal(measuringFront ? frontSide : pipelineSide, "CONT");
-                await Task.Delay(TimeSpan.FromSeconds(1));
-            });
-            Signal(frontSide, "CONT");
-            Signal(pipelineSide, "CONT");
-            Console.WriteLine($"  kept pages from the server's front {front.BestA,10:N0} requests/s, from the pipeline ({KeptPageFrontSetting}=false) {front.BestB,10:N0} requests/s: ratio {front.BestA / front.BestB:0.00}, median of the rounds' ratios {front.MedianRatio:0.00}");
+                var (frontSide, otherSide) = (offSite, site);
+                var front = await Wrk.InTurnsAsync(offUrl, otherUrl, connections, seconds, before: async measuringFront =>
+                {
+                    Signal(measuringFront ? otherSide : frontSide, "STOP");
+                    Signal(measuringFront ? frontSide : otherSide, "CONT");
+                    await Task.Delay(TimeSpan.FromSeconds(1));
+                });
+                Signal(frontSide, "CONT");
+                Signal(otherSide, "CONT");
+                Console.WriteLine($"  kept pages on the wire {front.BestA,10:N0} requests/s, from {what} ({setting}=false) {front.BestB,10:N0} requests/s: ratio {front.BestA / front.BestB:0.00}, median of the rounds' ratios {front.MedianRatio:0.00}");
+            }
         }
 
         await offSite.DisposeAsync();

@@ -44,6 +44,7 @@ public sealed class KeptPageWire(KeptPageFront front, IOptions<KestrelServerOpti
     private const int MaxRequestBytes = 8 * 1024;
     private const int MaxHeaders = 64;
     private const int MaxTargetBytes = 1024;
+    private const int MaxUnflushedBytes = 64 * 1024;
 
     private static readonly SearchValues<byte> PathBytes = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/"u8);
     private static readonly SearchValues<byte> QueryBytes = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/=&+%"u8);
@@ -117,8 +118,17 @@ public sealed class KeptPageWire(KeptPageFront front, IOptions<KestrelServerOpti
 
                 var buffer = result.Buffer;
                 var written = 0L;
+                var full = false;
                 while (!buffer.IsEmpty)
                 {
+                    // Pipelined requests are answered a batch at a time, as Kestrel answers them one at a time: a
+                    // client that sends many and reads none is held by the flush, not buffered for.
+                    if (written >= MaxUnflushedBytes)
+                    {
+                        full = true;
+                        break;
+                    }
+
                     var length = TryAnswer(buffer, output, ref written);
                     if (length <= 0)
                     {
@@ -128,7 +138,7 @@ public sealed class KeptPageWire(KeptPageFront front, IOptions<KestrelServerOpti
                     buffer = buffer.Slice(length);
                 }
 
-                if (!buffer.IsEmpty)
+                if (!buffer.IsEmpty && !full)
                 {
                     // What is left is not for this front (or is not complete): Kestrel gets it, unread.
                     input.AdvanceTo(buffer.Start);
@@ -142,17 +152,13 @@ public sealed class KeptPageWire(KeptPageFront front, IOptions<KestrelServerOpti
                     return;
                 }
 
-                input.AdvanceTo(buffer.End);
-                if (result.IsCompleted)
-                {
-                    return;
-                }
-
+                // With requests left (a full batch), the next read returns them at once.
+                input.AdvanceTo(buffer.Start, full ? buffer.Start : buffer.End);
                 var rate = limits.MinResponseDataRate;
                 state.Wait(Connection.Writing, rate is null ? limits.KeepAliveTimeout
                     : TimeSpan.FromSeconds(Math.Max(rate.GracePeriod.TotalSeconds, written / rate.BytesPerSecond)));
                 var flush = await output.FlushAsync();
-                if (!state.Resume() || flush.IsCanceled || flush.IsCompleted || state.Closing)
+                if (!state.Resume() || flush.IsCanceled || flush.IsCompleted || state.Closing || (result.IsCompleted && !full))
                 {
                     return;
                 }
