@@ -184,14 +184,7 @@ static async Task<int> Rps(Options o)
         }
 
         await Task.Delay(TimeSpan.FromSeconds(5));
-        var jobServer = await Wrk.InTurnsAsync(onUrl, offUrl, connections, seconds, before: async measuringOn =>
-        {
-            Signal(measuringOn ? off : on, "STOP");
-            Signal(measuringOn ? on : off, "CONT");
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        });
-        Signal(on, "CONT");
-        Signal(off, "CONT");
+        var jobServer = await InTurnsAloneAsync(on, onUrl, off, offUrl, connections, seconds);
         Console.WriteLine($"  job server idle {jobServer.BestA,10:N0} requests/s, job server off {jobServer.BestB,10:N0} requests/s: ratio {jobServer.BestA / jobServer.BestB:0.00}, median of the rounds' ratios {jobServer.MedianRatio:0.00} (target at least 0.95)");
 
         if (!uncached)
@@ -213,15 +206,7 @@ static async Task<int> Rps(Options o)
                     await warm.GetStringAsync(otherUrl);
                 }
 
-                var (frontSide, otherSide) = (offSite, site);
-                var front = await Wrk.InTurnsAsync(offUrl, otherUrl, connections, seconds, before: async measuringFront =>
-                {
-                    Signal(measuringFront ? otherSide : frontSide, "STOP");
-                    Signal(measuringFront ? frontSide : otherSide, "CONT");
-                    await Task.Delay(TimeSpan.FromSeconds(1));
-                });
-                Signal(frontSide, "CONT");
-                Signal(otherSide, "CONT");
+                var front = await InTurnsAloneAsync(offSite, offUrl, site, otherUrl, connections, seconds);
                 Console.WriteLine($"  kept pages on the wire {front.BestA,10:N0} requests/s, from {what} ({setting}=false) {front.BestB,10:N0} requests/s: ratio {front.BestA / front.BestB:0.00}, median of the rounds' ratios {front.MedianRatio:0.00}");
             }
         }
@@ -258,6 +243,21 @@ static async Task<int> Rps(Options o)
 }
 
 /// <summary>Sends a signal to a site's process (<c>kill -STOP</c>, <c>kill -CONT</c>).</summary>
+// Two sites measured in turns, each alone: the side not being measured is stopped (SIGSTOP), so that neither's idle
+// work falls into the other's runs, and resumed a second before its own run; both run again after.
+static async Task<Wrk.Turns> InTurnsAloneAsync(SiteProcess a, string urlA, SiteProcess b, string urlB, int connections, int seconds)
+{
+    var turns = await Wrk.InTurnsAsync(urlA, urlB, connections, seconds, before: async measuringA =>
+    {
+        Signal(measuringA ? b : a, "STOP");
+        Signal(measuringA ? a : b, "CONT");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+    });
+    Signal(a, "CONT");
+    Signal(b, "CONT");
+    return turns;
+}
+
 static void Signal(SiteProcess site, string signal)
 {
     using var kill = Process.Start("kill", $"-{signal} {site.ProcessId}");

@@ -182,19 +182,27 @@ public sealed class KeptPageWire(KeptPageFront front, IOptions<KestrelServerOpti
     /// </summary>
     private long TryAnswer(ReadOnlySequence<byte> buffer, PipeWriter output, ref long written)
     {
-        Span<byte> copy = stackalloc byte[MaxRequestBytes];
-        scoped ReadOnlySpan<byte> data;
         if (buffer.FirstSpan.Length >= MaxRequestBytes || buffer.IsSingleSegment)
         {
-            data = buffer.FirstSpan;
-        }
-        else
-        {
-            var length = (int)Math.Min(buffer.Length, MaxRequestBytes);
-            buffer.Slice(0, length).CopyTo(copy);
-            data = copy[..length];
+            return TryAnswer(buffer.FirstSpan, output, ref written);
         }
 
+        // A request over the pipe's segments (rare: a pipelined batch crossing one) is read from a copy.
+        var length = (int)Math.Min(buffer.Length, MaxRequestBytes);
+        var copy = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            buffer.Slice(0, length).CopyTo(copy);
+            return TryAnswer(copy.AsSpan(0, length), output, ref written);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(copy);
+        }
+    }
+
+    private long TryAnswer(ReadOnlySpan<byte> data, PipeWriter output, ref long written)
+    {
         if (!TryRead(data, out var request) || !front.TryFind(request.Path, request.Query, request.Host, out var page) || page.Wire is not { Length: > 0 } wire)
         {
             return 0;
