@@ -113,7 +113,7 @@ public sealed class KeptPageWireTests
     }
 
     [Fact]
-    public async Task Wire_RequestInTwoWrites_IsKestrels_AndStillAnswered()
+    public async Task Wire_RequestInTwoWrites_WaitedFor_AndAnsweredOnTheWire()
     {
         await using var database = await TestDatabase.SqliteAsync();
         await using var app = await NewsroomApp.StartAsync(database, kestrel: true, runJobs: false, extraSettings: Hosts);
@@ -131,15 +131,15 @@ public sealed class KeptPageWireTests
         var answer = await ReadAnswerAsync(stream, head: false);
         Assert.Equal(200, answer.Status);
         Assert.Equal(home, answer.Body);
-        Assert.Equal(answered, wire.Answered);
+        Assert.Equal(answered + 1, wire.Answered);
     }
 
     [Fact]
-    public async Task Wire_IdleConnection_ClosedAfterKestrelsKeepAliveTimeout_AndAtShutdownAtOnce()
+    public async Task Wire_IdleConnection_ClosedAfterKestrelsKeepAliveTimeout_TrickledRequestAfterItsHeadersTimeout_AndAtShutdownAtOnce()
     {
         await using var database = await TestDatabase.SqliteAsync();
         var app = await NewsroomApp.StartAsync(database, kestrel: true, runJobs: false, extraSettings: Hosts,
-            services: s => s.Configure<KestrelServerOptions>(o => o.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(2)));
+            services: s => s.Configure<KestrelServerOptions>(o => (o.Limits.KeepAliveTimeout, o.Limits.RequestHeadersTimeout) = (TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2))));
         try
         {
             var wire = app.Services.GetRequiredService<KeptPageWire>();
@@ -158,6 +158,35 @@ public sealed class KeptPageWireTests
             var read = await stream.ReadAsync(new byte[16]).AsTask().WaitAsync(TimeSpan.FromSeconds(15));
             Assert.Equal(0, read);
             Assert.InRange(watch.Elapsed.TotalSeconds, 1.5, 6);
+
+            // A request trickled a byte at a time: closed after the request headers timeout (2 s) from its first byte.
+            using var trickle = new TcpClient { NoDelay = true };
+            await trickle.ConnectAsync(app.BaseAddress.Host, app.BaseAddress.Port);
+            var slow = trickle.GetStream();
+            watch.Restart();
+            var gone = slow.ReadAsync(new byte[16]).AsTask();
+            foreach (var b in "GET / HTTP/1.1\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"u8.ToArray())
+            {
+                if (gone.IsCompleted)
+                {
+                    break;
+                }
+
+                try
+                {
+                    await slow.WriteAsync(new[] { b });
+                }
+                catch (IOException)
+                {
+                    break;
+                }
+
+                await Task.Delay(200);
+            }
+
+            Assert.Equal(0, await gone.WaitAsync(TimeSpan.FromSeconds(5)));
+            Assert.InRange(watch.Elapsed.TotalSeconds, 1.5, 7);
+            Assert.Equal(answered + 1, wire.Answered);
 
             // Another, idle when the site stops: stopping does not wait for it (Kestrel would wait up to 30 s).
             using var open = new TcpClient();

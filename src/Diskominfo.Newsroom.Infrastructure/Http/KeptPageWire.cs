@@ -25,8 +25,8 @@ namespace Diskominfo.Newsroom.Infrastructure.Http;
 /// at most 64 headers in 8 KiB, each a token, a colon and printable ASCII, with exactly one plain <c>Host</c> that host
 /// filtering allows, and carries no body (no <c>Content-Length</c> or <c>Transfer-Encoding</c>), no cookie, no
 /// credentials, no forwarded header, no <c>Upgrade</c>, <c>Expect</c> or <c>TE</c>, and no <c>Connection</c> other than
-/// <c>keep-alive</c>. Anything else, a partial request included, goes to Kestrel with the connection, so Kestrel's own
-/// parser, limits and timeouts judge it. There is no request smuggling to fear: nothing here reads a body, and a
+/// <c>keep-alive</c>. Anything else goes to Kestrel with the connection, so Kestrel's own parser, limits and timeouts
+/// judge it; a request not yet whole is waited for, up to 8 KiB and Kestrel's request headers timeout. There is no request smuggling to fear: nothing here reads a body, and a
 /// request is never split between the two.
 /// </para>
 /// <para>
@@ -105,11 +105,15 @@ public sealed class KeptPageWire(KeptPageFront front, IOptions<KestrelServerOpti
         var input = connection.Transport.Input;
         var output = connection.Transport.Output;
         var limits = kestrel.Value.Limits;
+        var partialUntil = 0L;
         try
         {
             while (true)
             {
-                state.Wait(Connection.Reading, limits.KeepAliveTimeout);
+                // Between requests Kestrel's keep-alive timeout; with a request begun, its request headers timeout,
+                // from the first of its bytes (a client trickling them gains nothing).
+                state.Wait(Connection.Reading, partialUntil == 0 ? limits.KeepAliveTimeout
+                    : TimeSpan.FromMilliseconds(Math.Max(0, partialUntil - Environment.TickCount64)));
                 var result = await input.ReadAsync();
                 if (!state.Resume() || result.IsCanceled)
                 {
@@ -118,7 +122,7 @@ public sealed class KeptPageWire(KeptPageFront front, IOptions<KestrelServerOpti
 
                 var buffer = result.Buffer;
                 var written = 0L;
-                var full = false;
+                var (full, partial) = (false, false);
                 while (!buffer.IsEmpty)
                 {
                     // Pipelined requests are answered a batch at a time, as Kestrel answers them one at a time: a
@@ -130,6 +134,7 @@ public sealed class KeptPageWire(KeptPageFront front, IOptions<KestrelServerOpti
                     }
 
                     var length = TryAnswer(buffer, output, ref written);
+                    partial = length < 0;
                     if (length <= 0)
                     {
                         break;
@@ -138,9 +143,9 @@ public sealed class KeptPageWire(KeptPageFront front, IOptions<KestrelServerOpti
                     buffer = buffer.Slice(length);
                 }
 
-                if (!buffer.IsEmpty && !full)
+                if (!buffer.IsEmpty && !full && !partial)
                 {
-                    // What is left is not for this front (or is not complete): Kestrel gets it, unread.
+                    // What is left is not for this front: Kestrel gets it, unread.
                     input.AdvanceTo(buffer.Start);
                     if (written > 0)
                     {
@@ -152,8 +157,10 @@ public sealed class KeptPageWire(KeptPageFront front, IOptions<KestrelServerOpti
                     return;
                 }
 
-                // With requests left (a full batch), the next read returns them at once.
+                // With requests left (a full batch), the next read returns them at once; a request not yet whole waits
+                // for its next bytes.
                 input.AdvanceTo(buffer.Start, full ? buffer.Start : buffer.End);
+                partialUntil = !partial ? 0 : partialUntil != 0 ? partialUntil : Environment.TickCount64 + (long)limits.RequestHeadersTimeout.TotalMilliseconds;
                 var rate = limits.MinResponseDataRate;
                 state.Wait(Connection.Writing, rate is null ? limits.KeepAliveTimeout
                     : TimeSpan.FromSeconds(Math.Max(rate.GracePeriod.TotalSeconds, written / rate.BytesPerSecond)));
@@ -178,7 +185,7 @@ public sealed class KeptPageWire(KeptPageFront front, IOptions<KestrelServerOpti
 
     /// <summary>
     /// Answers the request at the start of <paramref name="buffer"/> when it is one this front takes: the bytes it used,
-    /// or 0 when Kestrel should have it.
+    /// 0 when Kestrel should have it, or -1 when it is not whole yet.
     /// </summary>
     private long TryAnswer(ReadOnlySequence<byte> buffer, PipeWriter output, ref long written)
     {
@@ -203,6 +210,12 @@ public sealed class KeptPageWire(KeptPageFront front, IOptions<KestrelServerOpti
 
     private long TryAnswer(ReadOnlySpan<byte> data, PipeWriter output, ref long written)
     {
+        // Not yet whole: -1 to wait for the rest, when what has come could still be a request this front reads.
+        if (data.IndexOf("\r\n\r\n"u8) < 0)
+        {
+            return data.Length < MaxRequestBytes && CouldBeRead(data) ? -1 : 0;
+        }
+
         if (!TryRead(data, out var request) || !front.TryFind(request.Path, request.Query, request.Host, out var page) || page.Wire is not { Length: > 0 } wire)
         {
             return 0;
@@ -351,6 +364,25 @@ public sealed class KeptPageWire(KeptPageFront front, IOptions<KestrelServerOpti
         }
 
         request = new WireRequest(end + 4, isHead, Encoding.ASCII.GetString(path), Encoding.ASCII.GetString(query), Encoding.ASCII.GetString(host), correlation);
+        return true;
+    }
+
+    /// <summary>Whether the start of a request could be one this front reads: a GET or HEAD of a path, no bare line feed.</summary>
+    private static bool CouldBeRead(ReadOnlySpan<byte> start)
+    {
+        if (!(start.StartsWith("GET /"u8) || "GET /"u8.StartsWith(start) || start.StartsWith("HEAD /"u8) || "HEAD /"u8.StartsWith(start)))
+        {
+            return false;
+        }
+
+        for (var i = start.IndexOf((byte)'\n'); i >= 0; i = start[(i + 1)..].IndexOf((byte)'\n') is var next and >= 0 ? i + 1 + next : -1)
+        {
+            if (i == 0 || start[i - 1] != '\r')
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 
