@@ -127,7 +127,7 @@ public sealed class KeptPageFrontTests
 
         using (var posted = await reader.PostAsync("/", new StringContent("x")))
         {
-            Assert.NotEqual(HttpStatusCode.OK, posted.StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
         }
 
         // The API and static files are not pages.
