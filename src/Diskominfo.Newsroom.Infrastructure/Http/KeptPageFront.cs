@@ -83,17 +83,7 @@ public sealed class KeptPageFront
             return false;
         }
 
-        var (halaman, q) = (string.Empty, string.Empty);
-        if (request.QueryString.Length > 1)
-        {
-            var query = QueryHelpers.ParseQuery(request.QueryString);
-            halaman = query.TryGetValue("halaman", out var h) ? h.ToString() : string.Empty;
-            q = query.TryGetValue("q", out var v) ? v.ToString() : string.Empty;
-        }
-
-        Span<char> key = stackalloc char[KeptPageCache.MaxKeyLength];
-        return KeptPageCache.TryWriteKey(request.Scheme, request.Path, halaman, q, key, out var length)
-            && _cache.TryGet(key[..length], out page);
+        return TryFindKept(request.Path, request.QueryString, out page);
     }
 
     /// <summary>Writes <paramref name="page"/> as the answer of the request <paramref name="features"/> carry.</summary>
@@ -124,13 +114,15 @@ public sealed class KeptPageFront
     internal bool TryFind(string path, string query, string host, out KeptPage page)
     {
         page = null!;
-        if (!HostAllowed(host) || !NewsroomInfrastructureExtensions.IsPagePath(new PathString(path)))
-        {
-            return false;
-        }
+        return HostAllowed(host) && NewsroomInfrastructureExtensions.IsPagePath(new PathString(path)) && TryFindKept(path, query, out page);
+    }
 
+    /// <summary>The kept page of a plain-HTTP request for <paramref name="path"/> with <paramref name="query"/> (raw, from its <c>?</c>).</summary>
+    private bool TryFindKept(string path, string? query, out KeptPage page)
+    {
+        page = null!;
         var (halaman, q) = (string.Empty, string.Empty);
-        if (query.Length > 1)
+        if (query is { Length: > 1 })
         {
             var values = QueryHelpers.ParseQuery(query);
             halaman = values.TryGetValue("halaman", out var h) ? h.ToString() : string.Empty;

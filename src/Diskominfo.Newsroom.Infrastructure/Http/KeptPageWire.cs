@@ -26,8 +26,8 @@ namespace Diskominfo.Newsroom.Infrastructure.Http;
 /// filtering allows, and carries no body (no <c>Content-Length</c> or <c>Transfer-Encoding</c>), no cookie, no
 /// credentials, no forwarded header, no <c>Upgrade</c>, <c>Expect</c> or <c>TE</c>, and no <c>Connection</c> other than
 /// <c>keep-alive</c>. Anything else goes to Kestrel with the connection, so Kestrel's own parser, limits and timeouts
-/// judge it; a request not yet whole is waited for, up to 8 KiB and Kestrel's request headers timeout. There is no request smuggling to fear: nothing here reads a body, and a
-/// request is never split between the two.
+/// judge it; a request not yet whole is waited for, up to 8 KiB and Kestrel's request headers timeout. There is no
+/// request smuggling to fear: nothing here reads a body, and a request is never split between the two.
 /// </para>
 /// <para>
 /// The answer is what <see cref="KeptPageFront"/> and the pipeline write for the same request: status 200, the page's
@@ -39,7 +39,7 @@ namespace Diskominfo.Newsroom.Infrastructure.Http;
 /// </remarks>
 public sealed class KeptPageWire(KeptPageFront front, IOptions<KestrelServerOptions> kestrel, IConfiguration configuration)
 {
-    private readonly bool enabled = configuration.GetValue(Setting, true);
+    private readonly bool _enabled = configuration.GetValue(Setting, true);
 
     private const int MaxRequestBytes = 8 * 1024;
     private const int MaxHeaders = 64;
@@ -76,7 +76,7 @@ public sealed class KeptPageWire(KeptPageFront front, IOptions<KestrelServerOpti
     public const string Setting = "Newsroom:Kestrel:KeptPageWire";
 
     /// <summary>Whether connections are answered here; never when <see cref="KeptPageFront"/> is off.</summary>
-    public bool Enabled => front.Enabled && enabled;
+    public bool Enabled => front.Enabled && _enabled;
 
     /// <summary>
     /// Puts this front on every endpoint Kestrel binds, configured or from the URLs (<c>ASPNETCORE_URLS</c>,
@@ -211,12 +211,13 @@ public sealed class KeptPageWire(KeptPageFront front, IOptions<KestrelServerOpti
     private long TryAnswer(ReadOnlySpan<byte> data, PipeWriter output, ref long written)
     {
         // Not yet whole: -1 to wait for the rest, when what has come could still be a request this front reads.
-        if (data.IndexOf("\r\n\r\n"u8) < 0)
+        var end = data.IndexOf("\r\n\r\n"u8);
+        if (end < 0)
         {
             return data.Length < MaxRequestBytes && CouldBeRead(data) ? -1 : 0;
         }
 
-        if (!TryRead(data, out var request) || !front.TryFind(request.Path, request.Query, request.Host, out var page) || page.Wire is not { Length: > 0 } wire)
+        if (!TryRead(data[..(end + 4)], out var request) || !front.TryFind(request.Path, request.Query, request.Host, out var page) || page.Wire is not { Length: > 0 } wire)
         {
             return 0;
         }
@@ -268,16 +269,11 @@ public sealed class KeptPageWire(KeptPageFront front, IOptions<KestrelServerOpti
     /// <summary>What this front needs of a request it may answer.</summary>
     internal readonly record struct WireRequest(int Length, bool Head, string Path, string Query, string Host, string? CorrelationId);
 
-    /// <summary>Reads the request at the start of <paramref name="data"/>; false unless it is whole and one this front takes.</summary>
+    /// <summary>Reads a request's head (<paramref name="data"/>, up to and with its empty line); false unless this front takes it.</summary>
     internal bool TryRead(ReadOnlySpan<byte> data, out WireRequest request)
     {
         request = default;
-        var end = data.IndexOf("\r\n\r\n"u8);
-        if (end < 0)
-        {
-            return false;
-        }
-
+        var end = data.Length - 4;
         var head = data[..(end + 2)];
         var line = NextLine(ref head);
         var isHead = line.StartsWith("HEAD "u8);

@@ -193,12 +193,12 @@ internal sealed record KeptPage(KeyValuePair<string, StringValues>[] Headers, by
     private byte[]? _wire;
 
     /// <summary>
-    /// The answer's status line, this page's headers and its length as HTTP/1.1 carries them, made on first use; null when
-    /// a header is not plain ASCII (then the pipeline answers, as Kestrel decides).
+    /// The answer's status line, this page's headers and its length as HTTP/1.1 carries them, made on first use; empty
+    /// when a header is not plain ASCII (then the pipeline answers, as Kestrel decides).
     /// </summary>
-    internal byte[]? Wire => _wire ??= MakeWire() ?? [];
+    internal byte[] Wire => _wire ??= MakeWire();
 
-    private byte[]? MakeWire()
+    private byte[] MakeWire()
     {
         var text = new System.Text.StringBuilder("HTTP/1.1 200 OK\r\n");
         foreach (var (name, values) in Headers)
@@ -211,7 +211,7 @@ internal sealed record KeptPage(KeyValuePair<string, StringValues>[] Headers, by
 
         text.Append("Content-Length: ").Append(Body.Length.ToString(CultureInfo.InvariantCulture)).Append("\r\n");
         var wire = text.ToString();
-        return System.Text.Ascii.IsValid(wire) && !wire.AsSpan().ContainsAny('\0', '\u007f') ? System.Text.Encoding.ASCII.GetBytes(wire) : null;
+        return System.Text.Ascii.IsValid(wire) && !wire.AsSpan().ContainsAny('\0', '\u007f') ? System.Text.Encoding.ASCII.GetBytes(wire) : [];
     }
 
     /// <summary>An answer's age in whole seconds, as text.</summary>
