@@ -42,9 +42,12 @@ internal sealed partial class PublicationJob(
     [JobDisplayName("Publikasi {0}")]
     public async Task RunAsync(Guid publicationId, CancellationToken cancellationToken)
     {
-        if (!await TryLeaseAsync(publicationId, cancellationToken))
+        // One time for both: a job that fires a few milliseconds early, read as early by the lease, must still be early
+        // when it decides to come back later; with a later reading there it would be neither run nor rescheduled.
+        var firedAt = clock.GetUtcNow();
+        if (!await TryLeaseAsync(publicationId, firedAt, cancellationToken))
         {
-            await RescheduleIfEarlyAsync(publicationId, cancellationToken);
+            await RescheduleIfEarlyAsync(publicationId, firedAt, cancellationToken);
             return;
         }
 
@@ -301,9 +304,8 @@ internal sealed partial class PublicationJob(
     }
 
     /// <summary>Takes the record for this run if it is pending and nobody holds it; one conditional UPDATE, so it is atomic.</summary>
-    private async Task<bool> TryLeaseAsync(Guid publicationId, CancellationToken cancellationToken)
+    private async Task<bool> TryLeaseAsync(Guid publicationId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         var until = now + options.Value.Lease;
         var owner = node.Id;
         var taken = await db.Publications
@@ -319,16 +321,16 @@ internal sealed partial class PublicationJob(
     /// A job that fires before the publication is due (the job store rounds times to the second, or the time was moved
     /// later) goes back to the scheduler for the rest of the wait, so a scheduled item goes out on time, not at the next sweep.
     /// </summary>
-    private async Task RescheduleIfEarlyAsync(Guid publicationId, CancellationToken cancellationToken)
+    private async Task RescheduleIfEarlyAsync(Guid publicationId, DateTimeOffset firedAt, CancellationToken cancellationToken)
     {
         var next = await db.Publications.AsNoTracking()
             .Where(p => p.Id == publicationId && (p.Status == PublicationStatuses.Pending || p.Status == PublicationStatuses.Unknown))
             .Select(p => new { p.NextAttemptAt, p.Channel })
             .SingleOrDefaultAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        if (next?.NextAttemptAt is { } due && due > now && due - now < TimeSpan.FromMinutes(2))
+        if (next?.NextAttemptAt is { } due && due > firedAt && due - firedAt < TimeSpan.FromMinutes(2))
         {
-            await queue.ScheduleAsync(publicationId, next.Channel, due - now + TimeSpan.FromMilliseconds(50));
+            var rest = due - clock.GetUtcNow();
+            await queue.ScheduleAsync(publicationId, next.Channel, (rest > TimeSpan.Zero ? rest : TimeSpan.Zero) + TimeSpan.FromMilliseconds(50));
         }
     }
 
