@@ -119,7 +119,25 @@ public sealed class SearchTests
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
+    /// <summary>
+    /// A whole answer: one marked partial (the search reached its 100 ms time limit, which a pause of a loaded test
+    /// machine can cause: a CI run once got no hits for "bangun" so) is asked again, a few times.
+    /// </summary>
     internal static async Task<JsonElement> SearchAsync(HttpClient client, string query)
+    {
+        for (var tries = 1; ; tries++)
+        {
+            var result = await AnswerAsync(client, query);
+            if (!result.GetProperty("partial").GetBoolean() || tries == 5)
+            {
+                return result;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    private static async Task<JsonElement> AnswerAsync(HttpClient client, string query)
     {
         var response = await client.GetAsync("/api/v1/search" + query);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -132,7 +150,7 @@ public sealed class SearchTests
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (true)
         {
-            var result = await SearchAsync(client, query);
+            var result = await AnswerAsync(client, query);
             if (done(result) || DateTime.UtcNow > deadline)
             {
                 return result;
