@@ -121,7 +121,7 @@ public sealed class SearchTests
 
     /// <summary>
     /// A whole answer: one marked partial (the search reached its 100 ms time limit, which a pause of a loaded test
-    /// machine can cause: a CI run once got no hits for "bangun" so) is asked again, a few times.
+    /// machine can cause, the likely reason a CI run once got no hits for "bangun") is asked again, a few times.
     /// </summary>
     internal static async Task<JsonElement> SearchAsync(HttpClient client, string query)
     {
