@@ -242,7 +242,6 @@ static async Task<int> Rps(Options o)
     }
 }
 
-/// <summary>Sends a signal to a site's process (<c>kill -STOP</c>, <c>kill -CONT</c>).</summary>
 // Two sites measured in turns, each alone: the side not being measured is stopped (SIGSTOP), so that neither's idle
 // work falls into the other's runs, and resumed a second before its own run; both run again after.
 static async Task<Wrk.Turns> InTurnsAloneAsync(SiteProcess a, string urlA, SiteProcess b, string urlB, int connections, int seconds)
@@ -258,6 +257,7 @@ static async Task<Wrk.Turns> InTurnsAloneAsync(SiteProcess a, string urlA, SiteP
     return turns;
 }
 
+/// <summary>Sends a signal to a site's process (<c>kill -STOP</c>, <c>kill -CONT</c>).</summary>
 static void Signal(SiteProcess site, string signal)
 {
     using var kill = Process.Start("kill", $"-{signal} {site.ProcessId}");

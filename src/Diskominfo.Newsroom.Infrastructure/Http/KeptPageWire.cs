@@ -160,7 +160,15 @@ public sealed class KeptPageWire(KeptPageFront front, IOptions<KestrelServerOpti
                 // With requests left (a full batch), the next read returns them at once; a request not yet whole waits
                 // for its next bytes.
                 input.AdvanceTo(buffer.Start, full ? buffer.Start : buffer.End);
-                partialUntil = !partial ? 0 : partialUntil != 0 ? partialUntil : Environment.TickCount64 + (long)limits.RequestHeadersTimeout.TotalMilliseconds;
+                if (!partial)
+                {
+                    partialUntil = 0;
+                }
+                else if (partialUntil == 0)
+                {
+                    partialUntil = Environment.TickCount64 + (long)limits.RequestHeadersTimeout.TotalMilliseconds;
+                }
+
                 var rate = limits.MinResponseDataRate;
                 state.Wait(Connection.Writing, rate is null ? limits.KeepAliveTimeout
                     : TimeSpan.FromSeconds(Math.Max(rate.GracePeriod.TotalSeconds, written / rate.BytesPerSecond)));
@@ -371,15 +379,8 @@ public sealed class KeptPageWire(KeptPageFront front, IOptions<KestrelServerOpti
             return false;
         }
 
-        for (var i = start.IndexOf((byte)'\n'); i >= 0; i = start[(i + 1)..].IndexOf((byte)'\n') is var next and >= 0 ? i + 1 + next : -1)
-        {
-            if (i == 0 || start[i - 1] != '\r')
-            {
-                return false;
-            }
-        }
-
-        return true;
+        // Every line feed ends a CRLF: none is bare.
+        return start.Count((byte)'\n') == start.Count("\r\n"u8);
     }
 
     /// <summary>A host name or address, with an optional port: <c>name[:port]</c> or <c>[v6][:port]</c>.</summary>
