@@ -81,6 +81,10 @@ internal sealed class BenchNginx : IAsyncDisposable
         }
     }
 
+    /// <summary>The master's process id and its workers' (its children, from <c>/proc</c>).</summary>
+    public IReadOnlyList<int> ProcessIds() =>
+        [_master.Id, .. File.ReadAllText($"/proc/{_master.Id}/task/{_master.Id}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)];
+
     public static string Version()
     {
         using var p = Process.Start(new ProcessStartInfo("nginx", "-v") { RedirectStandardError = true })!;

@@ -137,12 +137,18 @@ static async Task<int> Rps(Options o)
         var idle = ResidentMiB(site.ProcessId);
         // Ours and theirs in turns (the peak memory is that of our runs: theirs use none of ours).
         var (turns, peak) = await WithPeakMemoryAsync(site.ProcessId,
-            () => Wrk.InTurnsAsync(url, against ?? new Uri(nginx.Address, path).ToString(), connections, seconds));
+            () => Wrk.InTurnsAsync(url, against ?? new Uri(nginx.Address, path).ToString(), connections, seconds,
+                processes: against is null ? isSite => isSite ? [site.ProcessId] : nginx.ProcessIds() : null));
         var label = o.Text("label", $"nginx {BenchNginx.Version()} (static file)");
         Console.WriteLine($"{(uncached ? "uncached" : "cached")} article page ({html.Length:N0} bytes), wrk -t2 -c{connections} -d{seconds}s on loopback, {Environment.ProcessorCount} cores, best of {turns.RunsA.Count} taken in turns with the reference after a warm-up run each, Production:");
         Console.WriteLine($"  Diskominfo Newsroom ({(uncached ? "rendered each time" : "kept page")})  {turns.BestA,10:N0} requests/s");
         Console.WriteLine($"  {label}  {turns.BestB,10:N0} requests/s");
         Console.WriteLine($"  ratio {turns.BestA / turns.BestB:0.00}, median of the rounds' ratios {turns.MedianRatio:0.00} (target at least {o.Text("target", "0.9")})");
+        if (against is null)
+        {
+            Console.WriteLine($"  processor time per request (the median of the runs; nginx: its master and workers): the site {turns.MedianCpuA:0.0} µs, nginx {turns.MedianCpuB:0.0} µs: ratio {turns.MedianCpuA / turns.MedianCpuB:0.00}");
+        }
+
         Console.WriteLine($"  resident memory of the site: {idle:0} MiB at rest, {peak:0} MiB at most under load");
         if (!uncached && against is null)
         {
