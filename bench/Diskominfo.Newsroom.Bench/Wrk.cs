@@ -97,6 +97,11 @@ internal static partial class Wrk
         private static double Median(IEnumerable<double> values)
         {
             var sorted = values.Order().ToList();
+            if (sorted.Count == 0)
+            {
+                return double.NaN; // processor time not counted: the turns were given no processes
+            }
+
             return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
         }
     }
