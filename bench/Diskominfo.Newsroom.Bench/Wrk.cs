@@ -24,7 +24,7 @@ internal static partial class Wrk
     /// (with true for a, false for b), for a bench that must stop the other side first. With <paramref name="processes"/>
     /// (each side's process ids, asked before each of its runs), each run also counts the processor time those processes
     /// spent per request (user and system, from <c>/proc</c>): how much of the machine each side needs for an answer,
-    /// which moves less with the machine's luck than the requests per second do.
+    /// which stays closer from round to round than the requests per second do (between runs it moves too).
     /// </summary>
     public static async Task<Turns> InTurnsAsync(
         string a, string b, int connections, int seconds, int rounds = 5, int warmUpSeconds = 3, Func<bool, Task>? before = null,
