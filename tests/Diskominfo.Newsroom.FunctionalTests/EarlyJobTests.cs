@@ -21,7 +21,7 @@ public sealed class EarlyJobTests
     public async Task RetryJobFiredJustBeforeItsTime_DueByTheTimeItLooksAgain_IsScheduledAgainNotLost()
     {
         await using var database = await TestDatabase.SqliteAsync();
-        var clock = new SteppingClock(DateTimeOffset.UtcNow);
+        var clock = new TestClock(DateTimeOffset.UtcNow);
         await using var app = await NewsroomApp.StartAsync(database, runJobs: false, clock: clock);
 
         using var scope = app.Services.CreateScope();
@@ -61,24 +61,5 @@ public sealed class EarlyJobTests
             .Select(j => (Guid)j.Args[0])
             .ToList();
         Assert.Contains(publication.Id, waiting);
-    }
-
-    /// <summary>A clock that moves <see cref="Step"/> further on at each reading.</summary>
-    private sealed class SteppingClock(DateTimeOffset start) : TimeProvider
-    {
-        private readonly Lock _gate = new();
-        private DateTimeOffset _now = start;
-
-        public TimeSpan Step { get; set; }
-
-        public override DateTimeOffset GetUtcNow()
-        {
-            lock (_gate)
-            {
-                var now = _now;
-                _now += Step;
-                return now;
-            }
-        }
     }
 }

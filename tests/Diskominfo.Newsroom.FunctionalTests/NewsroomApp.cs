@@ -190,12 +190,21 @@ public sealed class DeskClient(HttpClient client) : IDisposable
     public void Dispose() => client.Dispose();
 }
 
-/// <summary>A clock the test moves by hand (the site's <see cref="TimeProvider"/>), for durations and scheduled times.</summary>
+/// <summary>
+/// A clock the test moves by hand (the site's <see cref="TimeProvider"/>), for durations and scheduled times; with a
+/// <see cref="Step"/>, each reading also moves it that much further on, as a loaded machine's clock moves between two readings.
+/// </summary>
 public sealed class TestClock(DateTimeOffset start) : TimeProvider
 {
     private long _ticks = start.UtcTicks;
 
-    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
+    public TimeSpan Step { get; set; }
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        var step = Step.Ticks;
+        return new(Interlocked.Add(ref _ticks, step) - step, TimeSpan.Zero);
+    }
 
     public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
 }
