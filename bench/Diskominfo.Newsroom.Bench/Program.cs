@@ -135,10 +135,16 @@ static async Task<int> Rps(Options o)
         // The site at rest: the job server idle (the publication done), no request for a while.
         await Task.Delay(TimeSpan.FromSeconds(5));
         var idle = ResidentMiB(site.ProcessId);
-        // Ours and theirs in turns (the peak memory is that of our runs: theirs use none of ours).
+        // Ours and theirs in turns (the peak memory is that of our runs: theirs use none of ours), with each side's
+        // processor time when the reference is our nginx.
+        Func<bool, IReadOnlyList<int>>? processes = null;
+        if (against is null)
+        {
+            processes = isSite => isSite ? [site.ProcessId] : nginx.ProcessIds();
+        }
+
         var (turns, peak) = await WithPeakMemoryAsync(site.ProcessId,
-            () => Wrk.InTurnsAsync(url, against ?? new Uri(nginx.Address, path).ToString(), connections, seconds,
-                processes: against is null ? isSite => isSite ? [site.ProcessId] : nginx.ProcessIds() : null));
+            () => Wrk.InTurnsAsync(url, against ?? new Uri(nginx.Address, path).ToString(), connections, seconds, processes: processes));
         var label = o.Text("label", $"nginx {BenchNginx.Version()} (static file)");
         Console.WriteLine($"{(uncached ? "uncached" : "cached")} article page ({html.Length:N0} bytes), wrk -t2 -c{connections} -d{seconds}s on loopback, {Environment.ProcessorCount} cores, best of {turns.RunsA.Count} taken in turns with the reference after a warm-up run each, Production:");
         Console.WriteLine($"  Diskominfo Newsroom ({(uncached ? "rendered each time" : "kept page")})  {turns.BestA,10:N0} requests/s");
