@@ -57,6 +57,28 @@ public sealed class JpegShrinkOnLoadTests : IDisposable
         Assert.True(oursPsnr > 35 && oursPsnr > libvipsPsnr - 0.5, $"rendition {oursPsnr:0.00} dB from the full decode, libvips' thumbnail {libvipsPsnr:0.00} dB");
     }
 
+    [Fact]
+    public void Rendition_DecodedFromAStreamOfTheFile_SamePixelsAsFromTheFileByName_FileClosedOnceMade()
+    {
+        var photo = Photo("streamed.jpg", 3000, 2000, orientation: 6);
+        var made = Renditions.Make(photo, "w600", "jpg", null);
+        if (OperatingSystem.IsLinux())
+        {
+            var open = Directory.GetFiles("/proc/self/fd").Select(fd => new FileInfo(fd).LinkTarget).ToList();
+            Assert.DoesNotContain(photo, open);
+        }
+
+        // libvips opening the file by name, as renditions did before: the same decoding scale, turn and resize.
+        using var ours = Image.NewFromBuffer(made);
+        using var decoded = Image.NewFromFile(photo, access: Enums.Access.Sequential, kwargs: new VOption { { "shrink", 2 } });
+        using var thumbnail = decoded.ThumbnailImage(600, height: 100_000, size: Enums.Size.Down);
+        using var byName = Image.NewFromBuffer(thumbnail.JpegsaveBuffer(q: 82, optimizeCoding: true, interlace: true));
+        Assert.Equal((600, 900), (ours.Width, ours.Height)); // upright
+        Assert.Equal((byName.Width, byName.Height), (ours.Width, ours.Height));
+        using var difference = (ours - byName).Abs();
+        Assert.Equal(0, difference.Max());
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private static double Psnr(Image a, Image b)

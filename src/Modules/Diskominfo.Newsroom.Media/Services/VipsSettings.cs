@@ -9,6 +9,7 @@ internal static class VipsSettings
     /// Gives the C heap's free pages back to the system (glibc's <c>malloc_trim</c>); whether it could (false elsewhere).
     /// libvips frees a photo's buffers once its rendition is made, but glibc kept the freed pages in each thread's arena,
     /// so every photo started from a larger process: 20 renditions peaked at 114 MiB, 93 MiB with this after each.
+    /// Called once renditions pause (<see cref="TrimWhenIdle"/>).
     /// </summary>
     public static bool ReturnFreedMemory()
     {
@@ -51,9 +52,9 @@ internal static class VipsSettings
         Cache.MaxMem = 0;
         Cache.MaxFiles = 0;
 
-        // One worker thread per pipeline: a photo's decoding is serial anyway (the JPEG's entropy coding), so more threads
-        // bought a rendition no time (bench/renditions.sh: 4.45-4.70 s against 4.61-4.83 s for 20 photos) and held 7 MiB
-        // more; the site makes many images at once from many requests, which is where the cores go.
-        NetVips.NetVips.Concurrency = 1;
+        // Two worker threads per pipeline: a photo's JPEG decoding is serial (its entropy coding), but with a second thread
+        // the resize runs beside it instead of after it (bench/renditions.sh, 20 photos decoded at a quarter: 3.64-3.68 s
+        // against 3.83-3.85 s with one thread). The freed pages are given back once renditions pause (TrimWhenIdle).
+        NetVips.NetVips.Concurrency = 2;
     }
 }
