@@ -17,7 +17,7 @@ internal static class BackupBench
     {
         // PostgreSQL: the site makes its database; the restore goes into a second, empty one beside it. Both are dropped.
         var restoreConnection = connection is null ? null : new Npgsql.NpgsqlConnectionStringBuilder(connection) { Database = new Npgsql.NpgsqlConnectionStringBuilder(connection).Database + "_restored" }.ConnectionString;
-        var work = Directory.CreateTempSubdirectory("newsroom-backup-bench-").FullName;
+        var work = BenchInterruption.TempFolder("newsroom-backup-bench-");
         var data = Path.Combine(work, "data");
         var restored = Path.Combine(work, "restored");
         var backup = Path.Combine(work, "backup");

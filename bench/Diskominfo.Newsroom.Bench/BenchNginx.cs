@@ -27,7 +27,7 @@ internal sealed class BenchNginx : IAsyncDisposable
     /// <summary>Starts nginx with <paramref name="server"/> (the body of a <c>server</c> block without its <c>listen</c>), and optional <paramref name="http"/> lines beside it.</summary>
     public static async Task<BenchNginx> StartAsync(string server, string http = "")
     {
-        var root = Directory.CreateTempSubdirectory("newsroom-nginx-").FullName;
+        var root = BenchInterruption.TempFolder("newsroom-nginx-");
         if (!OperatingSystem.IsWindows())
         {
             // Workers run as www-data when the master runs as root: they must reach the folder.

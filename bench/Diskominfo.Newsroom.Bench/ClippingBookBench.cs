@@ -19,7 +19,7 @@ internal static class ClippingBookBench
 
     public static async Task<int> RunAsync(int count, int runs, string siteAssembly)
     {
-        var data = Directory.CreateTempSubdirectory("newsroom-book-bench-").FullName;
+        var data = BenchInterruption.TempFolder("newsroom-book-bench-");
         try
         {
             var scans = Enumerable.Range(0, 12).Select(Page).ToArray();

@@ -17,7 +17,7 @@ internal static class FieldUploadBench
 
     public static async Task<int> RunAsync(int count, int megabytes, long bitsPerSecond, TimeSpan[] cuts, Func<Task<SiteProcess>> startSite)
     {
-        var folder = Directory.CreateTempSubdirectory("newsroom-field-bench-").FullName;
+        var folder = BenchInterruption.TempFolder("newsroom-field-bench-");
         try
         {
             var files = MakePhotos(folder, count, megabytes * 1024L * 1024);

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Diskominfo.Newsroom.Harness;
@@ -35,7 +34,7 @@ internal static class HostileSearchBench
 
     public static async Task<int> RunAsync(int count, int runs)
     {
-        var dataDir = Directory.CreateTempSubdirectory("newsroom-hostile-search-").FullName;
+        var dataDir = BenchInterruption.TempFolder("newsroom-hostile-search-");
         var settings = new Dictionary<string, string>
         {
             ["Newsroom:DataDir"] = dataDir,
@@ -49,32 +48,11 @@ internal static class HostileSearchBench
         };
         var siteAssembly = SiteProcess.FindSiteAssembly();
 
-        // Interrupted (Ctrl-C, SIGTERM, a closed terminal), the bench still stops the site it started and removes its data.
-        SiteProcess? running = null;
-        void Interrupted(PosixSignalContext signal)
-        {
-            signal.Cancel = true;
-            try
-            {
-                running?.Kill();
-            }
-            catch (InvalidOperationException)
-            {
-                // Already stopped and disposed.
-            }
-
-            BenchDataDirs.Remove(dataDir);
-            Environment.Exit(128 + (signal.Signal switch { PosixSignal.SIGHUP => 1, PosixSignal.SIGINT => 2, _ => 15 }));
-        }
-
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupted);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupted);
-        using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Interrupted);
         try
         {
             // 1. The site creates its database (and the demo office) once.
             var port = SiteProcess.FreePort();
-            await using (var first = running = SiteProcess.StartProduction(siteAssembly, port, settings))
+            await using (var first = SiteProcess.StartProduction(siteAssembly, port, settings))
             {
                 await first.WaitReadyAsync(TimeSpan.FromSeconds(120));
             }
@@ -86,7 +64,7 @@ internal static class HostileSearchBench
 
             // 3. The site starts on them and builds its index itself (a staff and a public document per clipping).
             watch.Restart();
-            await using var site = running = SiteProcess.StartProduction(siteAssembly, port, settings);
+            await using var site = SiteProcess.StartProduction(siteAssembly, port, settings);
             await site.WaitReadyAsync(TimeSpan.FromSeconds(120));
             using var api = new HttpClient { BaseAddress = site.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
             using var login = await api.PostAsJsonAsync("/api/v1/auth/login", new { userName = "arsiparis", password = "Diskominfo#2026" });

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Diskominfo.Newsroom.Harness;
@@ -31,7 +30,7 @@ internal static partial class MediaLibraryBench
 
     public static async Task<int> RunAsync(int count, int runs)
     {
-        var dataDir = Directory.CreateTempSubdirectory("newsroom-media-bench-").FullName;
+        var dataDir = BenchInterruption.TempFolder("newsroom-media-bench-");
         var settings = new Dictionary<string, string>
         {
             ["Newsroom:DataDir"] = dataDir,
@@ -41,30 +40,11 @@ internal static partial class MediaLibraryBench
             ["Newsroom:RateLimits:SignIn:PermitLimit"] = "10000000",
         };
         var siteAssembly = SiteProcess.FindSiteAssembly();
-        SiteProcess? running = null;
-        void Interrupted(PosixSignalContext signal)
-        {
-            signal.Cancel = true;
-            try
-            {
-                running?.Kill();
-            }
-            catch (InvalidOperationException)
-            {
-                // Already stopped.
-            }
-
-            BenchDataDirs.Remove(dataDir);
-            Environment.Exit(130);
-        }
-
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupted);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupted);
         try
         {
             // 1. The site creates its database once.
             var port = SiteProcess.FreePort();
-            await using (var first = running = SiteProcess.StartProduction(siteAssembly, port, settings))
+            await using (var first = SiteProcess.StartProduction(siteAssembly, port, settings))
             {
                 await first.WaitReadyAsync(TimeSpan.FromSeconds(120));
             }
@@ -75,7 +55,7 @@ internal static partial class MediaLibraryBench
             Console.WriteLine($"library: {count:N0} photos ({bytes / 1024.0 / 1024.0:0} MiB of JPEG files, 160 x 120, made by libvips) with rows in media_files and media_item_photos, written in {watch.Elapsed.TotalSeconds:0} s");
 
             // 3. The site on them; an archivist (who sees every file) signed in through the desk's form, and by token.
-            await using var site = running = SiteProcess.StartProduction(siteAssembly, port, settings);
+            await using var site = SiteProcess.StartProduction(siteAssembly, port, settings);
             await site.WaitReadyAsync(TimeSpan.FromSeconds(120));
             using var desk = await DeskAsync(site.BaseAddress, "arsiparis");
             using var api = new HttpClient { BaseAddress = site.BaseAddress };

@@ -30,6 +30,7 @@ using Diskominfo.Newsroom.Harness;
 //                                                requests per second and signature-to-live p95
 var mode = args.FirstOrDefault() ?? "latency";
 var options = Options.Parse(args.Skip(1).ToArray());
+using var interruption = BenchInterruption.Install();
 try
 {
     return mode switch
@@ -508,7 +509,7 @@ static async Task<int> TwoNodes(Options o)
     await using var graph = await FakeGraphServer.StartAsync();
     graph.QuotaTotal = 100_000;
     graph.ContainerLimit = 100_000;
-    var keys = Directory.CreateTempSubdirectory("newsroom-bench-keys-").FullName;
+    var keys = BenchInterruption.TempFolder("newsroom-bench-keys-");
     var certificate = Path.Combine(keys, "key-ring.pfx");
     using (var rsa = System.Security.Cryptography.RSA.Create(3072))
     {
@@ -533,7 +534,7 @@ static async Task<int> TwoNodes(Options o)
                 settings[key] = value;
             }
 
-            var dataDir = Directory.CreateTempSubdirectory($"newsroom-bench-node{node}-").FullName;
+            var dataDir = BenchInterruption.TempFolder($"newsroom-bench-node{node}-");
             settings["Newsroom:DataDir"] = dataDir;
             settings["Newsroom:Database:Provider"] = "Postgres";
             settings["ConnectionStrings:Newsroom"] = connection;
@@ -604,7 +605,7 @@ static async Task<int> TwoNodes(Options o)
 /// <summary>A data folder for a bench's site, removed with its keys folder when the bench ends (its sites stopped by then).</summary>
 static string NewDataDir()
 {
-    var dataDir = Directory.CreateTempSubdirectory("newsroom-bench-").FullName;
+    var dataDir = BenchInterruption.TempFolder("newsroom-bench-");
     BenchDataDirs.Created.Add(dataDir);
     return dataDir;
 }

@@ -10,7 +10,7 @@ internal static class SignInTimingBench
 {
     public static async Task<int> RunAsync(int count)
     {
-        var dataDir = Directory.CreateTempSubdirectory("newsroom-bench-").FullName;
+        var dataDir = BenchInterruption.TempFolder("newsroom-bench-");
         var settings = new Dictionary<string, string>
         {
             ["Newsroom:DataDir"] = dataDir,

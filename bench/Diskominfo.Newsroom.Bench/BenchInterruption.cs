@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+/// <summary>
+/// A bench interrupted (Ctrl-C, SIGTERM from <c>kill</c> or <c>timeout</c>, a closed terminal) stops every process it
+/// started, however deep (the sites, nginx's master and its workers, wrk), and removes the folders it made, before it
+/// exits. Before, a signal to the bench alone left nginx's workers and the sites running.
+/// </summary>
+internal static class BenchInterruption
+{
+    private static readonly ConcurrentDictionary<string, byte> Folders = new();
+    /// <summary>Handles the signals until the result is disposed.</summary>
+    public static IDisposable Install() => new Registrations([.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP }.Select(s => PosixSignalRegistration.Create(s, Interrupted))]);
+
+    /// <summary>
+    /// A new folder under the system's temporary folder, removed (with the keys folder a site's harness puts beside it,
+    /// <c>-keys</c>) if the bench is interrupted; its owner removes it otherwise.
+    /// </summary>
+    public static string TempFolder(string prefix)
+    {
+        var folder = Directory.CreateTempSubdirectory(prefix).FullName;
+        Folders.TryAdd(folder, 0);
+        Folders.TryAdd(folder + "-keys", 0);
+        return folder;
+    }
+
+    private static void Interrupted(PosixSignalContext signal)
+    {
+        signal.Cancel = true;
+        foreach (var id in Descendants(Environment.ProcessId))
+        {
+            try
+            {
+                using var process = Process.GetProcessById(id);
+                process.Kill();
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                // Gone already.
+            }
+        }
+
+        foreach (var folder in Folders.Keys)
+        {
+            try
+            {
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"could not remove {folder}: {e.Message}");
+            }
+        }
+
+        Console.Error.WriteLine($"interrupted ({signal.Signal}): every process the bench started is stopped");
+        Environment.Exit(128 + (signal.Signal switch { PosixSignal.SIGHUP => 1, PosixSignal.SIGINT => 2, _ => 15 }));
+    }
+
+    /// <summary>
+    /// Every process below <paramref name="root"/>, from <c>/proc</c>, each parent before its children: killed in that
+    /// order, nginx's master cannot start a new worker in place of one killed before it.
+    /// </summary>
+    public static IReadOnlyList<int> Descendants(int root)
+    {
+        var children = new Dictionary<int, List<int>>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var id))
+            {
+                continue;
+            }
+
+            try
+            {
+                // "pid (comm) state ppid ...": the command may hold spaces and parentheses, so read after the last ')'.
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var parent = int.Parse(stat.AsSpan(stat.LastIndexOf(')') + 4).ToString().Split(' ')[0]);
+                if (!children.TryGetValue(parent, out var list))
+                {
+                    children[parent] = list = [];
+                }
+
+                list.Add(id);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+            {
+                // The process ended while being read.
+            }
+        }
+
+        var result = new List<int>();
+        var next = new Queue<int>([root]);
+        while (next.TryDequeue(out var parent))
+        {
+            foreach (var child in children.GetValueOrDefault(parent) ?? [])
+            {
+                result.Add(child);
+                next.Enqueue(child);
+            }
+        }
+
+        return result;
+    }
+
+    private sealed class Registrations(PosixSignalRegistration[] all) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var registration in all)
+            {
+                registration.Dispose();
+            }
+        }
+    }
+}
