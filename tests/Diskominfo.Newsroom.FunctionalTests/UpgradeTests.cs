@@ -49,6 +49,49 @@ public sealed class UpgradeTests
     [Fact]
     public Task LockHeldElsewhere_StartAndMigrate_RefusedAfterTheTimeout_Postgres() => LockHeldAsync(TestDatabase.PostgresAsync);
 
+    [Fact]
+    public async Task MissingDatabase_StartAndMigrate_RefusedWithExitCode1_Postgres()
+    {
+        await using var database = await TestDatabase.PostgresAsync();
+        var missing = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Database = "newsroom_tidak_ada" };
+        await RefusedAsync(missing.ConnectionString,
+            $"Basis data PostgreSQL \"newsroom_tidak_ada\" tidak ada di server {missing.Host}:{missing.Port}. Buat dahulu (CREATE DATABASE newsroom_tidak_ada");
+    }
+
+    [Fact]
+    public async Task PostgresNotReachable_StartAndMigrate_RefusedWithExitCode1()
+    {
+        var port = SiteProcess.FreePort(); // nothing listens there
+        await RefusedAsync($"Host=127.0.0.1;Port={port};Database=newsroom;Username=newsroom;Password=x",
+            $"Server PostgreSQL 127.0.0.1:{port} tidak dapat dihubungi (");
+    }
+
+    /// <summary>The site and <c>migrate</c> on a PostgreSQL connection that cannot work: each says why and exits with 1 instead of crashing.</summary>
+    private static async Task RefusedAsync(string connectionString, string refusal)
+    {
+        var dataDir = Directory.CreateTempSubdirectory("newsroom-refused-").FullName;
+        try
+        {
+            var settings = new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["Newsroom__Database__Provider"] = "Postgres",
+                ["ConnectionStrings__Newsroom"] = connectionString,
+            };
+            foreach (var args in new[] { Array.Empty<string>(), ["migrate"] })
+            {
+                await using var run = SiteRun.Start(dataDir, settings, args);
+                Assert.Equal(1, await run.ExitCodeAsync(Timeout));
+                Assert.Contains(refusal, run.Output, StringComparison.Ordinal);
+                Assert.DoesNotContain("Unhandled exception", run.Output, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            DeleteFolders(dataDir);
+        }
+    }
+
     /// <summary>
     /// The test holds the lock until both nodes wait for it, then lets go: they race for it at the same moment. Both
     /// come up, with every migration applied once, the roles, sections and demo accounts made once, and no error logged.

@@ -63,7 +63,7 @@ public sealed class InitializationLock : IAsyncDisposable
         var connection = new NpgsqlConnection(builder.ConnectionString);
         try
         {
-            await connection.OpenAsync(cancellationToken);
+            await OpenAsync(connection, builder, cancellationToken);
             if (!await ScalarAsync<bool>(connection, "SELECT pg_try_advisory_lock(hashtextextended(@name, 0))", cancellationToken))
             {
                 waiting();
@@ -94,6 +94,38 @@ public sealed class InitializationLock : IAsyncDisposable
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens the lock's connection, the site's first to its database: a database that does not exist, a server that
+    /// cannot be reached and a sign-in the server refuses are refusals that say so (exit code 1), not a crash.
+    /// </summary>
+    private static async Task OpenAsync(NpgsqlConnection connection, NpgsqlConnectionStringBuilder builder, CancellationToken cancellationToken)
+    {
+        var server = $"{builder.Host}:{builder.Port}";
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            throw new StartupRefusedException(
+                $"Basis data PostgreSQL \"{builder.Database}\" tidak ada di server {server}. Buat dahulu (CREATE DATABASE {builder.Database} " +
+                $"OWNER <pemilik tabel>, lihat README bagian Deploying) atau perbaiki nama basis data di ConnectionStrings:Newsroom, lalu jalankan lagi. " +
+                $"The PostgreSQL database \"{builder.Database}\" does not exist on {server}; not started.", e);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification)
+        {
+            throw new StartupRefusedException(
+                $"Server PostgreSQL {server} menolak masuk sebagai \"{builder.Username}\" ({e.MessageText}). Periksa nama pengguna dan kata sandi " +
+                $"di ConnectionStrings:Newsroom, lalu jalankan lagi. PostgreSQL at {server} refused the sign-in; not started.", e);
+        }
+        catch (NpgsqlException e) when (e is not PostgresException && e.InnerException is System.Net.Sockets.SocketException or TimeoutException)
+        {
+            throw new StartupRefusedException(
+                $"Server PostgreSQL {server} tidak dapat dihubungi ({e.InnerException!.Message}). Pastikan server berjalan dan alamatnya di " +
+                $"ConnectionStrings:Newsroom benar, lalu jalankan lagi. PostgreSQL at {server} cannot be reached; not started.", e);
         }
     }
 
