@@ -10,4 +10,4 @@ need_debian nginx nginx-light
 need_debian wrk wrk
 dotnet build -c Release -v q -clp:ErrorsOnly src/Diskominfo.Newsroom
 dotnet build -c Release -v q -clp:ErrorsOnly bench/Diskominfo.Newsroom.Bench
-dotnet bench/Diskominfo.Newsroom.Bench/bin/Release/net10.0/Diskominfo.Newsroom.Bench.dll rps --seconds "${1:-10}" --connections "${2:-64}"
+exec dotnet bench/Diskominfo.Newsroom.Bench/bin/Release/net10.0/Diskominfo.Newsroom.Bench.dll rps --seconds "${1:-10}" --connections "${2:-64}"

@@ -18,4 +18,5 @@ if [ "$db" = postgres ]; then
   bench_postgres_database backup
   connection=(--connection "$BENCH_CONNECTION")
 fi
-dotnet bench/Diskominfo.Newsroom.Bench/bin/Release/net10.0/Diskominfo.Newsroom.Bench.dll backup --items "$items" --photos "$photos" --db "${db^}" "${connection[@]}"
+source bench/run.sh
+run_bench dotnet bench/Diskominfo.Newsroom.Bench/bin/Release/net10.0/Diskominfo.Newsroom.Bench.dll backup --items "$items" --photos "$photos" --db "${db^}" "${connection[@]}"

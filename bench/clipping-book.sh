@@ -11,4 +11,4 @@ runs=${2:-2}
 configuration=${CONFIGURATION:-Release}
 dotnet build -c "$configuration" -v q -clp:ErrorsOnly src/Diskominfo.Newsroom
 dotnet build -c "$configuration" -v q -clp:ErrorsOnly bench/Diskominfo.Newsroom.Bench
-dotnet "bench/Diskominfo.Newsroom.Bench/bin/$configuration/net10.0/Diskominfo.Newsroom.Bench.dll" clipping-book --count "$count" --runs "$runs"
+exec dotnet "bench/Diskominfo.Newsroom.Bench/bin/$configuration/net10.0/Diskominfo.Newsroom.Bench.dll" clipping-book --count "$count" --runs "$runs"

@@ -15,4 +15,5 @@ if [ "$db" = postgres ]; then
   bench_postgres_database crash
   connection=(--connection "$BENCH_CONNECTION")
 fi
-dotnet bench/Diskominfo.Newsroom.Bench/bin/Release/net10.0/Diskominfo.Newsroom.Bench.dll crash --loops "$loops" --items 2 --db "${db^}" "${connection[@]}"
+source bench/run.sh
+run_bench dotnet bench/Diskominfo.Newsroom.Bench/bin/Release/net10.0/Diskominfo.Newsroom.Bench.dll crash --loops "$loops" --items 2 --db "${db^}" "${connection[@]}"

@@ -15,4 +15,4 @@ cuts=${4:-60,150}
 configuration=${CONFIGURATION:-Release}
 dotnet build -c "$configuration" -v q -clp:ErrorsOnly src/Diskominfo.Newsroom
 dotnet build -c "$configuration" -v q -clp:ErrorsOnly bench/Diskominfo.Newsroom.Bench
-dotnet "bench/Diskominfo.Newsroom.Bench/bin/$configuration/net10.0/Diskominfo.Newsroom.Bench.dll" field --count "$count" --mb "$mb" --kbit "$kbit" --cuts "$cuts"
+exec dotnet "bench/Diskominfo.Newsroom.Bench/bin/$configuration/net10.0/Diskominfo.Newsroom.Bench.dll" field --count "$count" --mb "$mb" --kbit "$kbit" --cuts "$cuts"

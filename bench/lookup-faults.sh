@@ -17,5 +17,6 @@ if [ "$db" = postgres ]; then
   bench_postgres_database lookups
   connection=(--connection "$BENCH_CONNECTION")
 fi
-dotnet bench/Diskominfo.Newsroom.Bench/bin/Release/net10.0/Diskominfo.Newsroom.Bench.dll crash --loops "$loops" --items 2 --db "${db^}" \
+source bench/run.sh
+run_bench dotnet bench/Diskominfo.Newsroom.Bench/bin/Release/net10.0/Diskominfo.Newsroom.Bench.dll crash --loops "$loops" --items 2 --db "${db^}" \
   --lookup-faults "$faults" --max-kill-ms 8000 --drain-minutes 6 "${connection[@]}"

@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build -c Release -v q -clp:ErrorsOnly src/Diskominfo.Newsroom
 dotnet build -c Release -v q -clp:ErrorsOnly bench/Diskominfo.Newsroom.Bench
-dotnet bench/Diskominfo.Newsroom.Bench/bin/Release/net10.0/Diskominfo.Newsroom.Bench.dll weight
+exec dotnet bench/Diskominfo.Newsroom.Bench/bin/Release/net10.0/Diskominfo.Newsroom.Bench.dll weight

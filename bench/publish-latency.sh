@@ -14,4 +14,5 @@ if [ "$db" = postgres ]; then
   bench_postgres_database latency
   connection=(--connection "$BENCH_CONNECTION")
 fi
-dotnet bench/Diskominfo.Newsroom.Bench/bin/Release/net10.0/Diskominfo.Newsroom.Bench.dll latency --items "$items" --burst 100 --latency-ms 150 --db "${db^}" "${connection[@]}"
+source bench/run.sh
+run_bench dotnet bench/Diskominfo.Newsroom.Bench/bin/Release/net10.0/Diskominfo.Newsroom.Bench.dll latency --items "$items" --burst 100 --latency-ms 150 --db "${db^}" "${connection[@]}"

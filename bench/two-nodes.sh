@@ -16,4 +16,5 @@ dotnet build -c Release -v q -clp:ErrorsOnly src/Diskominfo.Newsroom
 dotnet build -c Release -v q -clp:ErrorsOnly bench/Diskominfo.Newsroom.Bench
 source bench/postgres.sh
 bench_postgres_database nodes
-dotnet bench/Diskominfo.Newsroom.Bench/bin/Release/net10.0/Diskominfo.Newsroom.Bench.dll two-nodes --connection "$BENCH_CONNECTION" --items "${1:-40}" --seconds "${2:-10}"
+source bench/run.sh
+run_bench dotnet bench/Diskominfo.Newsroom.Bench/bin/Release/net10.0/Diskominfo.Newsroom.Bench.dll two-nodes --connection "$BENCH_CONNECTION" --items "${1:-40}" --seconds "${2:-10}"

@@ -31,6 +31,11 @@ using Diskominfo.Newsroom.Harness;
 var mode = args.FirstOrDefault() ?? "latency";
 var options = Options.Parse(args.Skip(1).ToArray());
 using var interruption = BenchInterruption.Install();
+if (options.TextOrNull("connection") is { } benchDatabase)
+{
+    await CreatePostgresDatabaseAsync(benchDatabase); // the sites find it there, as after an office's set-up
+}
+
 try
 {
     return mode switch
@@ -432,6 +437,9 @@ static async Task<int> Latency(Options o)
     var provider = o.Text("db", "Sqlite");
     var settings = SiteProcess.ChannelSettings(graph);
     settings["Newsroom:Database:Provider"] = provider;
+
+    // One account drives every item and polls each until it is out: the API's limit per account would answer 429.
+    settings["Newsroom:RateLimits:Api:PermitLimit"] = "10000000";
     if (o.TextOrNull("connection") is { } connection)
     {
         settings["ConnectionStrings:Newsroom"] = connection;
@@ -488,6 +496,24 @@ static async Task<int> Latency(Options o)
     return unique ? 0 : 1;
 }
 
+/// <summary>
+/// The PostgreSQL database of <paramref name="connection"/>, made on its server unless it is there: a site does not make
+/// its own database (an office's administrator does, README: Deploying); it brings the tables up to date itself.
+/// </summary>
+static async Task CreatePostgresDatabaseAsync(string connection)
+{
+    var name = new Npgsql.NpgsqlConnectionStringBuilder(connection).Database ?? throw new InvalidOperationException("--connection names no database");
+    await using var admin = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(connection) { Database = "postgres" }.ConnectionString);
+    await admin.OpenAsync();
+    await using var exists = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @name", admin);
+    exists.Parameters.AddWithValue("name", name);
+    if ((long)(await exists.ExecuteScalarAsync())! == 0)
+    {
+        await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+        await create.ExecuteNonQueryAsync();
+    }
+}
+
 static async Task<int> TwoNodes(Options o)
 {
     var connection = o.TextOrNull("connection") ?? throw new InvalidOperationException("--connection: a PostgreSQL database for the run");
@@ -495,14 +521,6 @@ static async Task<int> TwoNodes(Options o)
     var seconds = o.Int("seconds", 10);
     var connections = o.Int("connections", 64);
     var database = new Npgsql.NpgsqlConnectionStringBuilder(connection);
-    var server = new Npgsql.NpgsqlConnectionStringBuilder(connection) { Database = "postgres" };
-    await using (var admin = new Npgsql.NpgsqlConnection(server.ConnectionString))
-    {
-        // The nodes find their database there, as after an office's set-up; they bring its tables up to date themselves.
-        await admin.OpenAsync();
-        await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{database.Database}\"", admin);
-        await create.ExecuteNonQueryAsync();
-    }
 
     var s3rver = await S3Server.FindOrInstallAsync() ?? throw new InvalidOperationException("s3rver is not installed and npm cannot install it (npm ci in tests/tools)");
     await using var store = await S3Server.StartAsync(s3rver, silent: false);

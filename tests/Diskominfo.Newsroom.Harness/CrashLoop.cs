@@ -36,8 +36,24 @@ public static class CrashLoop
 {
     public static async Task<CrashLoopReport> RunAsync(CrashLoopOptions options, TextWriter log)
     {
-        var random = new Random(options.Seed);
         var dataDir = Directory.CreateTempSubdirectory("newsroom-crash-").FullName;
+        try
+        {
+            return await RunAsync(options, log, dataDir);
+        }
+        finally
+        {
+            // The site's data and the keys folder it made beside them; every site process has been stopped by now.
+            foreach (var folder in new[] { dataDir, dataDir + "-keys" }.Where(Directory.Exists))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static async Task<CrashLoopReport> RunAsync(CrashLoopOptions options, TextWriter log, string dataDir)
+    {
+        var random = new Random(options.Seed);
         await using var graph = await FakeGraphServer.StartAsync();
         graph.Latency = options.GraphLatency ?? TimeSpan.FromMilliseconds(50);
 

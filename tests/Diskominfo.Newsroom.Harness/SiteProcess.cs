@@ -100,12 +100,15 @@ public sealed class SiteProcess : IAsyncDisposable
 
     /// <summary>
     /// The site as an office runs it, for the benchmarks: Production, with the demo accounts switched on
-    /// (<c>Newsroom:DemoAccounts</c>) so that a benchmark can sign in as each role.
+    /// (<c>Newsroom:DemoAccounts</c>) so that a benchmark can sign in as each role, and its tables brought up to date
+    /// at start (<c>Newsroom:Database:MigrateAtStart</c>, which Production leaves off on PostgreSQL for the office's
+    /// <c>migrate</c> command): a benchmark's database is new.
     /// </summary>
     public static SiteProcess StartProduction(string siteAssembly, int port, IReadOnlyDictionary<string, string> settings)
     {
         var production = new Dictionary<string, string>(settings);
         production.TryAdd("Newsroom:DemoAccounts", "true");
+        production.TryAdd("Newsroom:Database:MigrateAtStart", "true");
         return Start(siteAssembly, port, production, "Production");
     }
 
