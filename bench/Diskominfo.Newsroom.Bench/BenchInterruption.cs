@@ -15,7 +15,7 @@ internal static class BenchInterruption
 
     /// <summary>
     /// A new folder under the system's temporary folder, removed (with the keys folder a site's harness puts beside it,
-    /// <c>-keys</c>) if the bench is interrupted; its owner removes it otherwise.
+    /// <c>-keys</c>) when the bench ends, if its owner has not removed it before: also after a failure or a signal.
     /// </summary>
     public static string TempFolder(string prefix)
     {
@@ -41,6 +41,14 @@ internal static class BenchInterruption
             }
         }
 
+        RemoveFolders();
+        Console.Error.WriteLine($"interrupted ({signal.Signal}): every process the bench started is stopped");
+        Environment.Exit(128 + (signal.Signal switch { PosixSignal.SIGHUP => 1, PosixSignal.SIGINT => 2, _ => 15 }));
+    }
+
+    /// <summary>Every folder made by <see cref="TempFolder"/> that is still there: when the bench ends, however it ends.</summary>
+    public static void RemoveFolders()
+    {
         foreach (var folder in Folders.Keys)
         {
             try
@@ -55,9 +63,6 @@ internal static class BenchInterruption
                 Console.Error.WriteLine($"could not remove {folder}: {e.Message}");
             }
         }
-
-        Console.Error.WriteLine($"interrupted ({signal.Signal}): every process the bench started is stopped");
-        Environment.Exit(128 + (signal.Signal switch { PosixSignal.SIGHUP => 1, PosixSignal.SIGINT => 2, _ => 15 }));
     }
 
     /// <summary>

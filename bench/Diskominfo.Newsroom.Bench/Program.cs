@@ -61,7 +61,7 @@ try
 }
 finally
 {
-    BenchDataDirs.RemoveAll();
+    BenchInterruption.RemoveFolders();
 }
 
 static async Task<int> Weight(Options o)
@@ -534,6 +534,10 @@ static async Task<int> TwoNodes(Options o)
         var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=Diskominfo Newsroom key ring", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
         using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddYears(1));
         File.WriteAllBytes(certificate, created.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12, "bench"));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(certificate, UnixFileMode.UserRead | UnixFileMode.UserWrite); // the site refuses keys others can read
+        }
     }
 
     var ports = new[] { SiteProcess.FreePort(), SiteProcess.FreePort() };
@@ -621,12 +625,7 @@ static async Task<int> TwoNodes(Options o)
 }
 
 /// <summary>A data folder for a bench's site, removed with its keys folder when the bench ends (its sites stopped by then).</summary>
-static string NewDataDir()
-{
-    var dataDir = BenchInterruption.TempFolder("newsroom-bench-");
-    BenchDataDirs.Created.Add(dataDir);
-    return dataDir;
-}
+static string NewDataDir() => BenchInterruption.TempFolder("newsroom-bench-");
 
 /// <summary>The site as its own process in Production (demo accounts on), with a fresh data folder (and a SQLite file there unless told otherwise), ready.</summary>
 static async Task<SiteProcess> StartSiteAsync(Dictionary<string, string> settings, bool reuseDataDir = false)
@@ -727,19 +726,9 @@ internal sealed class Options(Dictionary<string, string> values)
     public string? TextOrNull(string name) => values.GetValueOrDefault(name);
 }
 
-/// <summary>The data folders of the sites a bench started, removed with their keys folders when the bench ends.</summary>
+/// <summary>A site's data folder removed with its keys folder, as soon as a bench is done with it.</summary>
 internal static class BenchDataDirs
 {
-    public static System.Collections.Concurrent.ConcurrentBag<string> Created { get; } = [];
-
-    public static void RemoveAll()
-    {
-        foreach (var dataDir in Created)
-        {
-            Remove(dataDir);
-        }
-    }
-
     /// <summary>A site's data folder and the keys folder the harness put beside it.</summary>
     public static void Remove(string dataDir)
     {
