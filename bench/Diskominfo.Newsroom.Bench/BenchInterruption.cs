@@ -25,20 +25,39 @@ internal static class BenchInterruption
         return folder;
     }
 
+    private static int _interrupted;
+
+    /// <summary>Whether a signal is being handled: the bench's own work then fails (its sites are gone) and must not end the process first.</summary>
+    public static bool Stopping => Volatile.Read(ref _interrupted) == 1;
+
     private static void Interrupted(PosixSignalContext signal)
     {
         signal.Cancel = true;
+        if (Interlocked.Exchange(ref _interrupted, 1) == 1)
+        {
+            return; // the same signal again (timeout sends it to the bench and to its process group): already stopping
+        }
+
+        var killed = new List<Process>();
         foreach (var id in Descendants(Environment.ProcessId))
         {
             try
             {
-                using var process = Process.GetProcessById(id);
+                var process = Process.GetProcessById(id);
                 process.Kill();
+                killed.Add(process);
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
             {
                 // Gone already.
             }
+        }
+
+        // Gone for good before their folders are removed: a site still closing a search index would write into them.
+        foreach (var process in killed)
+        {
+            process.WaitForExit(TimeSpan.FromSeconds(10));
+            process.Dispose();
         }
 
         RemoveFolders();
@@ -51,16 +70,21 @@ internal static class BenchInterruption
     {
         foreach (var folder in Folders.Keys)
         {
-            try
+            for (var attempt = 1; Directory.Exists(folder); attempt++)
             {
-                if (Directory.Exists(folder))
+                try
                 {
                     Directory.Delete(folder, recursive: true);
                 }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"could not remove {folder}: {e.Message}");
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException && attempt < 3)
+                {
+                    Thread.Sleep(200); // its owner removing it at the same moment (a bench unwinding after the signal)
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine($"could not remove {folder}: {e.Message}");
+                    break;
+                }
             }
         }
     }

@@ -59,6 +59,12 @@ try
         _ => Usage(),
     };
 }
+catch (Exception) when (BenchInterruption.Stopping)
+{
+    // Interrupted: the handler stops everything and exits with the signal's code; an unhandled exception would abort first.
+    await Task.Delay(Timeout.Infinite);
+    throw;
+}
 finally
 {
     BenchInterruption.RemoveFolders();
