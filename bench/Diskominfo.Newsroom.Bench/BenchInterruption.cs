@@ -10,6 +10,8 @@ using System.Runtime.InteropServices;
 internal static class BenchInterruption
 {
     private static readonly ConcurrentDictionary<string, byte> Folders = new();
+    private static int _interrupted;
+
     /// <summary>Handles the signals until the result is disposed.</summary>
     public static IDisposable Install() => new Registrations([.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP }.Select(s => PosixSignalRegistration.Create(s, Interrupted))]);
 
@@ -25,8 +27,6 @@ internal static class BenchInterruption
         return folder;
     }
 
-    private static int _interrupted;
-
     /// <summary>Whether a signal is being handled: the bench's own work then fails (its sites are gone) and must not end the process first.</summary>
     public static bool Stopping => Volatile.Read(ref _interrupted) == 1;
 
@@ -41,15 +41,16 @@ internal static class BenchInterruption
         var killed = new List<Process>();
         foreach (var id in Descendants(Environment.ProcessId))
         {
+            Process? process = null;
             try
             {
-                var process = Process.GetProcessById(id);
+                process = Process.GetProcessById(id);
                 process.Kill();
                 killed.Add(process);
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
             {
-                // Gone already.
+                process?.Dispose(); // gone already
             }
         }
 
