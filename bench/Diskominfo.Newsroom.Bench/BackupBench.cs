@@ -15,7 +15,7 @@ internal static class BackupBench
 {
     public static async Task<int> RunAsync(int items, int photosPerItem, string provider, string? connection)
     {
-        // PostgreSQL: the site makes its database; the restore goes into a second, empty one beside it. Both are dropped.
+        // PostgreSQL: the bench made its database before (Program.CreatePostgresDatabaseAsync); the restore goes into a second, empty one beside it. Both are dropped.
         var restoreConnection = connection is null ? null : new Npgsql.NpgsqlConnectionStringBuilder(connection) { Database = new Npgsql.NpgsqlConnectionStringBuilder(connection).Database + "_restored" }.ConnectionString;
         var work = BenchInterruption.TempFolder("newsroom-backup-bench-");
         var data = Path.Combine(work, "data");

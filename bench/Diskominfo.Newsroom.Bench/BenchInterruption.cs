@@ -71,21 +71,33 @@ internal static class BenchInterruption
     {
         foreach (var folder in Folders.Keys)
         {
-            for (var attempt = 1; Directory.Exists(folder); attempt++)
+            Delete(folder);
+        }
+    }
+
+    /// <summary>A site's data folder and the keys folder beside it, as soon as a bench is done with them.</summary>
+    public static void Remove(string dataDir)
+    {
+        Delete(dataDir);
+        Delete(dataDir + "-keys");
+    }
+
+    private static void Delete(string folder)
+    {
+        for (var attempt = 1; Directory.Exists(folder); attempt++)
+        {
+            try
             {
-                try
-                {
-                    Directory.Delete(folder, recursive: true);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException && attempt < 3)
-                {
-                    Thread.Sleep(200); // its owner removing it at the same moment (a bench unwinding after the signal)
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    Console.Error.WriteLine($"could not remove {folder}: {e.Message}");
-                    break;
-                }
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException && attempt < 3)
+            {
+                Thread.Sleep(200); // its owner removing it at the same moment (a bench unwinding after the signal)
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"could not remove {folder}: {e.Message}");
+                break;
             }
         }
     }

@@ -125,7 +125,7 @@ internal static class HostileSearchBench
         }
         finally
         {
-            BenchDataDirs.Remove(dataDir);
+            BenchInterruption.Remove(dataDir);
         }
     }
 

@@ -88,7 +88,7 @@ internal static partial class MediaLibraryBench
         }
         finally
         {
-            BenchDataDirs.Remove(dataDir);
+            BenchInterruption.Remove(dataDir);
         }
     }
 

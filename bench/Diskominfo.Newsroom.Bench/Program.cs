@@ -731,26 +731,3 @@ internal sealed class Options(Dictionary<string, string> values)
 
     public string? TextOrNull(string name) => values.GetValueOrDefault(name);
 }
-
-/// <summary>A site's data folder removed with its keys folder, as soon as a bench is done with it.</summary>
-internal static class BenchDataDirs
-{
-    /// <summary>A site's data folder and the keys folder the harness put beside it.</summary>
-    public static void Remove(string dataDir)
-    {
-        foreach (var dir in new[] { dataDir, dataDir + "-keys" })
-        {
-            try
-            {
-                if (Directory.Exists(dir))
-                {
-                    Directory.Delete(dir, recursive: true);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"could not remove {dir}: {e.Message}");
-            }
-        }
-    }
-}
