@@ -59,6 +59,17 @@ public sealed class UpgradeTests
     }
 
     [Fact]
+    public async Task UnknownRole_StartAndMigrate_RefusedWithExitCode1_Postgres()
+    {
+        // The server refuses a sign-in as a role it does not have (28000) whatever its authentication method, even the
+        // trust a test server is set up with, where a wrong password would never be checked.
+        await using var database = await TestDatabase.PostgresAsync();
+        var stranger = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Username = "bukan_pengguna_newsroom", Password = "x" };
+        await RefusedAsync(stranger.ConnectionString,
+            $"Server PostgreSQL {stranger.Host}:{stranger.Port} menolak masuk sebagai \"bukan_pengguna_newsroom\" (");
+    }
+
+    [Fact]
     public async Task PostgresNotReachable_StartAndMigrate_RefusedWithExitCode1()
     {
         var port = SiteProcess.FreePort(); // nothing listens there
