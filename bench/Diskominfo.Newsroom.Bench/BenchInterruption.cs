@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Diskominfo.Newsroom.Harness;
 
 /// <summary>
 /// A bench interrupted (Ctrl-C, SIGTERM from <c>kill</c> or <c>timeout</c>, a closed terminal) stops every process it
@@ -23,7 +24,7 @@ internal static class BenchInterruption
     {
         var folder = Directory.CreateTempSubdirectory(prefix).FullName;
         Folders.TryAdd(folder, 0);
-        Folders.TryAdd(folder + "-keys", 0);
+        Folders.TryAdd(SiteProcess.KeysFolderOf(folder), 0);
         return folder;
     }
 
@@ -79,7 +80,7 @@ internal static class BenchInterruption
     public static void Remove(string dataDir)
     {
         Delete(dataDir);
-        Delete(dataDir + "-keys");
+        Delete(SiteProcess.KeysFolderOf(dataDir));
     }
 
     private static void Delete(string folder)

@@ -291,10 +291,7 @@ public sealed class UpgradeTests
     private static void DeleteFolders(string dataDir)
     {
         SqliteConnection.ClearAllPools();
-        foreach (var folder in new[] { dataDir, dataDir.TrimEnd('/') + "-keys" }.Where(Directory.Exists))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        SiteProcess.DeleteDataDir(dataDir);
     }
 
     private static string ConnectionString(TestDatabase database, string folder)

@@ -43,11 +43,7 @@ public static class CrashLoop
         }
         finally
         {
-            // The site's data and the keys folder it made beside them; every site process has been stopped by now.
-            foreach (var folder in new[] { dataDir, dataDir + "-keys" }.Where(Directory.Exists))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
+            SiteProcess.DeleteDataDir(dataDir); // every site process has been stopped by now
         }
     }
 

@@ -98,6 +98,18 @@ public sealed class SiteProcess : IAsyncDisposable
         ["Newsroom:Channels:Instagram:GraphBaseUrl"] = graph.BaseUrl,
     };
 
+    /// <summary>The keys folder a site started here keeps beside its data folder, as App_Keys is beside App_Data.</summary>
+    public static string KeysFolderOf(string dataDir) => dataDir.TrimEnd('/') + "-keys";
+
+    /// <summary>A site's data folder and its keys folder, once every process using them has stopped.</summary>
+    public static void DeleteDataDir(string dataDir)
+    {
+        foreach (var folder in new[] { dataDir, KeysFolderOf(dataDir) }.Where(Directory.Exists))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>
     /// The site as an office runs it, for the benchmarks: Production, with the demo accounts switched on
     /// (<c>Newsroom:DemoAccounts</c>) so that a benchmark can sign in as each role, and its tables brought up to date
@@ -135,7 +147,7 @@ public sealed class SiteProcess : IAsyncDisposable
         if (settings.TryGetValue("Newsroom:DataDir", out var dataDir) && !settings.ContainsKey("Newsroom:Keys:Directory"))
         {
             // The keys folder beside the data folder, as App_Keys is beside App_Data: the same data, the same keys.
-            start.Environment["Newsroom__Keys__Directory"] = dataDir.TrimEnd('/') + "-keys";
+            start.Environment["Newsroom__Keys__Directory"] = KeysFolderOf(dataDir);
         }
 
         foreach (var (key, value) in settings)
