@@ -121,6 +121,7 @@ internal static class SearchBench
         await fts.OpenAsync();
         var luceneTimes = new List<double>();
         var ftsTimes = new List<double>();
+        var luceneMemory = new List<(double Time, long Faults, long DiskBytes)>();
         long luceneHits = 0, ftsHits = 0;
         var partial = 0;
         var warmPartial = 0;
@@ -128,9 +129,11 @@ internal static class SearchBench
         {
             foreach (var query in queries)
             {
+                var (faults, disk) = PagesIn();
                 watch.Restart();
                 var results = await engine.SearchAsync(new SearchRequest(query.Lucene, Tone: query.Tone), archivist, CancellationToken.None);
                 var lucenes = watch.Elapsed.TotalMilliseconds;
+                var (faultsAfter, diskAfter) = PagesIn();
                 partial += results.Partial && round > 0 ? 1 : 0;
                 warmPartial += results.Partial && round == 0 ? 1 : 0;
                 watch.Restart();
@@ -146,6 +149,7 @@ internal static class SearchBench
 
                 luceneTimes.Add(lucenes);
                 ftsTimes.Add(ftss);
+                luceneMemory.Add((lucenes, faultsAfter - faults, diskAfter - disk));
             }
         }
 
@@ -156,6 +160,18 @@ internal static class SearchBench
         Console.WriteLine($"queries: {queries.Count} fixed x 5 rounds after a warm-up; top 20 with snippets and the total (Lucene also 8 facets, Indonesian stemming)");
         Console.WriteLine($"  Lucene.NET p50 {P(luceneTimes, 0.5):0.00} ms, p95 {lp95:0.00} ms, max {luceneTimes[^1]:0.00} ms; {luceneHits:N0} hits over the 50 queries ({luceneHits / (double)queries.Count / count:P0} of the corpus per query)");
         Console.WriteLine($"  Lucene.NET answers cut at the site's time limit of {new SearchOptions().TimeLimit.TotalMilliseconds:0} ms (partial: total and facets undercounted): {partial} of {queries.Count * 5}, and {warmPartial} of the warm-up's {queries.Count}");
+        // The index is mapped into memory: a query touching a page the kernel dropped from the process's page table, or
+        // from its cache, faults it back in (and reads it from the disk if it left the cache). Counted around each Lucene
+        // query from /proc (the process's page faults, and the bytes it had read from the disk), they tell the time spent
+        // getting the index's pages back from the time spent searching them.
+        if (PagesIn().Faults >= 0)
+        {
+            var read = luceneMemory.Where(q => q.DiskBytes > 0).ToList();
+            var faultsPerQuery = luceneMemory.Select(q => (double)q.Faults).Order().ToList();
+            var fromMemory = luceneMemory.Where(q => q.DiskBytes == 0).Select(q => q.Time).Order().ToList();
+            Console.WriteLine($"  Lucene.NET index pages faulted in per query: p50 {P(faultsPerQuery, 0.5):0}, p95 {P(faultsPerQuery, 0.95):0}; queries that read from the disk: {read.Count} of {luceneMemory.Count} ({read.Sum(q => q.DiskBytes) / 1024.0 / 1024:0.0} MiB){(fromMemory.Count > 0 ? $", the others p95 {P(fromMemory, 0.95):0.00} ms" : "")}");
+        }
+
         Console.WriteLine($"  SQLite FTS5 p50 {P(ftsTimes, 0.5):0.00} ms, p95 {fp95:0.00} ms, max {ftsTimes[^1]:0.00} ms; {ftsHits:N0} hits (no stemming: 'bangun' misses 'pembangunan')");
         Console.WriteLine($"query p95 ratio Lucene/FTS5: {lp95 / fp95:0.00} (target <= 1); Lucene p95 {lp95:0.00} ms (target < 15 ms, with facets and snippets, none partial)");
         return 0;
@@ -222,6 +238,25 @@ internal static class SearchBench
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The process's page faults so far (minor and major) and the bytes it had read from the disk; -1 without /proc.</summary>
+    private static (long Faults, long DiskBytes) PagesIn()
+    {
+        try
+        {
+            // /proc/self/stat: the command's name in parentheses, then fields from the third on; minflt is the 10th,
+            // majflt the 12th. /proc/self/io: read_bytes, what the process had fetched from the storage layer.
+            var stat = File.ReadAllText("/proc/self/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var faults = long.Parse(fields[7], CultureInfo.InvariantCulture) + long.Parse(fields[9], CultureInfo.InvariantCulture);
+            var io = File.ReadLines("/proc/self/io").First(l => l.StartsWith("read_bytes:", StringComparison.Ordinal));
+            return (faults, long.Parse(io["read_bytes:".Length..], CultureInfo.InvariantCulture));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            return (-1, -1);
+        }
     }
 
     private static double P(List<double> sorted, double p)
