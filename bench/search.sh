@@ -3,7 +3,8 @@
 # the same generated corpus (100,000 clippings, or the count given; natural text by Zipf's law over 40,000 words, or
 # "dense": 150 words, each query word in most clippings, the worst case) in one run: build time and size on disk of both,
 # and p50/p95 of 50 fixed queries as the archivists' page runs them (top 20 with snippets, the total and 8 facets,
-# under the site's time limit; answers cut at that limit are counted). At 1,000,000 it needs about 3 GB of memory.
+# under the site's time limit; answers cut at that limit are counted), and how many of those queries read index pages
+# back from the disk (and the p95 of the others). At 1,000,000 it needs about 3 GB of memory.
 # Targets (issue 18): at 1,000,000 clippings, query p95 under 15 ms with no answer cut, and no slower than FTS5;
 # build time no more than FTS5's (ratio <= 1).
 # With a folder as third argument, both indexes are left there (for bench ... search-profile --index DIR/lucene).
