@@ -27,8 +27,9 @@ public static class SearchModule
         services.AddOptions<SearchOptions>().BindConfiguration("Newsroom:Search");
         services.AddSingleton(sp =>
         {
-            var path = sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath;
-            return new SearchIndex(string.IsNullOrWhiteSpace(path) ? sp.GetRequiredService<IOptions<DataDirectoryOptions>>().Value.Combine("search-index") : path);
+            var options = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
+            var path = string.IsNullOrWhiteSpace(options.IndexPath) ? sp.GetRequiredService<IOptions<DataDirectoryOptions>>().Value.Combine("search-index") : options.IndexPath;
+            return new SearchIndex(path, options.KeepIndexResident);
         });
         services.AddSingleton<SearchIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());

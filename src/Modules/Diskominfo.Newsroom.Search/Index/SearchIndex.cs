@@ -24,7 +24,11 @@ internal sealed class SearchIndex : IDisposable
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
 
-    public SearchIndex(string path)
+    private readonly ResidentIndexFiles? _resident;
+
+    /// <param name="path">The index folder.</param>
+    /// <param name="keepResident">Whether the searched files are held in the page cache (<see cref="ResidentIndexFiles"/>; Linux only).</param>
+    public SearchIndex(string path, bool keepResident = true)
     {
         System.IO.Directory.CreateDirectory(path);
         Path = path;
@@ -49,10 +53,14 @@ internal sealed class SearchIndex : IDisposable
                 long.Parse(data[CursorKey], CultureInfo.InvariantCulture),
                 new DateTimeOffset(long.Parse(data[CommittedKey], CultureInfo.InvariantCulture), TimeSpan.Zero))
             : null;
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: new WarmingSearcherFactory());
+        _resident = keepResident && ResidentIndexFiles.Supported ? new ResidentIndexFiles(path) : null;
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: new WarmingSearcherFactory(_resident));
     }
 
     public string Path { get; }
+
+    /// <summary>The index files held in the page cache and their bytes (none when not kept).</summary>
+    public (int Files, long Bytes) Resident => _resident?.Held ?? (0, 0);
 
     /// <summary>The state of the index found at start (null: missing, or built another way, so it must be rebuilt).</summary>
     public IndexState? Found { get; }
@@ -188,18 +196,21 @@ internal sealed class SearchIndex : IDisposable
     {
         _searchers.Dispose();
         _writer.Dispose();
+        _resident?.Dispose();
         _directory.Dispose();
     }
 
     /// <summary>
     /// Each new searcher is made ready before any search gets it: its new segments' facet values decoded and scope
     /// sets cached (<see cref="SearchEngine.Warm"/>), on the thread that opens or refreshes the index, so that no
-    /// reader's search pays for them (the first search of a million clippings took 396 ms, past the time limit).
+    /// reader's search pays for them (the first search of a million clippings took 396 ms, past the time limit); and its
+    /// files held in the page cache, those merged away let go.
     /// </summary>
-    private sealed class WarmingSearcherFactory : SearcherFactory
+    private sealed class WarmingSearcherFactory(ResidentIndexFiles? resident) : SearcherFactory
     {
         public override IndexSearcher NewSearcher(IndexReader reader)
         {
+            resident?.Keep(reader);
             var searcher = new IndexSearcher(reader);
             SearchEngine.Warm(searcher);
             return searcher;

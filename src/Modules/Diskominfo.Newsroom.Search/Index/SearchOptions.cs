@@ -28,6 +28,13 @@ public sealed class SearchOptions
     /// </summary>
     public int Threads { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// Whether the index's files are held in the page cache while they are searched (Linux; default on): on a machine
+    /// whose kernel drops idle page cache, a search otherwise reads its index back from the disk. Costs the index's size
+    /// in the process's resident memory, as file pages the kernel can still reclaim under memory pressure.
+    /// </summary>
+    public bool KeepIndexResident { get; set; } = true;
+
     /// <summary>The fewest documents a search thread is given on average (tests lower it to split small indexes).</summary>
     internal int MinSliceDocuments { get; init; } = 50_000;
 }
