@@ -76,7 +76,7 @@ internal sealed class ResidentIndexFiles(string folder) : IDisposable
         }
     }
 
-    /// <summary>The file mapped and each of its pages read once; null when it is empty or already gone (merged away).</summary>
+    /// <summary>The file mapped and each of its pages read once; null when it is empty, already gone (merged away) or cannot be mapped.</summary>
     private static HeldFile? Map(string path)
     {
         FileStream file;
@@ -85,9 +85,9 @@ internal sealed class ResidentIndexFiles(string folder) : IDisposable
             // Shared for writing and deletion: the index writer owns the folder; a segment's files no longer change.
             file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         }
-        catch (FileNotFoundException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return null;
+            return null; // merged away meanwhile, or not readable: searches read it as before, it is only not held
         }
 
         if (file.Length == 0)
