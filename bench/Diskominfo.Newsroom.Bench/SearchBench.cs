@@ -160,10 +160,9 @@ internal static class SearchBench
         Console.WriteLine($"queries: {queries.Count} fixed x 5 rounds after a warm-up; top 20 with snippets and the total (Lucene also 8 facets, Indonesian stemming)");
         Console.WriteLine($"  Lucene.NET p50 {P(luceneTimes, 0.5):0.00} ms, p95 {lp95:0.00} ms, max {luceneTimes[^1]:0.00} ms; {luceneHits:N0} hits over the 50 queries ({luceneHits / (double)queries.Count / count:P0} of the corpus per query)");
         Console.WriteLine($"  Lucene.NET answers cut at the site's time limit of {new SearchOptions().TimeLimit.TotalMilliseconds:0} ms (partial: total and facets undercounted): {partial} of {queries.Count * 5}, and {warmPartial} of the warm-up's {queries.Count}");
-        // The index is mapped into memory: a query touching a page the kernel dropped from the process's page table, or
-        // from its cache, faults it back in (and reads it from the disk if it left the cache). Counted around each Lucene
-        // query from /proc (the process's page faults, and the bytes it had read from the disk), they tell the time spent
-        // getting the index's pages back from the time spent searching them.
+        // A query reads the index through the page cache: pages the kernel dropped from it come back from the disk.
+        // Counted around each Lucene query from /proc (the process's page faults, and the bytes it had read from the
+        // disk), they tell the time spent getting the index's pages back from the time spent searching them.
         if (PagesIn().Faults >= 0)
         {
             var read = luceneMemory.Where(q => q.DiskBytes > 0).ToList();
